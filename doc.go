@@ -1,0 +1,32 @@
+// Package chae is a library for difference elections (差额选举): elections in which more
+// candidates stand than there are seats, by a minimum ratio fixed in the rules, and in which every
+// voter marks each candidate for, against or not at all, and may write in other names.
+//
+// chae validates the rules before the vote, counts ballots exactly and deterministically, decides
+// who is elected under the exact statutory threshold, says when a runoff, a supplementary round or
+// an organisers' decision is needed, apportions delegate quotas among election units, and reports
+// the composition of a body against targets. Every decision uses integers or exact rationals.
+//
+// A worked example: a branch elects 2 of 3 candidates; 5 members are present.
+//
+//	slate := ballot.Slate{Office: "Branch committee", Seats: 2, Candidates: []ballot.Candidate{
+//		{ID: "c1", Name: "Li Wei"}, {ID: "c2", Name: "Wang Fang"}, {ID: "c3", Name: "Zhang Min"},
+//	}}
+//	// The surplus rule: at least 20% more candidates than seats (CPC grassroots).
+//	if err := quota.CPCGrassrootsCommittee().Check(slate.Seats, len(slate.Candidates)); err != nil {
+//		return err // errors.Is(err, quota.ErrTooFewCandidates)
+//	}
+//	counts, err := tally.Count(slate, ballots) // valid, invalid, spoiled; For/Against/Abstain
+//	// More than half of those present: 3 votes of 5.
+//	needed := quota.Majority().Needed(5)
+//
+// The packages, each importing only those above it:
+//
+//   - [github.com/chae-go/chae/ballot]: the ballot paper — Candidate, Slate, Mark, Ballot — and the
+//     classification of a returned ballot as valid, over-vote or spoiled.
+//   - [github.com/chae-go/chae/quota]: exact rule arithmetic — Fraction, the Difference (candidate
+//     surplus) rule and its statutory presets, Threshold, apportionment, composition reports.
+//   - [github.com/chae-go/chae/tally]: counting (Counter, Counts) and deciding an election.
+//
+// Runnable programs are under examples/.
+package chae

@@ -1,0 +1,235 @@
+package tally
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/chae-go/chae/ballot"
+)
+
+// ErrSlateMismatch: counters or counts of different slates cannot be merged.
+var ErrSlateMismatch = errors.New("tally: counts of different slates")
+
+// CandidateCount is one candidate's marks on the valid ballots.
+type CandidateCount struct {
+	ID      string `json:"id"`
+	For     int    `json:"for"`
+	Against int    `json:"against"`
+	Abstain int    `json:"abstain"`
+}
+
+// WriteInCount is the number of valid ballots on which a name was written in.
+type WriteInCount struct {
+	// Name is the normalised name (ballot.NormalizeName).
+	Name  string `json:"name"`
+	Votes int    `json:"votes"`
+	// SameAs is the ID of a slate candidate whose name equals the written name, for the counting team
+	// to see: such votes stay write-ins and are never added to that candidate's For votes.
+	SameAs string `json:"same_as,omitempty"`
+}
+
+// Counts is the count of a set of returned ballots for one slate. It is a plain value the caller
+// owns. Ballots = Valid + Invalid + Spoiled, and for every candidate For + Against + Abstain = Valid.
+type Counts struct {
+	Ballots int `json:"ballots"` // ballots counted (returned ballots)
+	Valid   int `json:"valid"`   // valid ballots
+	Invalid int `json:"invalid"` // invalid ballots: over-votes, choosing more persons than seats
+	Spoiled int `json:"spoiled"` // ballots declared spoiled by the counting staff
+	// Candidates holds one entry per slate candidate, in slate order.
+	Candidates []CandidateCount `json:"candidates"`
+	// WriteIns holds every name written in on a valid ballot, by votes descending, then by name.
+	WriteIns []WriteInCount `json:"write_ins"`
+}
+
+// Counter counts ballots for one slate. The zero value is not usable: create it with NewCounter.
+// A Counter is not safe for concurrent use; count in parallel with one Counter per goroutine and
+// Merge them.
+type Counter struct {
+	slate   ballot.Slate
+	given   int // ballots given to Add, counted or not: the position of the next one is given+1
+	names   map[string]string // normalised candidate name → ID, for flagging write-ins
+	valid   int
+	invalid int
+	spoiled int
+	marks   [][ballot.NumMarks]int // per candidate, indexed by Mark
+	writeIn map[string]int
+}
+
+// NewCounter returns an empty counter for the slate. The slate is copied. It is an error (joined
+// *ballot.SlateError values) if the slate does not validate.
+func NewCounter(s ballot.Slate) (*Counter, error) {
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	c := &Counter{slate: s.Clone(), marks: make([][ballot.NumMarks]int, len(s.Candidates))}
+	c.names = make(map[string]string, len(s.Candidates))
+	for _, cand := range s.Candidates {
+		n := ballot.NormalizeName(cand.Name)
+		if _, dup := c.names[n]; !dup {
+			c.names[n] = cand.ID
+		}
+	}
+	return c, nil
+}
+
+// Slate returns a copy of the counter's slate.
+func (c *Counter) Slate() ballot.Slate { return c.slate.Clone() }
+
+// Ballots returns the number of ballots counted so far.
+func (c *Counter) Ballots() int { return c.valid + c.invalid + c.spoiled }
+
+// Add classifies one returned ballot and counts it. A malformed ballot is not counted: Add returns a
+// *ballot.BallotError whose Ballot field is the ballot's 1-based position among those given to this
+// counter (counted or not). Add does not allocate for a ballot without write-ins.
+func (c *Counter) Add(b ballot.Ballot) error {
+	c.given++
+	if b.Spoiled {
+		c.spoiled++
+		return nil
+	}
+	marks := b.Marks
+	if len(marks) != len(c.marks) {
+		return c.malformed(b)
+	}
+	nf := 0
+	for _, m := range marks {
+		if m >= ballot.NumMarks {
+			return c.malformed(b)
+		}
+		if m == ballot.For {
+			nf++
+		}
+	}
+	if len(b.WriteIns) > 0 {
+		return c.addWithWriteIns(b, nf)
+	}
+	if nf > c.slate.Seats {
+		c.invalid++
+		return nil
+	}
+	c.valid++
+	cm := c.marks[:len(marks)]
+	for i, m := range marks {
+		cm[i][m]++
+	}
+	return nil
+}
+
+func (c *Counter) addWithWriteIns(b ballot.Ballot, nf int) error {
+	class, err := c.slate.Classify(b)
+	if err != nil {
+		return c.position(err)
+	}
+	if class == ballot.OverVote {
+		c.invalid++
+		return nil
+	}
+	c.valid++
+	for i, m := range b.Marks {
+		c.marks[i][m]++
+	}
+	if c.writeIn == nil {
+		c.writeIn = make(map[string]int)
+	}
+	seen := make([]string, 0, len(b.WriteIns))
+	for _, w := range b.WriteIns {
+		n := ballot.NormalizeName(w)
+		if slices.Contains(seen, n) {
+			continue
+		}
+		seen = append(seen, n)
+		c.writeIn[n]++
+	}
+	return nil
+}
+
+func (c *Counter) malformed(b ballot.Ballot) error {
+	_, err := c.slate.Classify(b)
+	if err == nil {
+		err = &ballot.BallotError{Err: ballot.ErrMarkValue}
+	}
+	return c.position(err)
+}
+
+func (c *Counter) position(err error) error {
+	var be *ballot.BallotError
+	if errors.As(err, &be) {
+		e := *be
+		e.Ballot = c.given
+		return &e
+	}
+	return err
+}
+
+// Merge adds the counts of o to c. It refuses (ErrSlateMismatch) a counter of a different slate
+// (different office, seats, or candidate IDs or order). o is unchanged.
+func (c *Counter) Merge(o *Counter) error {
+	if !c.slate.Equal(o.slate) {
+		return fmt.Errorf("%w: %q and %q", ErrSlateMismatch, c.slate.Office, o.slate.Office)
+	}
+	c.given += o.given
+	c.valid += o.valid
+	c.invalid += o.invalid
+	c.spoiled += o.spoiled
+	for i := range c.marks {
+		for m := range c.marks[i] {
+			c.marks[i][m] += o.marks[i][m]
+		}
+	}
+	if len(o.writeIn) > 0 && c.writeIn == nil {
+		c.writeIn = make(map[string]int, len(o.writeIn))
+	}
+	for n, v := range o.writeIn {
+		c.writeIn[n] += v
+	}
+	return nil
+}
+
+// Counts returns the counts so far as a new value.
+func (c *Counter) Counts() Counts {
+	out := Counts{
+		Ballots:    c.Ballots(),
+		Valid:      c.valid,
+		Invalid:    c.invalid,
+		Spoiled:    c.spoiled,
+		Candidates: make([]CandidateCount, len(c.marks)),
+		WriteIns:   make([]WriteInCount, 0, len(c.writeIn)),
+	}
+	for i, m := range c.marks {
+		out.Candidates[i] = CandidateCount{ID: c.slate.Candidates[i].ID,
+			For: m[ballot.For], Against: m[ballot.Against], Abstain: m[ballot.Abstain]}
+	}
+	for n, v := range c.writeIn {
+		out.WriteIns = append(out.WriteIns, WriteInCount{Name: n, Votes: v, SameAs: c.names[n]})
+	}
+	SortWriteIns(out.WriteIns)
+	return out
+}
+
+// SortWriteIns sorts write-in counts by votes descending, then by name (byte order): the order
+// Counts uses.
+func SortWriteIns(w []WriteInCount) {
+	slices.SortFunc(w, func(a, b WriteInCount) int {
+		if c := cmp.Compare(b.Votes, a.Votes); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Name, b.Name)
+	})
+}
+
+// Count counts the ballots for the slate: a convenience for NewCounter and Add. It stops at the first
+// malformed ballot, returning its *ballot.BallotError with the 1-based position.
+func Count(s ballot.Slate, ballots []ballot.Ballot) (Counts, error) {
+	c, err := NewCounter(s)
+	if err != nil {
+		return Counts{}, err
+	}
+	for _, b := range ballots {
+		if err := c.Add(b); err != nil {
+			return Counts{}, err
+		}
+	}
+	return c.Counts(), nil
+}
