@@ -17,4 +17,39 @@
 // Malformed input (a ballot with the wrong number of marks, a mark out of range, an empty write-in;
 // a slate with duplicate IDs) is reported as a typed error carrying the position — *BallotError,
 // *SlateError, *MarkError — wrapping a sentinel such as ErrMarkCount for errors.Is.
+//
+// # Ballot files
+//
+// Ballots entered by hand or by a scanner travel as CSV files (RFC 4180), one returned ballot per
+// line, read by a Reader as a stream and written by a Writer:
+//
+//	box,c1,c2,c3,write-in,spoiled
+//	A,○,×,○,,
+//	A,F,A,-,,
+//	A,1,0,,Zhao Liu,
+//	B,,,,,1
+//
+// The first line is the header. Each candidate has a column named by its ID, and the candidate
+// columns stand in slate order. Three names are reserved, in any case: "box" (票箱), an optional
+// column naming the ballot box, so that boxes can be counted separately and merged; "write-in"
+// (另选他人), any number of columns for written-in names, an empty cell meaning none; and "spoiled"
+// (废票), an optional column in which the counting staff flag a spoiled ballot. The other columns
+// may stand anywhere.
+//
+// A mark is one of the spellings ParseMark reads, ignoring case and surrounding spaces: ○ 〇 F O 1
+// for For; × X ✕ A 0 for Against; an empty cell or - for an abstention. A spoiled cell is empty,
+// 0, no, n, false or 否 for a ballot not spoiled, and 1, yes, y, true, x, spoiled, 是, 废 or 废票
+// for a spoiled one.
+//
+// What spreadsheets export is read as it is: a UTF-8 byte order mark, CRLF line ends, cells
+// quoted with double quotes (a quoted cell may hold commas, quotes doubled, and line breaks, kept as they are),
+// blank lines (skipped), and empty columns after the last named one. A file whose first 64 KiB
+// are not UTF-8 but are well-formed GB18030 (as Chinese-language spreadsheets save "CSV") is
+// decoded as GB18030. A line with every cell empty is a ballot with no mark at all, not a blank
+// line.
+//
+// Errors in a file are *ParseError values carrying the line and the column (the cell's 1-based
+// number and its header) and wrapping a sentinel: ErrUnknownColumn, ErrFieldCount, ErrMarkValue,
+// ErrRecordTooLong and the others. The Reader checks the file, not the ballot: a ballot choosing
+// more persons than seats is read as it is, and classified as an over-vote by Slate.Classify.
 package ballot

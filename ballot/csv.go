@@ -1,0 +1,875 @@
+package ballot
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/transform"
+)
+
+// DefaultMaxRecordBytes is the longest record (one line of the file, or several where a quoted cell
+// spans lines) a Reader accepts when its MaxRecordBytes is zero. It bounds the Reader's memory.
+const DefaultMaxRecordBytes = 1 << 20
+
+// Sentinels for ballot files; a *ParseError says where, these say what. Match them with errors.Is.
+// A mark that cannot be read wraps ErrMarkValue.
+var (
+	// ErrNoHeader: the file is empty (or holds only blank lines): it has no header.
+	ErrNoHeader = errors.New("no header")
+	// ErrColumnName: a header cell is empty, or a candidate ID cannot be a column name (it is
+	// empty, has surrounding white space, or is a reserved name: box, spoiled, write-in).
+	ErrColumnName = errors.New("bad column name")
+	// ErrDuplicateColumn: a candidate, box or spoiled column appears twice.
+	ErrDuplicateColumn = errors.New("duplicate column")
+	// ErrUnknownColumn: a candidate column names an ID that is not on the slate.
+	ErrUnknownColumn = errors.New("unknown candidate column")
+	// ErrMissingColumn: a slate candidate has no column.
+	ErrMissingColumn = errors.New("missing candidate column")
+	// ErrColumnOrder: the candidate columns are not in slate order.
+	ErrColumnOrder = errors.New("candidate column out of slate order")
+	// ErrNoCandidateColumns: the header names no candidate.
+	ErrNoCandidateColumns = errors.New("no candidate columns")
+	// ErrFieldCount: a record has fewer cells than the header, or a non-empty cell beyond it.
+	ErrFieldCount = errors.New("wrong number of fields")
+	// ErrSpoiledValue: a spoiled cell is neither empty nor one of the documented yes/no words.
+	ErrSpoiledValue = errors.New("unknown spoiled value")
+	// ErrEmptyBox: the file has a box column and a ballot's box cell is empty.
+	ErrEmptyBox = errors.New("empty ballot box")
+	// ErrQuote: a quote inside an unquoted cell, text after a closing quote, or a quote never closed.
+	ErrQuote = errors.New("bad quote")
+	// ErrRecordTooLong: a record is longer than the Reader's MaxRecordBytes.
+	ErrRecordTooLong = errors.New("record too long")
+	// ErrEncoding: bytes that are not UTF-8 (nor, for a file detected as GB18030, GB18030).
+	ErrEncoding = errors.New("invalid text encoding")
+	// ErrTooManyWriteIns: a Writer was given more write-ins than the file has write-in columns.
+	ErrTooManyWriteIns = errors.New("more write-ins than write-in columns")
+	// ErrNoColumn: a Writer was given a box or a spoiled flag for a file without that column.
+	ErrNoColumn = errors.New("no column for the value")
+)
+
+// ParseError reports a problem at a place in a ballot file.
+type ParseError struct {
+	Line   int    // 1-based line number
+	Column int    // 1-based cell number, or 0 for the record or file as a whole
+	Name   string // the column's header, where known
+	Text   string // the offending text, where there is one (cut to 40 bytes)
+	Err    error  // the sentinel
+}
+
+func (e *ParseError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "ballot: line %d", e.Line)
+	if e.Column > 0 {
+		fmt.Fprintf(&b, ", column %d", e.Column)
+		if e.Name != "" {
+			fmt.Fprintf(&b, " (%s)", e.Name)
+		}
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Err.Error())
+	if e.Text != "" {
+		fmt.Fprintf(&b, " %q", e.Text)
+	}
+	return b.String()
+}
+
+// Unwrap returns the sentinel.
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// Header describes the columns of a ballot file. A Writer writes them in this order: the box column
+// (if Box), the candidates, the write-in columns, the spoiled column (if Spoiled).
+type Header struct {
+	Box        bool     // the file has a ballot-box column
+	Candidates []string // candidate IDs in slate order
+	WriteIns   int      // number of write-in columns
+	Spoiled    bool     // the file has a spoiled column
+}
+
+// Clone returns a copy of h sharing nothing with it.
+func (h Header) Clone() Header {
+	h.Candidates = append([]string(nil), h.Candidates...)
+	return h
+}
+
+// HeaderFor returns the header of a file for the slate's ballots with the given number of write-in
+// columns, a spoiled column, and a box column if box is true.
+func HeaderFor(s Slate, writeIns int, box bool) Header {
+	return Header{Box: box, Candidates: s.IDs(), WriteIns: writeIns, Spoiled: true}
+}
+
+// Reserved column names, compared ignoring case and surrounding white space.
+var (
+	boxNames     = []string{"box", "票箱"}
+	spoiledNames = []string{"spoiled", "废票"}
+	writeInNames = []string{"write-in", "writein", "write in", "另选他人", "另选"}
+)
+
+func reserved(name string, names []string) bool {
+	for _, n := range names {
+		if strings.EqualFold(name, n) {
+			return true
+		}
+	}
+	return false
+}
+
+func isReserved(name string) bool {
+	return reserved(name, boxNames) || reserved(name, spoiledNames) || reserved(name, writeInNames)
+}
+
+type colKind uint8
+
+const (
+	colCandidate colKind = iota
+	colBox
+	colWriteIn
+	colSpoiled
+)
+
+type column struct {
+	kind colKind
+	name string
+}
+
+// Reader reads ballots from a ballot file (see the package documentation for the format), one
+// record at a time, in memory bounded by MaxRecordBytes whatever the file's size.
+//
+// A Reader is not safe for concurrent use.
+type Reader struct {
+	// Candidates, if not nil, are the slate's candidate IDs in slate order: the header must name
+	// exactly these candidates, in this order (other columns may stand anywhere). If nil, the
+	// candidates are whatever the header names.
+	Candidates []string
+	// MaxRecordBytes bounds the length of a record; zero means DefaultMaxRecordBytes.
+	MaxRecordBytes int
+
+	src     io.Reader
+	buf     []byte
+	r, w    int
+	eof     bool
+	started bool
+	gb      bool // decoding GB18030
+	line    int  // lines consumed
+	recLine int  // first line of the last record
+	err     error
+
+	cols    []column
+	header  Header
+	nCand   int
+	fields  [][]byte
+	spans   []int
+	scratch []byte
+	box     string
+}
+
+// NewReader returns a Reader reading from r.
+func NewReader(r io.Reader) *Reader {
+	return &Reader{src: r}
+}
+
+// Header reads the header, if it has not been read, and returns it.
+func (r *Reader) Header() (Header, error) {
+	if err := r.start(); err != nil {
+		return Header{}, err
+	}
+	return r.header.Clone(), nil
+}
+
+// Line returns the line on which the last record read begins.
+func (r *Reader) Line() int { return r.recLine }
+
+// Box returns the ballot box of the last ballot read, or "" for a file without a box column.
+func (r *Reader) Box() string { return r.box }
+
+// Read reads the next ballot. At the end of the file it returns io.EOF. A problem with the file
+// is a *ParseError. A problem in one ballot's cells (an unknown mark, a wrong field count, an
+// unreadable spoiled or box cell, bad encoding in a cell) leaves the Reader at the next record;
+// any other error (in the header, the quoting, a record's length, or from the underlying reader)
+// is final and is returned by every later call.
+//
+// Read checks the file's form, not the ballot: a ballot choosing more persons than seats is read
+// as it is, for Slate.Classify or a tally.Counter to classify.
+func (r *Reader) Read() (Ballot, error) {
+	var b Ballot
+	err := r.ReadInto(&b)
+	return b, err
+}
+
+// ReadInto reads the next ballot into *b, reusing the capacity of its Marks and WriteIns so that
+// reading a ballot without write-ins does not allocate. On error *b is unspecified.
+func (r *Reader) ReadInto(b *Ballot) error {
+	if err := r.start(); err != nil {
+		return err
+	}
+	line, fields, err := r.record()
+	if err != nil {
+		return err
+	}
+	if cap(b.Marks) < r.nCand {
+		b.Marks = make([]Mark, r.nCand)
+	}
+	b.Marks = b.Marks[:r.nCand]
+	clear(b.WriteIns)
+	b.WriteIns = b.WriteIns[:0]
+	b.Spoiled = false
+	if fields == nil {
+		return r.decodeLine(b, line)
+	}
+	n := len(r.cols)
+	if len(fields) < n {
+		return r.fieldErr(len(fields)+1, ErrFieldCount, fmt.Sprintf("%d cells for %d columns", len(fields), n))
+	}
+	for k := n; k < len(fields); k++ {
+		if len(bytes.TrimSpace(fields[k])) != 0 {
+			return r.fieldErr(k+1, ErrFieldCount, string(clip(fields[k])))
+		}
+	}
+	ci := 0
+	for k := range n {
+		if err := r.cell(b, k, fields[k], &ci); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// markTable maps the one-byte spellings of a mark to the mark; other bytes map to NumMarks.
+var markTable = func() (t [256]Mark) {
+	for i := range t {
+		t[i] = NumMarks
+	}
+	for _, c := range "FfOo1" {
+		t[c] = For
+	}
+	for _, c := range "AaXx0" {
+		t[c] = Against
+	}
+	t['-'] = Abstain
+	return t
+}()
+
+// decodeLine decodes a record without quotes. Cells holding a one-byte mark or nothing, the
+// common case, are decoded in place; any other cell goes through cell.
+func (r *Reader) decodeLine(b *Ballot, line []byte) error {
+	cols := r.cols
+	marks := b.Marks
+	ci := 0
+	p := 0 // start of the next cell; len(line)+1 once the last cell is consumed
+	for k := range cols {
+		if p > len(line) {
+			return r.fieldErr(k+1, ErrFieldCount, fmt.Sprintf("%d cells for %d columns", k, len(cols)))
+		}
+		if cols[k].kind == colCandidate && ci < len(marks) {
+			if p == len(line) || line[p] == ',' {
+				marks[ci] = Abstain
+				ci++
+				p++
+				continue
+			}
+			if p+1 == len(line) || line[p+1] == ',' {
+				if m := markTable[line[p]]; m < NumMarks {
+					marks[ci] = m
+					ci++
+					p += 2
+					continue
+				}
+			}
+			// ○ (E2 97 8B) and × (C3 97), as the Writer writes them.
+			if c := line[p]; c == 0xE2 && p+3 <= len(line) && line[p+1] == 0x97 && line[p+2] == 0x8B &&
+				(p+3 == len(line) || line[p+3] == ',') {
+				marks[ci] = For
+				ci++
+				p += 4
+				continue
+			} else if c == 0xC3 && p+2 <= len(line) && line[p+1] == 0x97 && (p+2 == len(line) || line[p+2] == ',') {
+				marks[ci] = Against
+				ci++
+				p += 3
+				continue
+			}
+		}
+		e := bytes.IndexByte(line[p:], ',')
+		next := len(line) + 1
+		if e >= 0 {
+			next = p + e + 1
+		} else {
+			e = len(line) - p
+		}
+		if err := r.cell(b, k, line[p:p+e], &ci); err != nil {
+			return err
+		}
+		p = next
+	}
+	// Cells beyond the header must be empty.
+	for k := len(cols); p <= len(line); k++ {
+		e := bytes.IndexByte(line[p:], ',')
+		if e < 0 {
+			e = len(line) - p
+		}
+		if f := line[p : p+e]; len(bytes.TrimSpace(f)) != 0 {
+			return r.fieldErr(k+1, ErrFieldCount, string(clip(f)))
+		}
+		p += e + 1
+	}
+	return nil
+}
+
+// cell decodes cell k of a record into b; *ci counts the candidate cells decoded so far.
+func (r *Reader) cell(b *Ballot, k int, f []byte, ci *int) error {
+	switch r.cols[k].kind {
+	case colCandidate:
+		m, ok := fastMark(f)
+		if !ok {
+			if !utf8.Valid(f) {
+				return r.fieldErr(k+1, ErrEncoding, "")
+			}
+			var err error
+			m, err = ParseMark(string(f))
+			if err != nil {
+				return r.fieldErr(k+1, ErrMarkValue, string(clip(f)))
+			}
+		}
+		b.Marks[*ci] = m
+		*ci++
+	case colWriteIn:
+		if len(f) == 0 {
+			return nil
+		}
+		if !r.validText(f) {
+			return r.fieldErr(k+1, ErrEncoding, "")
+		}
+		s := string(f)
+		if NormalizeName(s) == "" {
+			return nil
+		}
+		b.WriteIns = append(b.WriteIns, s)
+	case colBox:
+		if len(f) == 0 {
+			return r.fieldErr(k+1, ErrEmptyBox, "")
+		}
+		if !r.validText(f) {
+			return r.fieldErr(k+1, ErrEncoding, "")
+		}
+		if string(f) != r.box {
+			r.box = string(f)
+		}
+	case colSpoiled:
+		sp, ok := parseSpoiled(f)
+		if !ok {
+			if !utf8.Valid(f) {
+				return r.fieldErr(k+1, ErrEncoding, "")
+			}
+			return r.fieldErr(k+1, ErrSpoiledValue, string(clip(f)))
+		}
+		b.Spoiled = sp
+	}
+	return nil
+}
+
+// All returns an iterator over the remaining ballots. It stops at the end of the file or after
+// yielding the first error. During the loop, r.Box and r.Line describe the ballot just yielded.
+// The iterator yields a fresh Ballot each time; use ReadInto to reuse one.
+func (r *Reader) All() iter.Seq2[Ballot, error] {
+	return func(yield func(Ballot, error) bool) {
+		for {
+			b, err := r.Read()
+			if err == io.EOF {
+				return
+			}
+			if !yield(b, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+func (r *Reader) validText(f []byte) bool {
+	if !utf8.Valid(f) {
+		return false
+	}
+	// A GB18030 byte the decoder could not read comes out as U+FFFD.
+	return !r.gb || !bytes.Contains(f, []byte("\uFFFD"))
+}
+
+func clip(f []byte) []byte {
+	if len(f) > 40 {
+		f = f[:40]
+		for len(f) > 0 && !utf8.Valid(f) {
+			f = f[:len(f)-1]
+		}
+	}
+	return f
+}
+
+func (r *Reader) fieldErr(col int, err error, text string) error {
+	e := &ParseError{Line: r.recLine, Column: col, Err: err, Text: text}
+	if col >= 1 && col <= len(r.cols) {
+		e.Name = r.cols[col-1].name
+	}
+	return e
+}
+
+func (r *Reader) fail(err error) error {
+	r.err = err
+	return err
+}
+
+func (r *Reader) maxRecord() int {
+	if r.MaxRecordBytes > 0 {
+		return r.MaxRecordBytes
+	}
+	return DefaultMaxRecordBytes
+}
+
+// fill reads more input into the buffer, keeping buf[r:w] and growing the buffer when it is full,
+// up to about MaxRecordBytes (the callers check a record's length before filling). At the end of
+// the input it sets r.eof.
+func (r *Reader) fill() error {
+	if r.r > 0 {
+		copy(r.buf, r.buf[r.r:r.w])
+		r.w -= r.r
+		r.r = 0
+	}
+	if r.w == len(r.buf) {
+		size := 2 * len(r.buf)
+		if size == 0 {
+			size = 64 << 10
+		}
+		if lim := r.maxRecord() + 2; size > lim {
+			size = max(lim, len(r.buf)+1)
+		}
+		nb := make([]byte, size)
+		copy(nb, r.buf[:r.w])
+		r.buf = nb
+	}
+	for range 100 {
+		n, err := r.src.Read(r.buf[r.w:])
+		r.w += n
+		if err == io.EOF {
+			r.eof = true
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return nil
+		}
+	}
+	return io.ErrNoProgress
+}
+
+// start reads the header: it detects the encoding (a UTF-8 byte order mark is dropped; input that
+// is not UTF-8 but is well-formed GB18030 is decoded as GB18030) and maps the columns.
+func (r *Reader) start() error {
+	if r.err != nil {
+		return r.err
+	}
+	if r.started {
+		return nil
+	}
+	r.started = true
+	for !r.eof && r.w < 64<<10 {
+		if err := r.fill(); err != nil {
+			return r.fail(err)
+		}
+	}
+	data := r.buf[:r.w]
+	if bytes.HasPrefix(data, []byte("\uFEFF")) {
+		r.r = 3
+		data = data[3:]
+	}
+	if sample := completeUTF8(data, r.eof); !utf8.Valid(sample) && isGB18030(data, r.eof) {
+		rest := append([]byte(nil), data...)
+		r.src = transform.NewReader(io.MultiReader(bytes.NewReader(rest), r.src),
+			simplifiedchinese.GB18030.NewDecoder())
+		r.gb = true
+		r.r, r.w, r.eof = 0, 0, false
+	}
+	line, fields, err := r.record()
+	if err == io.EOF {
+		return r.fail(&ParseError{Line: max(r.line, 1), Err: ErrNoHeader})
+	}
+	if err != nil {
+		return r.fail(err)
+	}
+	if fields == nil {
+		fields = bytes.Split(line, []byte(","))
+	}
+	if err := r.parseHeader(fields); err != nil {
+		return r.fail(err)
+	}
+	return nil
+}
+
+// completeUTF8 drops an incomplete UTF-8 sequence at the end of a sample that is not the whole input.
+func completeUTF8(b []byte, eof bool) []byte {
+	if eof {
+		return b
+	}
+	for i := 1; i <= 3 && i <= len(b); i++ {
+		if utf8.RuneStart(b[len(b)-i]) {
+			if !utf8.FullRune(b[len(b)-i:]) {
+				return b[:len(b)-i]
+			}
+			break
+		}
+	}
+	return b
+}
+
+// isGB18030 reports whether the sample is well-formed GB18030 text: it decodes without a
+// replacement character and without control characters other than tab, CR and LF. Such text is
+// not UTF-8 (the caller checked), so the test is reliable for the text of ballot files.
+func isGB18030(sample []byte, eof bool) bool {
+	if !eof {
+		// Cut at the last line end: a GB18030 trail byte is never '\n'.
+		i := bytes.LastIndexByte(sample, '\n')
+		if i < 0 {
+			return false
+		}
+		sample = sample[:i+1]
+	}
+	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(sample)
+	if err != nil {
+		return false
+	}
+	for _, c := range string(out) {
+		if c == utf8.RuneError || (c < ' ' && c != '\t' && c != '\r' && c != '\n') || c == 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *Reader) parseHeader(fields [][]byte) error {
+	n := len(fields)
+	for n > 0 && len(bytes.TrimSpace(fields[n-1])) == 0 {
+		n--
+	}
+	herr := func(col int, err error, text string) error {
+		return &ParseError{Line: r.recLine, Column: col, Err: err, Text: text}
+	}
+	r.cols = make([]column, n)
+	h := Header{}
+	seen := make(map[string]bool)
+	for k := range n {
+		f := fields[k]
+		if !utf8.Valid(f) || (r.gb && bytes.Contains(f, []byte("\uFFFD"))) {
+			return herr(k+1, ErrEncoding, "")
+		}
+		name := strings.TrimSpace(string(f))
+		r.cols[k].name = name
+		switch {
+		case name == "" || strings.HasPrefix(name, "\uFEFF"):
+			return herr(k+1, ErrColumnName, name)
+		case reserved(name, boxNames):
+			if h.Box {
+				return herr(k+1, ErrDuplicateColumn, name)
+			}
+			h.Box = true
+			r.cols[k].kind = colBox
+		case reserved(name, spoiledNames):
+			if h.Spoiled {
+				return herr(k+1, ErrDuplicateColumn, name)
+			}
+			h.Spoiled = true
+			r.cols[k].kind = colSpoiled
+		case reserved(name, writeInNames):
+			h.WriteIns++
+			r.cols[k].kind = colWriteIn
+		default:
+			if seen[name] {
+				return herr(k+1, ErrDuplicateColumn, name)
+			}
+			seen[name] = true
+			if r.Candidates != nil {
+				j := len(h.Candidates)
+				if j >= len(r.Candidates) || r.Candidates[j] != name {
+					if indexOf(r.Candidates, name) < 0 {
+						return herr(k+1, ErrUnknownColumn, name)
+					}
+					return herr(k+1, ErrColumnOrder, name)
+				}
+			}
+			h.Candidates = append(h.Candidates, name)
+		}
+	}
+	if r.Candidates != nil && len(h.Candidates) < len(r.Candidates) {
+		return herr(0, ErrMissingColumn, r.Candidates[len(h.Candidates)])
+	}
+	if len(h.Candidates) == 0 {
+		return herr(0, ErrNoCandidateColumns, "")
+	}
+	r.header = h
+	r.nCand = len(h.Candidates)
+	return nil
+}
+
+func indexOf(s []string, v string) int {
+	for i, x := range s {
+		if x == v {
+			return i
+		}
+	}
+	return -1
+}
+
+// record reads the next non-blank record. It returns the line of a record without quotes, or the
+// cells of a record with quotes. The slices are valid until the next call.
+func (r *Reader) record() (line []byte, fields [][]byte, err error) {
+	if r.err != nil {
+		return nil, nil, r.err
+	}
+	scan := 0 // bytes of buf[r.r:] known to hold no '\n'
+	for {
+		i := bytes.IndexByte(r.buf[r.r+scan:r.w], '\n')
+		if i >= 0 {
+			end := r.r + scan + i
+			line = r.buf[r.r:end]
+			if bytes.IndexByte(line, '"') >= 0 {
+				fields, err := r.quoted()
+				return nil, fields, err
+			}
+			if len(line) > r.maxRecord() {
+				return nil, nil, r.fail(&ParseError{Line: r.line + 1, Err: ErrRecordTooLong})
+			}
+			r.r = end + 1
+		} else {
+			if r.w-r.r > r.maxRecord() {
+				return nil, nil, r.fail(&ParseError{Line: r.line + 1, Err: ErrRecordTooLong})
+			}
+			if !r.eof {
+				scan = r.w - r.r
+				if err := r.fill(); err != nil {
+					return nil, nil, r.fail(err)
+				}
+				continue
+			}
+			if r.r == r.w {
+				return nil, nil, io.EOF
+			}
+			line = r.buf[r.r:r.w]
+			if bytes.IndexByte(line, '"') >= 0 {
+				fields, err := r.quoted()
+				return nil, fields, err
+			}
+			r.r = r.w
+		}
+		scan = 0
+		r.line++
+		if len(line) > 0 && line[len(line)-1] == '\r' {
+			line = line[:len(line)-1]
+		}
+		if len(line) == 0 {
+			continue
+		}
+		r.recLine = r.line
+		return line, nil, nil
+	}
+}
+
+// quoted parses a record holding a quote, which may span lines, from buf[r.r:].
+func (r *Reader) quoted() ([][]byte, error) {
+	r.recLine = r.line + 1
+	lines := 1
+	r.scratch = r.scratch[:0]
+	r.spans = r.spans[:0]
+	pos := 0 // offset from r.r
+	col := 1
+	need := func() (bool, error) { // more input; false at EOF
+		if r.eof {
+			return false, nil
+		}
+		if r.w-r.r > r.maxRecord() {
+			return false, r.fail(&ParseError{Line: r.recLine, Err: ErrRecordTooLong})
+		}
+		if err := r.fill(); err != nil {
+			return false, r.fail(err)
+		}
+		return true, nil
+	}
+	qerr := func() error {
+		return r.fail(&ParseError{Line: r.recLine + lines - 1, Column: col, Err: ErrQuote})
+	}
+	for {
+		// Start of a cell at r.buf[r.r+pos].
+		start := len(r.scratch)
+		if r.r+pos < r.w && r.buf[r.r+pos] == '"' {
+			pos++
+			qline := lines
+			for {
+				if pos > r.maxRecord() {
+					return nil, r.fail(&ParseError{Line: r.recLine, Err: ErrRecordTooLong})
+				}
+				if r.r+pos >= r.w {
+					more, err := need()
+					if err != nil {
+						return nil, err
+					}
+					if !more {
+						lines = qline
+						return nil, qerr()
+					}
+					continue
+				}
+				c := r.buf[r.r+pos]
+				if c == '"' {
+					if r.r+pos+1 >= r.w && !r.eof {
+						if _, err := need(); err != nil {
+							return nil, err
+						}
+						continue
+					}
+					if r.r+pos+1 < r.w && r.buf[r.r+pos+1] == '"' {
+						r.scratch = append(r.scratch, '"')
+						pos += 2
+						continue
+					}
+					pos++
+					break
+				}
+				if c == '\n' {
+					lines++
+				}
+				r.scratch = append(r.scratch, c)
+				pos++
+			}
+			// After the closing quote: a comma, the end of the record, or nothing more.
+			for r.r+pos >= r.w && !r.eof {
+				if _, err := need(); err != nil {
+					return nil, err
+				}
+			}
+			r.spans = append(r.spans, start, len(r.scratch))
+			if r.r+pos >= r.w {
+				return r.endQuoted(pos, lines)
+			}
+			switch r.buf[r.r+pos] {
+			case ',':
+				pos++
+				col++
+				continue
+			case '\n':
+				return r.endQuoted(pos+1, lines)
+			case '\r':
+				for r.r+pos+1 >= r.w && !r.eof {
+					if _, err := need(); err != nil {
+						return nil, err
+					}
+				}
+				if r.r+pos+1 >= r.w {
+					return r.endQuoted(pos+1, lines)
+				}
+				if r.buf[r.r+pos+1] == '\n' {
+					return r.endQuoted(pos+2, lines)
+				}
+			}
+			return nil, qerr()
+		}
+		// An unquoted cell: up to a comma or the end of the line.
+		for {
+			if r.r+pos >= r.w {
+				more, err := need()
+				if err != nil {
+					return nil, err
+				}
+				if !more {
+					if s := r.scratch; len(s) > start && s[len(s)-1] == '\r' {
+						r.scratch = s[:len(s)-1]
+					}
+					r.spans = append(r.spans, start, len(r.scratch))
+					return r.endQuoted(pos, lines)
+				}
+				continue
+			}
+			c := r.buf[r.r+pos]
+			switch c {
+			case '"':
+				return nil, qerr()
+			case ',':
+				r.spans = append(r.spans, start, len(r.scratch))
+				pos++
+				col++
+			case '\n':
+				s := r.scratch
+				if len(s) > start && s[len(s)-1] == '\r' {
+					r.scratch = s[:len(s)-1]
+				}
+				r.spans = append(r.spans, start, len(r.scratch))
+				return r.endQuoted(pos+1, lines)
+			default:
+				r.scratch = append(r.scratch, c)
+				pos++
+				if pos > r.maxRecord() {
+					return nil, r.fail(&ParseError{Line: r.recLine, Err: ErrRecordTooLong})
+				}
+				continue
+			}
+			break
+		}
+	}
+}
+
+func (r *Reader) endQuoted(consumed, lines int) ([][]byte, error) {
+	r.r += consumed
+	r.line += lines
+	r.fields = r.fields[:0]
+	for i := 0; i < len(r.spans); i += 2 {
+		r.fields = append(r.fields, r.scratch[r.spans[i]:r.spans[i+1]])
+	}
+	return r.fields, nil
+}
+
+// fastMark reads the common spellings of a mark without allocating.
+func fastMark(f []byte) (Mark, bool) {
+	switch len(f) {
+	case 0:
+		return Abstain, true
+	case 1:
+		switch f[0] {
+		case 'F', 'f', 'O', 'o', '1':
+			return For, true
+		case 'A', 'a', 'X', 'x', '0':
+			return Against, true
+		case '-':
+			return Abstain, true
+		}
+	case 2:
+		if f[0] == 0xC3 && f[1] == 0x97 { // ×
+			return Against, true
+		}
+	case 3:
+		switch string(f) {
+		case "○", "〇":
+			return For, true
+		case "✕":
+			return Against, true
+		}
+	}
+	return 0, false
+}
+
+// parseSpoiled reads a spoiled cell: see the package documentation.
+func parseSpoiled(f []byte) (spoiled, ok bool) {
+	switch string(f) {
+	case "":
+		return false, true
+	case "1":
+		return true, true
+	}
+	s := strings.ToLower(strings.TrimSpace(string(f)))
+	switch s {
+	case "", "0", "no", "n", "false", "否":
+		return false, true
+	case "1", "yes", "y", "true", "x", "×", "spoiled", "是", "废", "废票":
+		return true, true
+	}
+	return false, false
+}

@@ -1,0 +1,60 @@
+package ballot_test
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/chae-go/chae/ballot"
+)
+
+func ExampleReader() {
+	in := `box,c1,c2,c3,write-in,spoiled
+A,○,×,○,,
+A,F,A,-,Zhao Liu,
+B,,,,,1
+`
+	r := ballot.NewReader(strings.NewReader(in))
+	r.Candidates = []string{"c1", "c2", "c3"}
+	for b, err := range r.All() {
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(r.Line(), r.Box(), b.Marks, b.WriteIns, b.Spoiled)
+	}
+	// Output:
+	// 2 A [for against for] [] false
+	// 3 A [for against abstain] [Zhao Liu] false
+	// 4 B [abstain abstain abstain] [] true
+}
+
+func ExampleParseError() {
+	r := ballot.NewReader(strings.NewReader("c1,c2,c3\nF,A,F\nF,✓,-\n"))
+	for _, err := range r.All() {
+		if err != nil {
+			fmt.Println(err)
+		}
+	}
+	// Output:
+	// ballot: line 3, column 2 (c2): mark out of range "✓"
+}
+
+func ExampleWriter() {
+	w, err := ballot.NewWriter(os.Stdout, ballot.Header{Box: true, Candidates: []string{"c1", "c2"}, WriteIns: 1, Spoiled: true})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	w.Write("A", ballot.Ballot{Marks: []ballot.Mark{ballot.For, ballot.Against}})
+	w.Write("A", ballot.Ballot{Marks: []ballot.Mark{ballot.Abstain, ballot.For}, WriteIns: []string{"Zhao, Liu"}})
+	w.Write("B", ballot.Ballot{Marks: make([]ballot.Mark, 2), Spoiled: true})
+	if err := w.Flush(); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// box,c1,c2,write-in,spoiled
+	// A,○,×,,
+	// A,,○,"Zhao, Liu",
+	// B,,,,1
+}
