@@ -1,0 +1,451 @@
+package tally
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/chae-go/chae/ballot"
+)
+
+// Sentinels for count summaries; a *SummaryError says where. Match them with errors.Is.
+var (
+	// ErrSummaryColumn: a summary's header lacks a required column, repeats one, or names one
+	// that is neither a figure, nor a slate candidate's, nor a write-in.
+	ErrSummaryColumn = errors.New("bad summary column")
+	// ErrSummaryNumber: a cell is not a non-negative whole number, or a row has the wrong number
+	// of cells.
+	ErrSummaryNumber = errors.New("not a vote count")
+	// ErrSummaryTotals: the figures of a box do not add up: ballots ≠ valid + invalid + spoiled;
+	// For + Against + Abstain ≠ valid for a candidate; more write-in votes than valid ballots; or
+	// more persons chosen than the valid ballots could choose (seats × valid).
+	ErrSummaryTotals = errors.New("figures do not add up")
+	// ErrDuplicateBox: the same ballot box is counted twice.
+	ErrDuplicateBox = errors.New("ballot box counted twice")
+)
+
+// SummaryError reports a problem at a place in a count summary.
+type SummaryError struct {
+	Line   int    // 1-based line
+	Column int    // 1-based cell number, or 0 for the row as a whole
+	Name   string // the column's header, or the box, where known
+	Detail string
+	Err    error // the sentinel
+}
+
+func (e *SummaryError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "tally: summary: line %d", e.Line)
+	if e.Column > 0 {
+		fmt.Fprintf(&b, ", column %d", e.Column)
+	}
+	if e.Name != "" {
+		fmt.Fprintf(&b, " (%s)", e.Name)
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Err.Error())
+	if e.Detail != "" {
+		b.WriteString(": ")
+		b.WriteString(e.Detail)
+	}
+	return b.String()
+}
+
+// Unwrap returns the sentinel.
+func (e *SummaryError) Unwrap() error { return e.Err }
+
+// BoxCounts is the count of one ballot box (a polling station's box, a mobile box).
+type BoxCounts struct {
+	Box    string
+	Counts Counts
+}
+
+// MergeCounts returns the sum of two counts of the same slate: the counts of two ballot boxes
+// make the count of both. The candidates must be the same IDs in the same order (ErrSlateMismatch).
+// Write-ins are summed by name. An empty Counts (no candidates, no ballots) is the identity, so a
+// total can start from the zero value. The result shares nothing with a or b.
+//
+// MergeCounts is commutative and associative: boxes merge in any order and grouping to the count
+// of all their ballots, as Counter.Merge does.
+func MergeCounts(a, b Counts) (Counts, error) {
+	if isEmpty(a) {
+		return cloneCounts(b), nil
+	}
+	if isEmpty(b) {
+		return cloneCounts(a), nil
+	}
+	if len(a.Candidates) != len(b.Candidates) {
+		return Counts{}, fmt.Errorf("%w: %d and %d candidates", ErrSlateMismatch, len(a.Candidates), len(b.Candidates))
+	}
+	out := Counts{
+		Ballots:    a.Ballots + b.Ballots,
+		Valid:      a.Valid + b.Valid,
+		Invalid:    a.Invalid + b.Invalid,
+		Spoiled:    a.Spoiled + b.Spoiled,
+		Candidates: make([]CandidateCount, len(a.Candidates)),
+	}
+	for i, x := range a.Candidates {
+		y := b.Candidates[i]
+		if x.ID != y.ID {
+			return Counts{}, fmt.Errorf("%w: candidate %d is %q and %q", ErrSlateMismatch, i+1, x.ID, y.ID)
+		}
+		out.Candidates[i] = CandidateCount{ID: x.ID, For: x.For + y.For, Against: x.Against + y.Against, Abstain: x.Abstain + y.Abstain}
+	}
+	out.WriteIns = make([]WriteInCount, 0, len(a.WriteIns)+len(b.WriteIns))
+	out.WriteIns = append(out.WriteIns, a.WriteIns...)
+	for _, w := range b.WriteIns {
+		i := slices.IndexFunc(out.WriteIns, func(v WriteInCount) bool { return v.Name == w.Name })
+		if i < 0 {
+			out.WriteIns = append(out.WriteIns, w)
+			continue
+		}
+		out.WriteIns[i].Votes += w.Votes
+		if out.WriteIns[i].SameAs == "" {
+			out.WriteIns[i].SameAs = w.SameAs
+		}
+	}
+	SortWriteIns(out.WriteIns)
+	return out, nil
+}
+
+func isEmpty(c Counts) bool {
+	return len(c.Candidates) == 0 && c.Ballots == 0 && c.Valid == 0 && c.Invalid == 0 && c.Spoiled == 0 && len(c.WriteIns) == 0
+}
+
+// SumBoxes merges the counts of ballot boxes into the count of them all. A box named twice is an
+// error wrapping ErrDuplicateBox (a box must be counted once, whether from its ballots or from a
+// hand count); counts of different slates wrap ErrSlateMismatch.
+func SumBoxes(boxes []BoxCounts) (Counts, error) {
+	var total Counts
+	seen := make(map[string]bool, len(boxes))
+	for _, b := range boxes {
+		if seen[b.Box] {
+			return Counts{}, fmt.Errorf("tally: box %q: %w", b.Box, ErrDuplicateBox)
+		}
+		seen[b.Box] = true
+		var err error
+		if total, err = MergeCounts(total, b.Counts); err != nil {
+			return Counts{}, fmt.Errorf("tally: box %q: %w", b.Box, err)
+		}
+	}
+	return total, nil
+}
+
+// Summary column names.
+const (
+	sumBox          = "box"
+	sumBallots      = "ballots"
+	sumValid        = "valid"
+	sumInvalid      = "invalid"
+	sumSpoiled      = "spoiled"
+	sumFor          = ":for"
+	sumAgainst      = ":against"
+	sumAbstain      = ":abstain"
+	sumWriteIn      = "write-in:"
+	sumFigures      = 5 // box, ballots, valid, invalid, spoiled
+	maxSummaryCount = 1 << 40
+)
+
+type sumCol struct {
+	kind int // 0..4: the figures; 5 for, 6 against, 7 abstain; 8 write-in
+	cand int
+	name string // write-in name, normalised
+}
+
+// ReadSummary reads a count summary: the hand counts of ballot boxes, one row per box, for the
+// slate s. The format is CSV with a header:
+//
+//	box,ballots,valid,invalid,spoiled,c1:for,c1:against,c1:abstain,c2:for,c2:against,write-in:Zhao Liu
+//	Mobile,12,11,1,0,8,2,1,5,6,1
+//
+// The columns box, ballots, valid, invalid and spoiled are required; each slate candidate has a
+// "<ID>:for" and an "<ID>:against" column, and may have an "<ID>:abstain" column (without it,
+// Abstain is valid − For − Against); "write-in:<name>" columns hold the votes of a written-in
+// name (an empty cell is 0). Columns may stand in any order; names are compared exactly, but for
+// surrounding spaces. A UTF-8 byte order mark and CRLF line ends are accepted, and so are empty
+// cells after the last named column.
+//
+// Every row is checked: a box named once (ErrDuplicateBox), every cell a whole number
+// (ErrSummaryNumber), the figures adding up (ErrSummaryTotals). Errors are *SummaryError values
+// with the line and column.
+func ReadSummary(r io.Reader, s ballot.Slate) ([]BoxCounts, error) {
+	br := bufio.NewReader(r)
+	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte("\uFEFF")) {
+		br.Discard(3)
+	}
+	cr := csv.NewReader(br)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	head, err := cr.Read()
+	if err == io.EOF {
+		return nil, &SummaryError{Line: 1, Err: ErrSummaryColumn, Detail: "no header"}
+	}
+	if err != nil {
+		return nil, csvError(err)
+	}
+	head = trimEmpty(head)
+	cols := make([]sumCol, len(head))
+	names := make([]string, len(head))
+	seen := make(map[string]int)
+	fixed := [...]string{sumBox, sumBallots, sumValid, sumInvalid, sumSpoiled}
+	candNames := make(map[string]string, len(s.Candidates))
+	for _, c := range s.Candidates {
+		n := ballot.NormalizeName(c.Name)
+		if _, dup := candNames[n]; !dup {
+			candNames[n] = c.ID
+		}
+	}
+	for k, h := range head {
+		name := strings.TrimSpace(h)
+		names[k] = name
+		col := sumCol{kind: -1}
+		if i := slices.Index(fixed[:], name); i >= 0 {
+			col.kind = i
+		} else if id, kind, ok := cutCandidateColumn(name); ok && s.Index(id) >= 0 {
+			col.kind, col.cand = kind, s.Index(id)
+		} else if w, ok := strings.CutPrefix(name, sumWriteIn); ok && ballot.NormalizeName(w) != "" {
+			col.kind, col.name = 8, ballot.NormalizeName(w)
+			name = sumWriteIn + col.name
+		}
+		if col.kind < 0 {
+			return nil, &SummaryError{Line: 1, Column: k + 1, Name: name, Err: ErrSummaryColumn, Detail: "unknown column"}
+		}
+		if _, dup := seen[name]; dup {
+			return nil, &SummaryError{Line: 1, Column: k + 1, Name: name, Err: ErrSummaryColumn, Detail: "duplicate column"}
+		}
+		seen[name] = k
+		cols[k] = col
+	}
+	required := append([]string(nil), fixed[:]...)
+	for _, c := range s.Candidates {
+		required = append(required, c.ID+sumFor, c.ID+sumAgainst)
+	}
+	for _, req := range required {
+		if _, ok := seen[req]; !ok {
+			return nil, &SummaryError{Line: 1, Name: req, Err: ErrSummaryColumn, Detail: "missing column"}
+		}
+	}
+	hasAbstain := make([]bool, len(s.Candidates))
+	for _, c := range cols {
+		if c.kind == 7 {
+			hasAbstain[c.cand] = true
+		}
+	}
+
+	var out []BoxCounts
+	boxes := make(map[string]bool)
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, csvError(err)
+		}
+		line, _ := cr.FieldPos(0)
+		if len(rec) < len(cols) {
+			return nil, &SummaryError{Line: line, Column: len(rec) + 1, Err: ErrSummaryNumber,
+				Detail: fmt.Sprintf("%d cells for %d columns", len(rec), len(cols))}
+		}
+		for k := len(cols); k < len(rec); k++ {
+			if strings.TrimSpace(rec[k]) != "" {
+				return nil, &SummaryError{Line: line, Column: k + 1, Err: ErrSummaryNumber, Detail: "cell beyond the header"}
+			}
+		}
+		bc := BoxCounts{Counts: Counts{Candidates: make([]CandidateCount, len(s.Candidates))}}
+		for i, c := range s.Candidates {
+			bc.Counts.Candidates[i].ID = c.ID
+		}
+		c := &bc.Counts
+		for k, col := range cols {
+			cell := strings.TrimSpace(rec[k])
+			if col.kind == 0 {
+				if cell == "" {
+					return nil, &SummaryError{Line: line, Column: k + 1, Name: names[k], Err: ErrSummaryColumn, Detail: "empty box name"}
+				}
+				bc.Box = cell
+				continue
+			}
+			if cell == "" && col.kind == 8 {
+				continue
+			}
+			n, err := strconv.ParseInt(cell, 10, 64)
+			if err != nil || n < 0 || n > maxSummaryCount || (cell[0] == '+') {
+				return nil, &SummaryError{Line: line, Column: k + 1, Name: names[k], Err: ErrSummaryNumber, Detail: strconv.Quote(cell)}
+			}
+			v := int(n)
+			switch col.kind {
+			case 1:
+				c.Ballots = v
+			case 2:
+				c.Valid = v
+			case 3:
+				c.Invalid = v
+			case 4:
+				c.Spoiled = v
+			case 5:
+				c.Candidates[col.cand].For = v
+			case 6:
+				c.Candidates[col.cand].Against = v
+			case 7:
+				c.Candidates[col.cand].Abstain = v
+			case 8:
+				if v > 0 {
+					c.WriteIns = append(c.WriteIns, WriteInCount{Name: col.name, Votes: v, SameAs: candNames[col.name]})
+				}
+			}
+		}
+		if boxes[bc.Box] {
+			return nil, &SummaryError{Line: line, Column: seen[sumBox] + 1, Name: bc.Box, Err: ErrDuplicateBox}
+		}
+		boxes[bc.Box] = true
+		for i := range c.Candidates {
+			if !hasAbstain[i] {
+				c.Candidates[i].Abstain = c.Valid - c.Candidates[i].For - c.Candidates[i].Against
+			}
+		}
+		SortWriteIns(c.WriteIns)
+		if c.WriteIns == nil {
+			c.WriteIns = []WriteInCount{}
+		}
+		if err := CheckCounts(*c, s.Seats); err != nil {
+			return nil, &SummaryError{Line: line, Name: bc.Box, Err: ErrSummaryTotals, Detail: err.Error()}
+		}
+		out = append(out, bc)
+	}
+}
+
+// CheckCounts reports whether counts can be the count of real ballots for a slate of the given
+// seats: ballots = valid + invalid + spoiled; for each candidate For + Against + Abstain = valid;
+// no figure negative; no write-in with more votes than valid ballots; and no more persons chosen
+// (For votes and write-in votes together) than seats × valid. A hand count that fails is wrong
+// somewhere. The error wraps ErrSummaryTotals.
+func CheckCounts(c Counts, seats int) error {
+	fail := func(format string, a ...any) error {
+		return fmt.Errorf("%s: %w", fmt.Sprintf(format, a...), ErrSummaryTotals)
+	}
+	if c.Ballots < 0 || c.Valid < 0 || c.Invalid < 0 || c.Spoiled < 0 {
+		return fail("negative figure")
+	}
+	if c.Ballots != c.Valid+c.Invalid+c.Spoiled {
+		return fail("%d ballots but %d valid + %d invalid + %d spoiled", c.Ballots, c.Valid, c.Invalid, c.Spoiled)
+	}
+	chosen := 0
+	for _, x := range c.Candidates {
+		if x.For < 0 || x.Against < 0 || x.Abstain < 0 || x.For+x.Against+x.Abstain != c.Valid {
+			return fail("candidate %s: %d for + %d against + %d abstain, %d valid", x.ID, x.For, x.Against, x.Abstain, c.Valid)
+		}
+		chosen += x.For
+	}
+	for _, w := range c.WriteIns {
+		if w.Votes < 0 || w.Votes > c.Valid {
+			return fail("write-in %q: %d votes, %d valid", w.Name, w.Votes, c.Valid)
+		}
+		chosen += w.Votes
+	}
+	if chosen > seats*c.Valid {
+		return fail("%d persons chosen on %d valid ballots for %d seats", chosen, c.Valid, seats)
+	}
+	return nil
+}
+
+func cutCandidateColumn(name string) (id string, kind int, ok bool) {
+	for k, suf := range []string{sumFor, sumAgainst, sumAbstain} {
+		if id, ok := strings.CutSuffix(name, suf); ok {
+			return id, 5 + k, true
+		}
+	}
+	return "", 0, false
+}
+
+func trimEmpty(rec []string) []string {
+	n := len(rec)
+	for n > 0 && strings.TrimSpace(rec[n-1]) == "" {
+		n--
+	}
+	return rec[:n]
+}
+
+func csvError(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &SummaryError{Line: pe.Line, Column: pe.Column, Err: ErrSummaryNumber, Detail: pe.Err.Error()}
+	}
+	return fmt.Errorf("tally: summary: %w", err)
+}
+
+// WriteSummary writes the counts of ballot boxes for the slate in the format ReadSummary reads,
+// with every column: the figures, For, Against and Abstain of each candidate, and one column for
+// each name written in any box, in byte order of the names. Reading it back gives the same counts.
+// It checks each box as ReadSummary does and refuses duplicate boxes.
+func WriteSummary(w io.Writer, s ballot.Slate, boxes []BoxCounts) error {
+	var names []string
+	seen := make(map[string]bool)
+	for _, b := range boxes {
+		if seen[b.Box] {
+			return fmt.Errorf("tally: summary: box %q: %w", b.Box, ErrDuplicateBox)
+		}
+		seen[b.Box] = true
+		if b.Box == "" || b.Box != strings.TrimSpace(b.Box) {
+			return fmt.Errorf("tally: summary: box %q: empty or padded box name: %w", b.Box, ErrSummaryColumn)
+		}
+		if len(b.Counts.Candidates) != len(s.Candidates) {
+			return fmt.Errorf("tally: summary: box %q: %w", b.Box, ErrSlateMismatch)
+		}
+		for i, c := range b.Counts.Candidates {
+			if c.ID != s.Candidates[i].ID {
+				return fmt.Errorf("tally: summary: box %q: %w", b.Box, ErrSlateMismatch)
+			}
+		}
+		if err := CheckCounts(b.Counts, s.Seats); err != nil {
+			return fmt.Errorf("tally: summary: box %q: %w", b.Box, err)
+		}
+		for _, wi := range b.Counts.WriteIns {
+			if wi.Name == "" || ballot.NormalizeName(wi.Name) != wi.Name {
+				return fmt.Errorf("tally: summary: box %q: write-in %q not normalised: %w", b.Box, wi.Name, ErrSummaryColumn)
+			}
+			names = append(names, wi.Name)
+		}
+	}
+	slices.Sort(names)
+	names = slices.Compact(names)
+	cw := csv.NewWriter(w)
+	head := []string{sumBox, sumBallots, sumValid, sumInvalid, sumSpoiled}
+	for _, c := range s.Candidates {
+		head = append(head, c.ID+sumFor, c.ID+sumAgainst, c.ID+sumAbstain)
+	}
+	for _, n := range names {
+		head = append(head, sumWriteIn+n)
+	}
+	if err := cw.Write(head); err != nil {
+		return err
+	}
+	itoa := strconv.Itoa
+	for _, b := range boxes {
+		c := b.Counts
+		row := []string{b.Box, itoa(c.Ballots), itoa(c.Valid), itoa(c.Invalid), itoa(c.Spoiled)}
+		for _, x := range c.Candidates {
+			row = append(row, itoa(x.For), itoa(x.Against), itoa(x.Abstain))
+		}
+		for _, n := range names {
+			v := 0
+			for _, wi := range c.WriteIns {
+				if wi.Name == n {
+					v += wi.Votes
+				}
+			}
+			row = append(row, itoa(v))
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
