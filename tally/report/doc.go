@@ -1,0 +1,17 @@
+// Package report renders the result of an election as the tally sheet a counting team reads out and
+// signs: for each round the turnout, the quorum, the ballots (valid, invalid, spoiled), the bar a
+// candidate had to clear, and for each candidate the For, Against and Abstain votes, the share of
+// the base, and whether they were elected and why; the write-ins; the decisions; the elected in
+// order; and lines for the signatures.
+//
+// Three forms are written from one layout: aligned plain text (Text), Markdown (Markdown), and a
+// self-contained HTML page (HTML) whose bar chart of For votes against the threshold line is
+// inline SVG, needing no script and no network. Labels are in English or in simplified Chinese
+// (Options.Lang). The machine-readable record is the JSON encoding of tally.Result itself.
+//
+//	res := election.Result()
+//	err := report.Text(os.Stdout, res, report.Options{Lang: report.Chinese})
+//
+// Every figure is computed exactly; shares are rounded half up to one decimal place for display
+// only.
+package report

@@ -1,0 +1,202 @@
+package report
+
+import (
+	"html/template"
+	"io"
+
+	"github.com/chae-go/chae/tally"
+)
+
+// HTML writes the report as one self-contained HTML page: inline CSS, and for each round an inline
+// SVG bar chart of the candidates' For votes with the bar to clear drawn as a line. It needs no
+// script, no font download and no network; it prints on A4.
+func HTML(w io.Writer, r tally.Result, o Options) error {
+	s := build(r, o)
+	page := htmlPage{Lang: "en", Title: s.title, Meta: s.meta, Status: s.status, Digest: s.digest, L: s.l,
+		Elected: s.elected, Closed: s.closed}
+	if o.Lang == Chinese {
+		page.Lang = "zh-Hans"
+	}
+	for _, rv := range s.rounds {
+		page.Rounds = append(page.Rounds, htmlRound{roundView: rv, Table: rv.table, WriteIns: rv.writeIns, Chart: chart(rv, s.l)})
+	}
+	return pageTemplate.Execute(w, page)
+}
+
+type htmlPage struct {
+	Lang, Title, Status, Digest string
+	Meta                        [][2]string
+	L                           *labels
+	Rounds                      []htmlRound
+	Elected                     table
+	Closed                      []string
+}
+
+type htmlRound struct {
+	roundView
+	Table, WriteIns table
+	Chart           *svgChart
+}
+
+func (r htmlRound) Heading() string    { return r.heading }
+func (r htmlRound) Lines() []string    { return r.lines }
+func (r htmlRound) Decision() []string { return r.decision }
+func (r htmlRound) Reasons() []string  { return r.reasons }
+
+func (t table) Head() []string { return t.head }
+func (t table) Rows() []htmlRow {
+	out := make([]htmlRow, len(t.rows))
+	for i, r := range t.rows {
+		out[i] = htmlRow{Cells: r, Right: t.right}
+		if i < len(t.class) {
+			out[i].Class = t.class[i]
+		}
+	}
+	return out
+}
+func (t table) Right(i int) bool { return i < len(t.right) && t.right[i] }
+
+type htmlRow struct {
+	Cells []string
+	Right []bool
+	Class string
+}
+
+func (r htmlRow) IsRight(i int) bool { return i < len(r.Right) && r.Right[i] }
+
+func (l *labels) Sign() []string      { return l.sign }
+func (l *labels) Date() string        { return l.date }
+func (l *labels) Decision() string    { return l.decision }
+func (l *labels) Reasons() string     { return l.reasons }
+func (l *labels) ElectedList() string { return l.electedList }
+func (l *labels) Closed() string      { return l.closed }
+func (l *labels) None() string        { return l.none }
+func (l *labels) DigestLabel() string { return l.digest }
+func (l *labels) ChartTitle() string  { return l.chartTitle }
+
+type svgChart struct {
+	Width, Height int
+	Bars          []svgBar
+	Line          *svgLine
+	Title         string
+}
+
+type svgBar struct {
+	Y, W, TextY, ValueX int
+	Label, Value, Fill  string
+}
+
+type svgLine struct {
+	X, Y2, LabelX int
+	Label         string
+}
+
+const (
+	chartWidth = 720
+	labelWidth = 170
+	barArea    = 470
+	rowHeight  = 30
+	chartTop   = 24
+)
+
+var fills = map[string]string{
+	"elected": "#2e7d32", "tied": "#ef6c00", "failed": "#9e9e9e", "surplus": "#1565c0", "ineligible": "#bdbdbd",
+}
+
+// chart lays out the bar chart of a round: one bar per candidate, scaled to the largest of the
+// votes, the base and the votes needed (whole pixels; presentation only).
+func chart(rv roundView, l *labels) *svgChart {
+	if len(rv.chart) == 0 {
+		return nil
+	}
+	scale := max(rv.base, rv.needed, 1)
+	for _, b := range rv.chart {
+		scale = max(scale, b.votes)
+	}
+	c := &svgChart{Width: chartWidth, Height: chartTop + rowHeight*len(rv.chart) + 10, Title: l.chartTitle}
+	for i, b := range rv.chart {
+		y := chartTop + i*rowHeight
+		w := b.votes * barArea / scale
+		c.Bars = append(c.Bars, svgBar{Y: y + 4, W: w, TextY: y + 20, ValueX: labelWidth + w + 6,
+			Label: b.label, Value: itoa(b.votes), Fill: fills[b.class]})
+	}
+	if rv.needed > 0 {
+		x := labelWidth + rv.needed*barArea/scale
+		c.Line = &svgLine{X: x, Y2: c.Height - 4, LabelX: x + 4, Label: l.chartLine + " " + itoa(rv.needed)}
+	}
+	return c
+}
+
+var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<title>{{.Title}}</title>
+<style>
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif; margin: 2em auto; max-width: 60em; color: #111; }
+h1 { border-bottom: 3px double #111; padding-bottom: .2em; }
+h2 { border-bottom: 1px solid #999; margin-top: 2em; }
+table { border-collapse: collapse; margin: 1em 0; }
+th, td { border: 1px solid #999; padding: .25em .6em; }
+th { background: #eee; }
+td.r { text-align: right; font-variant-numeric: tabular-nums; }
+tr.elected td { background: #e8f5e9; font-weight: bold; }
+tr.tied td { background: #fff3e0; }
+.meta { list-style: none; padding: 0; }
+.sign { margin-top: 3em; display: flex; gap: 2em; flex-wrap: wrap; }
+.sign span { display: inline-block; min-width: 14em; border-bottom: 1px solid #111; padding-top: 2em; }
+code { font-size: .85em; word-break: break-all; }
+svg text { font-size: 13px; font-family: inherit; }
+@media print { body { margin: 1cm; } h2 { page-break-before: auto; } }
+</style>
+</head>
+<body>
+<h1>{{.Title}}</h1>
+<ul class="meta">{{range .Meta}}
+<li><b>{{index . 0}}</b>: {{index . 1}}</li>{{end}}
+</ul>
+{{range .Rounds}}
+<section>
+<h2>{{.Heading}}</h2>
+<ul>{{range .Lines}}
+<li>{{.}}</li>{{end}}
+</ul>
+{{with .Chart}}<svg xmlns="http://www.w3.org/2000/svg" width="{{.Width}}" height="{{.Height}}" viewBox="0 0 {{.Width}} {{.Height}}" role="img" aria-label="{{.Title}}">
+<text x="0" y="14" font-weight="bold">{{.Title}}</text>{{range .Bars}}
+<text x="0" y="{{.TextY}}">{{.Label}}</text>
+<rect x="170" y="{{.Y}}" width="{{.W}}" height="22" fill="{{.Fill}}"/>
+<text x="{{.ValueX}}" y="{{.TextY}}">{{.Value}}</text>{{end}}{{with .Line}}
+<line x1="{{.X}}" y1="18" x2="{{.X}}" y2="{{.Y2}}" stroke="#c62828" stroke-width="2" stroke-dasharray="6 3"/>
+<text x="{{.LabelX}}" y="14" fill="#c62828">{{.Label}}</text>{{end}}
+</svg>{{end}}
+{{if .Table.Rows}}{{template "table" .Table}}{{end}}
+{{if .WriteIns.Rows}}{{template "table" .WriteIns}}{{end}}
+<p><b>{{$.L.Decision}}</b>:</p>
+<ul>{{range .Decision}}
+<li>{{.}}</li>{{end}}
+</ul>
+{{if .Reasons}}<p><b>{{$.L.Reasons}}</b>:</p>
+<ol>{{range .Reasons}}
+<li>{{.}}</li>{{end}}
+</ol>{{end}}
+</section>
+{{end}}
+<h2>{{.L.ElectedList}}</h2>
+{{if .Elected.Rows}}{{template "table" .Elected}}{{else}}<p>{{.L.None}}</p>{{end}}
+{{if .Closed}}<p><b>{{.L.Closed}}</b>:</p>
+<ul>{{range .Closed}}
+<li>{{.}}</li>{{end}}
+</ul>{{end}}
+<p><b>{{.Status}}</b></p>
+<p>{{.L.DigestLabel}}: <code>{{.Digest}}</code></p>
+<div class="sign">{{range .L.Sign}}
+<span>{{.}}:</span>{{end}}
+<span>{{.L.Date}}:</span>
+</div>
+</body>
+</html>
+{{define "table"}}<table>
+<tr>{{range .Head}}<th>{{.}}</th>{{end}}</tr>{{range .Rows}}
+<tr{{with .Class}} class="{{.}}"{{end}}>{{$r := .}}{{range $i, $c := .Cells}}<td{{if $r.IsRight $i}} class="r"{{end}}>{{$c}}</td>{{end}}</tr>{{end}}
+</table>{{end}}
+`))
