@@ -117,11 +117,13 @@ func TestBadInput(t *testing.T) {
 	unknownCol := write("unknown-col.csv", "box,c1,c2,c3,c4,c5,c6,c9\n")
 	badDef := write("bad.json", strings.Replace(string(election), `"seats": 5`, `"seats": 5, "chair": "x"`, 1))
 	oneTurnout := write("one.json", strings.Replace(string(election), "},\n    {\"entitled\": 50, \"present\": 46, \"issued\": 46},\n    {\"entitled\": 50, \"present\": 45, \"issued\": 45}", "}", 1))
+	returnedWrong := write("returned.json", strings.Replace(string(election), `"issued": 46},`, `"issued": 46, "returned": 45},`, 1))
 	tests := []struct {
 		name string
 		args []string
 		want string // the one line on stderr
 	}{
+		{"returned differs from the ballots counted", []string{returnedWrong, td + "round1.csv"}, `round 1: tally: turnout: returned: 45 returned but 46 counted`},
 		{"bad mark", []string{td + "election.json", badMark}, badMark + `: ballot: line 3, column 3 (c2): mark out of range "✓"`},
 		{"unknown column", []string{td + "election.json", unknownCol}, unknownCol + `: ballot: line 1, column 8: unknown candidate column "c9"`},
 		{"unknown field in the definition", []string{badDef, td + "round1.csv"}, badDef + `: tally: definition: line 3, column 15: $.chair: unknown field: unknown field "chair"`},
@@ -166,5 +168,27 @@ func TestOut(t *testing.T) {
 	b, err := os.ReadFile(out)
 	if err != nil || !bytes.HasPrefix(b, []byte("# Tally sheet")) || stdout.Len() != 0 {
 		t.Errorf("report file %q (%v), stdout %q", b, err, stdout.String())
+	}
+}
+
+// TestVoidPoll: more ballots returned than issued is not bad input but a void poll, which the
+// rules answer by holding the round again (RULES.md B7): exit status 3, naming the round.
+func TestVoidPoll(t *testing.T) {
+	t.Parallel()
+	election, err := os.ReadFile(td + "election.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "void.json")
+	os.WriteFile(p, []byte(strings.Replace(string(election), `"issued": 46},`, `"issued": 45},`, 1)), 0o644)
+	var stdout, stderr bytes.Buffer
+	if got := run([]string{p, td + "round1.csv"}, &stdout, &stderr); got != exitNextRound {
+		t.Fatalf("exit status %d, want %d: %s", got, exitNextRound, stderr.String())
+	}
+	if want := "count: next round needed: round 2, regular, 5 seat(s)"; !strings.HasPrefix(stderr.String(), want) {
+		t.Errorf("stderr %q, want %q", stderr.String(), want)
+	}
+	if !strings.Contains(stdout.String(), "the poll is VOID") {
+		t.Errorf("report does not say the poll is void:\n%s", stdout.String())
 	}
 }

@@ -73,6 +73,7 @@ func (l *labels) Closed() string      { return l.closed }
 func (l *labels) None() string        { return l.none }
 func (l *labels) DigestLabel() string { return l.digest }
 func (l *labels) ChartTitle() string  { return l.chartTitle }
+func (l *labels) Colon() string       { return l.colon }
 
 type svgChart struct {
 	Width, Height int
@@ -133,7 +134,7 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <meta charset="utf-8">
 <title>{{.Title}}</title>
 <style>
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif; margin: 2em auto; max-width: 60em; color: #111; }
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif; margin: 2em auto; max-width: 60em; color: #111; }
 h1 { border-bottom: 3px double #111; padding-bottom: .2em; }
 h2 { border-bottom: 1px solid #999; margin-top: 2em; }
 table { border-collapse: collapse; margin: 1em 0; }
@@ -153,7 +154,7 @@ svg text { font-size: 13px; font-family: inherit; }
 <body>
 <h1>{{.Title}}</h1>
 <ul class="meta">{{range .Meta}}
-<li><b>{{index . 0}}</b>: {{index . 1}}</li>{{end}}
+<li><b>{{index . 0}}</b>{{$.L.Colon}}{{index . 1}}</li>{{end}}
 </ul>
 {{range .Rounds}}
 <section>
@@ -171,11 +172,11 @@ svg text { font-size: 13px; font-family: inherit; }
 </svg>{{end}}
 {{if .Table.Rows}}{{template "table" .Table}}{{end}}
 {{if .WriteIns.Rows}}{{template "table" .WriteIns}}{{end}}
-<p><b>{{$.L.Decision}}</b>:</p>
+<p><b>{{$.L.Decision}}</b>{{$.L.Colon}}</p>
 <ul>{{range .Decision}}
 <li>{{.}}</li>{{end}}
 </ul>
-{{if .Reasons}}<p><b>{{$.L.Reasons}}</b>:</p>
+{{if .Reasons}}<p><b>{{$.L.Reasons}}</b>{{$.L.Colon}}</p>
 <ol>{{range .Reasons}}
 <li>{{.}}</li>{{end}}
 </ol>{{end}}
@@ -183,15 +184,15 @@ svg text { font-size: 13px; font-family: inherit; }
 {{end}}
 <h2>{{.L.ElectedList}}</h2>
 {{if .Elected.Rows}}{{template "table" .Elected}}{{else}}<p>{{.L.None}}</p>{{end}}
-{{if .Closed}}<p><b>{{.L.Closed}}</b>:</p>
+{{if .Closed}}<p><b>{{.L.Closed}}</b>{{.L.Colon}}</p>
 <ul>{{range .Closed}}
 <li>{{.}}</li>{{end}}
 </ul>{{end}}
 <p><b>{{.Status}}</b></p>
-<p>{{.L.DigestLabel}}: <code>{{.Digest}}</code></p>
+<p>{{.L.DigestLabel}}{{.L.Colon}}<code>{{.Digest}}</code></p>
 <div class="sign">{{range .L.Sign}}
-<span>{{.}}:</span>{{end}}
-<span>{{.L.Date}}:</span>
+<span>{{.}}{{$.L.Colon}}</span>{{end}}
+<span>{{.L.Date}}{{.L.Colon}}</span>
 </div>
 </body>
 </html>

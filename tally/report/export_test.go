@@ -1,0 +1,4 @@
+package report
+
+// DisplayWidthForTest exposes displayWidth to the black-box tests.
+var DisplayWidthForTest = displayWidth
