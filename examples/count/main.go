@@ -216,6 +216,8 @@ func countBallots(path string, s ballot.Slate) ([]tally.BoxCounts, error) {
 	var order []string
 	counters := map[string]*tally.Counter{}
 	var b ballot.Ballot
+	var last *tally.Counter // the counter of the box of the previous ballot
+	lastBox := ""
 	for {
 		err := r.ReadInto(&b)
 		if err == io.EOF {
@@ -228,7 +230,10 @@ func countBallots(path string, s ballot.Slate) ([]tally.BoxCounts, error) {
 		if box == "" {
 			box = filepath.Base(path)
 		}
-		c := counters[box]
+		c := last
+		if c == nil || box != lastBox {
+			c = counters[box]
+		}
 		if c == nil {
 			if c, err = tally.NewCounter(s); err != nil {
 				return nil, err
@@ -236,6 +241,7 @@ func countBallots(path string, s ballot.Slate) ([]tally.BoxCounts, error) {
 			counters[box] = c
 			order = append(order, box)
 		}
+		last, lastBox = c, box
 		if err := c.Add(b); err != nil {
 			var be *ballot.BallotError
 			if errors.As(err, &be) {
