@@ -63,8 +63,8 @@ type TieError struct {
 }
 
 func (e *TieError) Error() string {
-	return fmt.Sprintf("tally: round %d: %d candidates (%s) tied for %d seat(s): %v",
-		e.Round, len(e.IDs), strings.Join(e.IDs, ", "), e.Seats, e.Err)
+	return fmt.Sprintf("tally: round %d: %d candidates (%s) tied for %s: %v",
+		e.Round, len(e.IDs), strings.Join(e.IDs, ", "), plural(e.Seats, "seat"), e.Err)
 }
 
 // Unwrap returns the sentinel.
@@ -292,7 +292,7 @@ func (e *Election) afterSeatsChange(number int) {
 	}
 	if m := e.rules.Shortfall.MaxRounds; m > 0 && e.supRounds >= m {
 		e.closed = append(e.closed, Reduction{After: e.number, Seats: open, ByRules: true,
-			Reason: fmt.Sprintf("the rules allow no more than %d supplementary round(s); %d seat(s) stay empty", m, open)})
+			Reason: fmt.Sprintf("the rules allow no more than %s; %s stay empty", plural(m, "supplementary round"), plural(open, "seat"))})
 		e.done = true
 		e.next = Round{}
 		return
@@ -409,7 +409,7 @@ func (e *Election) Decide(t Turnout, c Counts) (Decision, error) {
 		return Decision{}, err
 	}
 	d := Decision{Round: round, Turnout: t.withReturned(c), Counts: cloneCounts(c)}
-	what := fmt.Sprintf("Round %d (%s, %d seat(s), %d candidate(s))", round.Number, round.Kind, round.Slate.Seats, len(round.Slate.Candidates))
+	what := fmt.Sprintf("Round %d (%s, %s, %s)", round.Number, round.Kind, plural(round.Slate.Seats, "seat"), plural(len(round.Slate.Candidates), "candidate"))
 
 	// 1. Quorum.
 	q := e.rules.Quorum
@@ -424,8 +424,8 @@ func (e *Election) Decide(t Turnout, c Counts) (Decision, error) {
 			e.next.Number = e.number + 1
 			return d, nil
 		}
-		d.Reasons = append(d.Reasons, fmt.Sprintf("%s: %d present of %d entitled is not %s, but after %d round(s) without quorum the rules let the vote stand.",
-			what, t.Present, t.Entitled, q, e.noQuorum))
+		d.Reasons = append(d.Reasons, fmt.Sprintf("%s: %d present of %d entitled is not %s, but after %s without quorum the rules let the vote stand.",
+			what, t.Present, t.Entitled, q, plural(e.noQuorum, "round")))
 	} else {
 		d.Reasons = append(d.Reasons, fmt.Sprintf("%s: %d present of %d entitled, %s (%d needed): quorum met.",
 			what, t.Present, t.Entitled, q, q.Needed(t.Entitled)))
@@ -578,7 +578,7 @@ func (e *Election) Decide(t Turnout, c Counts) (Decision, error) {
 			}
 			return strings.Join(s, ", ")
 		}
-		d.Reasons = append(d.Reasons, fmt.Sprintf("%s have %d For votes each, tied across the last %d open seat(s).", atNames(at), v, left))
+		d.Reasons = append(d.Reasons, fmt.Sprintf("%s have %d For votes each, tied for %s.", atNames(at), v, lastSeats(left)))
 		switch e.rules.Tie {
 		case TieOlder:
 			known := true
@@ -642,7 +642,7 @@ func (e *Election) Decide(t Turnout, c Counts) (Decision, error) {
 				cs[i].st.Status = Tied
 			}
 			d.Tied = idsOf(tied)
-			d.Reasons = append(d.Reasons, fmt.Sprintf("Runoff among %s only, for %d seat(s) (RULES.md A6, B8).", atNames(tied), d.RunoffSeats))
+			d.Reasons = append(d.Reasons, fmt.Sprintf("Runoff among %s only, for %s (RULES.md A6, B8).", atNames(tied), plural(d.RunoffSeats, "seat")))
 		}
 	}
 	for _, i := range elected {
@@ -679,8 +679,8 @@ func (e *Election) Decide(t Turnout, c Counts) (Decision, error) {
 		d.Reasons = append(d.Reasons, fmt.Sprintf("No one %s in this round.", e.verb()))
 	}
 	if d.Missing > 0 {
-		d.Reasons = append(d.Reasons, fmt.Sprintf("Only %d cleared the bar for %d seat(s): %d seat(s) stay open, and are not filled from those below it (RULES.md B8).",
-			len(ranked), k, d.Missing))
+		d.Reasons = append(d.Reasons, fmt.Sprintf("Only %d cleared the bar for %s: %s stay open, and are not filled from those below it (RULES.md B8).",
+			len(ranked), plural(k, "seat"), plural(d.Missing, "seat")))
 	}
 
 	// Commit.
@@ -736,8 +736,8 @@ func (e *Election) supplementaryReason() string {
 	for i, c := range s.Candidates {
 		parts[i] = fmt.Sprintf("%s (%d)", c.Name, e.ref[c.ID])
 	}
-	return fmt.Sprintf("Next: a supplementary election for %d seat(s) among %s: the best-placed not yet %s, by their votes in the first regular round, as many as the difference rule requires, with any tied at the cut-off (RULES.md A7, B8); unless the seats are reduced.",
-		s.Seats, strings.Join(parts, ", "), e.verb())
+	return fmt.Sprintf("Next: a supplementary election for %s among %s: the best-placed not yet %s, by their votes in the first regular round, as many as the difference rule requires, with any tied at the cut-off (RULES.md A7, B8); unless the seats are reduced.",
+		plural(s.Seats, "seat"), strings.Join(parts, ", "), e.verb())
 }
 
 // tieOrder orders two contestants with equal votes by the rules' tie order: the older first under
@@ -819,4 +819,20 @@ func (e *Election) Result() Result {
 		r.Elected = []ElectedMember{}
 	}
 	return r
+}
+
+// plural returns "1 seat", "2 seats".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// lastSeats returns "the last open seat" or "the last 2 open seats".
+func lastSeats(n int) string {
+	if n == 1 {
+		return "the last open seat"
+	}
+	return fmt.Sprintf("the last %d open seats", n)
 }
