@@ -544,7 +544,7 @@ func (e *Election) Decide(t Turnout, c Counts) (Decision, error) {
 	case cs[ranked[k-1]].st.For > cs[ranked[k]].st.For:
 		elected = ranked[:k]
 		for _, i := range ranked[k:] {
-			cs[i].st.Status = Surplus
+			cs[i].st.Status = Outranked
 		}
 	default:
 		v := cs[ranked[k-1]].st.For
@@ -562,7 +562,7 @@ func (e *Election) Decide(t Turnout, c Counts) (Decision, error) {
 		left := k - len(above)
 		elected = above
 		for _, i := range below {
-			cs[i].st.Status = Surplus
+			cs[i].st.Status = Outranked
 		}
 		idsOf := func(xs []int) []string {
 			s := make([]string, len(xs))
@@ -605,7 +605,7 @@ func (e *Election) Decide(t Turnout, c Counts) (Decision, error) {
 						taken = left
 					default:
 						for _, i := range grp {
-							cs[i].st.Status = Surplus
+							cs[i].st.Status = Outranked
 						}
 					}
 					g = h
@@ -630,7 +630,7 @@ func (e *Election) Decide(t Turnout, c Counts) (Decision, error) {
 			slices.SortFunc(at, func(a, b int) int { return cmp.Compare(posOf(cs[a].st.ID), posOf(cs[b].st.ID)) })
 			elected = append(elected, at[:left]...)
 			for _, i := range at[left:] {
-				cs[i].st.Status = Surplus
+				cs[i].st.Status = Outranked
 			}
 			d.Reasons = append(d.Reasons, fmt.Sprintf("Lots were drawn in the order %s: the first %d %s.", strings.Join(order, ", "), left, e.verb()))
 		default:

@@ -83,17 +83,18 @@ const (
 	Elected
 	// Tied: cleared the bar but tied across the last open seat; goes to the runoff.
 	Tied
-	// Surplus: cleared the bar but outranked: more candidates cleared it than there were seats.
-	Surplus
+	// Outranked: cleared the bar, but more candidates with more votes (or placed first by the tie
+	// rule) cleared it than there were seats.
+	Outranked
 	// Ineligible: a write-in that cannot be elected here (write-ins not allowed, a runoff round, a
 	// name equal to a slate candidate's, or a person already elected).
 	Ineligible
 	numStatuses
 )
 
-var statusNames = [...]string{"failed", "elected", "tied", "surplus", "ineligible"}
+var statusNames = [...]string{"failed", "elected", "tied", "outranked", "ineligible"}
 
-// String returns "failed", "elected", "tied", "surplus" or "ineligible".
+// String returns "failed", "elected", "tied", "outranked" or "ineligible".
 func (s Status) String() string {
 	if s < numStatuses {
 		return statusNames[s]
