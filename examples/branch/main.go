@@ -114,7 +114,9 @@ func ballots(s ballot.Slate, p plan, first bool) []ballot.Ballot {
 // want is the situation each round of the record is meant to show.
 var want = []func(tally.Decision) bool{
 	func(d tally.Decision) bool { return d.Round.Kind == tally.Regular && d.Missing == 2 },
-	func(d tally.Decision) bool { return d.Round.Kind == tally.Supplementary && len(d.Tied) == 2 && len(d.Elected) == 1 },
+	func(d tally.Decision) bool {
+		return d.Round.Kind == tally.Supplementary && len(d.Tied) == 2 && len(d.Elected) == 1
+	},
 	func(d tally.Decision) bool { return d.Round.Kind == tally.Runoff && len(d.Elected) == 1 },
 }
 
