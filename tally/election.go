@@ -133,15 +133,6 @@ func NewElection(slate ballot.Slate, rules Rules) (*Election, error) {
 	return newElection(slate, rules, slate.Seats, false)
 }
 
-// NewPreliminary starts a preliminary election (预选, RULES.md C2, C5, D3, A1–A2): the same
-// procedure and thresholds, placing not members but size candidates on the formal list, in order
-// of votes. slate.Seats is the seats of the formal election (kept for Result.FormalSlate); the
-// preliminary ballot paper is the slate with Seats = size, and the rules' difference rule is
-// checked for size places among the slate's candidates.
-func NewPreliminary(slate ballot.Slate, rules Rules, size int) (*Election, error) {
-	return newElection(slate, rules, size, true)
-}
-
 func newElection(slate ballot.Slate, rules Rules, seats int, prelim bool) (*Election, error) {
 	if err := slate.Validate(); err != nil {
 		return nil, err
