@@ -110,6 +110,7 @@ type Election struct {
 	prelim bool
 	seats  int
 	born   map[string]string // candidate ID → YYYY-MM-DD, for TieOlder
+	index  map[string]int    // candidate ID → position in the slate
 
 	next      Round
 	done      bool
@@ -152,6 +153,10 @@ func newElection(slate ballot.Slate, rules Rules, seats int, prelim bool) (*Elec
 		prelim:    prelim,
 		seats:     seats,
 		isElected: make(map[string]bool),
+		index:     make(map[string]int, len(slate.Candidates)),
+	}
+	for i, c := range slate.Candidates {
+		e.index[c.ID] = i
 	}
 	if rules.Tie == TieOlder {
 		e.born = make(map[string]string, len(slate.Candidates))
@@ -305,7 +310,12 @@ func (e *Election) supplementarySlate(open int) ballot.Slate {
 			pool = append(pool, cand{i, e.ref[c.ID]})
 		}
 	}
-	slices.SortStableFunc(pool, func(a, b cand) int { return cmp.Compare(b.votes, a.votes) })
+	slices.SortFunc(pool, func(a, b cand) int {
+		if c := cmp.Compare(b.votes, a.votes); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.i, b.i)
+	})
 	d := e.rules.Difference
 	if e.rules.Shortfall.Difference != nil {
 		d = *e.rules.Shortfall.Difference
@@ -324,6 +334,12 @@ func (e *Election) supplementarySlate(open int) ballot.Slate {
 		s.Candidates[j] = e.slate.Candidates[c.i].Clone()
 	}
 	return s
+}
+
+// inSlate reports whether id is a candidate of the election's slate (not a write-in).
+func (e *Election) inSlate(id string) bool {
+	_, ok := e.index[id]
+	return ok
 }
 
 // verb is "elected" or, in a preliminary election, "placed on the formal list".
@@ -476,7 +492,7 @@ func (e *Election) Decide(t Turnout, c Counts) (Decision, error) {
 	for i, cc := range c.Candidates {
 		sc := round.Slate.Candidates[i]
 		cs = append(cs, contestant{
-			st:       Standing{ID: cc.ID, Name: sc.Name, WriteIn: strings.HasPrefix(cc.ID, WriteInPrefix) && e.slate.Index(cc.ID) < 0, For: cc.For, Against: cc.Against, Abstain: cc.Abstain},
+			st:       Standing{ID: cc.ID, Name: sc.Name, WriteIn: !e.inSlate(cc.ID), For: cc.For, Against: cc.Against, Abstain: cc.Abstain},
 			pos:      i,
 			born:     e.born[cc.ID],
 			eligible: !e.isElected[cc.ID],
@@ -525,7 +541,12 @@ func (e *Election) Decide(t Turnout, c Counts) (Decision, error) {
 			cs[i].st.Status = Failed
 		}
 	}
-	slices.SortStableFunc(ranked, func(a, b int) int { return cmp.Compare(cs[b].st.For, cs[a].st.For) })
+	slices.SortFunc(ranked, func(a, b int) int {
+		if c := cmp.Compare(cs[b].st.For, cs[a].st.For); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
 	k := round.Slate.Seats
 	var elected, tied []int
 	var lotsUsed []string
@@ -702,7 +723,7 @@ func (e *Election) Decide(t Turnout, c Counts) (Decision, error) {
 	if len(tied) > 0 {
 		rs := ballot.Slate{Office: e.slate.Office, Seats: d.RunoffSeats}
 		for _, i := range tied {
-			if p := e.slate.Index(cs[i].st.ID); p >= 0 {
+			if p, ok := e.index[cs[i].st.ID]; ok {
 				rs.Candidates = append(rs.Candidates, e.slate.Candidates[p].Clone())
 			} else {
 				rs.Candidates = append(rs.Candidates, ballot.Candidate{ID: cs[i].st.ID, Name: cs[i].st.Name})
