@@ -232,7 +232,7 @@ func (e *Election) DrawLots(order []string) error {
 // "close"). The reason is kept in the record. It is allowed only while a supplementary round is
 // due (ErrNoShortfall otherwise); n must be between 1 and the open seats and the reason non-empty
 // (ErrReduce). Closing every open seat ends the election; closing fewer resizes the supplementary
-// round.
+// round, whose list is then made again from the slate (replacing any list given to Nominate).
 func (e *Election) ReduceSeats(n int, reason string) error {
 	if e.done {
 		return fmt.Errorf("tally: reduce seats: %w", ErrDone)
@@ -254,7 +254,8 @@ func (e *Election) ReduceSeats(n int, reason string) error {
 
 // Nominate replaces the candidate list of the supplementary round that is due by the caller's
 // (for example newly nominated candidates): slate.Seats must equal the open seats, the slate must
-// validate, and no candidate may already be elected. The list is recorded with the round.
+// validate, and no candidate may already be elected. The list is recorded with the round. Lists of
+// later supplementary rounds are made from the original slate only.
 func (e *Election) Nominate(slate ballot.Slate) error {
 	if e.done {
 		return fmt.Errorf("tally: nominate: %w", ErrDone)
@@ -492,7 +493,7 @@ func (e *Election) Decide(t Turnout, c Counts) (Decision, error) {
 	for i, cc := range c.Candidates {
 		sc := round.Slate.Candidates[i]
 		cs = append(cs, contestant{
-			st:       Standing{ID: cc.ID, Name: sc.Name, WriteIn: !e.inSlate(cc.ID), For: cc.For, Against: cc.Against, Abstain: cc.Abstain},
+			st:       Standing{ID: cc.ID, Name: sc.Name, WriteIn: strings.HasPrefix(cc.ID, WriteInPrefix) && !e.inSlate(cc.ID), For: cc.For, Against: cc.Against, Abstain: cc.Abstain},
 			pos:      i,
 			born:     e.born[cc.ID],
 			eligible: !e.isElected[cc.ID],
