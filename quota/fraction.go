@@ -154,11 +154,11 @@ func parseDigits(s string) (*big.Int, bool) {
 	return n, ok
 }
 
-// parseDecimal reads digits with at most one '.', at least one digit in all.
+// parseDecimal reads digits with at most one '.' between digits.
 func parseDecimal(s string) (num, den *big.Int, ok bool) {
-	ip, fp, _ := strings.Cut(s, ".")
-	if ip == "" && fp == "" {
-		return nil, nil, false
+	ip, fp, dot := strings.Cut(s, ".")
+	if ip == "" || (dot && fp == "") {
+		return nil, nil, false // "", ".5", "5." are not written numbers
 	}
 	digits := ip + fp
 	n, ok := parseDigits(digits)
@@ -217,8 +217,12 @@ func (f Fraction) String() string {
 	return fmt.Sprintf("%d/%d", n, d)
 }
 
-// exactDecimal renders n/d as a finite decimal if it is one (d has no prime factors but 2 and 5).
+// exactDecimal renders n/d as a finite decimal with no trailing zeros if it is one (d, once n/d is
+// reduced, has no prime factors but 2 and 5).
 func exactDecimal(n, d int64) (string, bool) {
+	if g := new(big.Int).GCD(nil, nil, big.NewInt(n), big.NewInt(d)).Int64(); g > 1 {
+		n, d = n/g, d/g
+	}
 	dd, twos, fives := d, 0, 0
 	for dd%2 == 0 {
 		dd /= 2
