@@ -206,12 +206,12 @@ func (r Row) Share() Fraction {
 }
 
 // Percent returns 100·Count/Base rounded half-up to places decimal places (33.6 for 771 of 2,296
-// at one place), and false when Base is 0.
+// at one place; negative places count as 0), and false when Base is 0.
 func (r Row) Percent(places int32) (decimal.Decimal, bool) {
 	if r.Base <= 0 {
 		return decimal.Decimal{}, false
 	}
-	return roundHalfUp(big.NewInt(int64(r.Count)*100), big.NewInt(int64(r.Base)), places), true
+	return percentOf(r.Count, r.Base, places), true
 }
 
 // DistinctRow is one distinct-value count of a report.
@@ -233,12 +233,13 @@ type AverageRow struct {
 	Places int32
 }
 
-// Mean returns Sum/N rounded half-up (away from zero) to places decimal places, and false when
-// N is 0.
+// Mean returns Sum/N rounded half-up (away from zero) to places decimal places (negative places
+// count as 0), and false when N is 0.
 func (a AverageRow) Mean(places int32) (decimal.Decimal, bool) {
 	if a.N <= 0 {
 		return decimal.Decimal{}, false
 	}
+	places = max(places, 0)
 	return a.Sum.DivRound(decimal.NewFromInt(int64(a.N)), places), true
 }
 
@@ -355,6 +356,7 @@ func (c Composition) Report(cands []ballot.Candidate) (*Report, error) {
 		seen[i] = make(map[string]struct{})
 	}
 	sums := make([]decimal.Decimal, len(c.Averages))
+	ages := make([]int64, len(c.Averages)) // sums of ages, kept apart: integers need no decimal
 	ns := make([]int, len(c.Averages))
 	fail := func(i int, cd ballot.Candidate, err error) error {
 		var ae *AttributeError
@@ -395,15 +397,23 @@ func (c Composition) Report(cands []ballot.Candidate) (*Report, error) {
 			if !ok {
 				continue
 			}
-			v, err := a.value(cd)
-			if err != nil {
-				return nil, fail(i, cd, err)
+			if !a.AgeOn.IsZero() {
+				born, err := dateAttr(cd, a.Key)
+				if err != nil {
+					return nil, fail(i, cd, err)
+				}
+				ages[k] += int64(Age(born, a.AgeOn))
+			} else {
+				v, err := a.value(cd)
+				if err != nil {
+					return nil, fail(i, cd, err)
+				}
+				sums[k] = sums[k].Add(v)
 			}
-			sums[k] = sums[k].Add(v)
 			ns[k]++
 		}
 	}
-	r := &Report{Total: len(cands), Places: c.Places}
+	r := &Report{Total: len(cands), Places: max(c.Places, 0)}
 	for k, cat := range c.Categories {
 		b := len(cands)
 		if base[k] >= 0 {
@@ -420,7 +430,7 @@ func (c Composition) Report(cands []ballot.Candidate) (*Report, error) {
 		r.Distinct = append(r.Distinct, DistinctRow{Name: d.Name, Key: d.Key, Values: vs})
 	}
 	for k, a := range c.Averages {
-		r.Averages = append(r.Averages, AverageRow{Name: a.Name, AgeOn: a.AgeOn, N: ns[k], Sum: sums[k], Places: a.Places})
+		r.Averages = append(r.Averages, AverageRow{Name: a.Name, AgeOn: a.AgeOn, N: ns[k], Sum: sums[k].Add(decimal.NewFromInt(ages[k])), Places: max(a.Places, 0)})
 	}
 	for _, t := range c.Targets {
 		row := r.Rows[idx[t.Category]]
@@ -429,15 +439,8 @@ func (c Composition) Report(cands []ballot.Candidate) (*Report, error) {
 	return r, nil
 }
 
-// value reads the averaged value of one candidate.
+// value reads the numeric value of one candidate.
 func (a Average) value(cd ballot.Candidate) (decimal.Decimal, error) {
-	if !a.AgeOn.IsZero() {
-		born, err := dateAttr(cd, a.Key)
-		if err != nil {
-			return decimal.Decimal{}, err
-		}
-		return decimal.NewFromInt(int64(Age(born, a.AgeOn))), nil
-	}
 	v := cd.Attrs[a.Key]
 	if v == "" {
 		return decimal.Decimal{}, &AttributeError{Key: a.Key, Err: ErrMissingAttribute}
@@ -510,7 +513,13 @@ func (r *Report) Row(name string) (Row, bool) {
 }
 
 func percentString(count, base int, places int32) string {
-	return roundHalfUp(big.NewInt(int64(count)*100), big.NewInt(int64(base)), places).StringFixed(places) + "%"
+	return percentOf(count, base, places).StringFixed(max(places, 0)) + "%"
+}
+
+// percentOf returns 100·count/base (base > 0) rounded half-up to places ≥ 0 decimal places.
+func percentOf(count, base int, places int32) decimal.Decimal {
+	n := big.NewInt(int64(count))
+	return roundHalfUp(n.Mul(n, big.NewInt(100)), big.NewInt(int64(base)), places)
 }
 
 // String renders the report as WriteTo does.

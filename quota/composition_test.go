@@ -559,3 +559,37 @@ func ExampleComposition() {
 	// women share above 35% (membership)  NOT MET
 	// quota: women share above 35% (membership): 1 of 3 (33.3%): target not met
 }
+
+func BenchmarkCongressReport(b *testing.B) {
+	roster := congressRoster()
+	c := quota.CongressComposition()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.Report(roster); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestDateAttributes: date attributes are read strictly as real calendar days.
+func TestDateAttributes(t *testing.T) {
+	t.Parallel()
+	p := quota.After("d", day("2000-01-01"))
+	for _, tt := range []struct {
+		v  string
+		ok bool
+	}{
+		{"2000-01-02", true}, {"2000-02-29", true}, {"2001-02-29", false}, {"2000-04-31", false},
+		{"2000-00-10", false}, {"2000-13-01", false}, {"2000-01-00", false}, {"2000-1-01", false},
+		{"2000/01/02", false}, {"+200-01-02", false}, {"2000-01-02 ", false}, {"２０００-01-02", false},
+	} {
+		t.Run(tt.v, func(t *testing.T) {
+			t.Parallel()
+			_, err := p.Match(cand("x", "d", tt.v))
+			_, perr := time.Parse(quota.DateLayout, tt.v)
+			if (err == nil) != tt.ok || (perr == nil) != tt.ok {
+				t.Fatalf("date %q: Match error %v, time.Parse error %v; want ok=%t", tt.v, err, perr, tt.ok)
+			}
+		})
+	}
+}

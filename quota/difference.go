@@ -87,13 +87,8 @@ func (d Difference) MinSurplusFor(seats int) int {
 		return 0
 	}
 	n, den := d.MinShare.terms()
-	p := new(big.Int).Mul(big.NewInt(n), big.NewInt(int64(seats)))
-	q, r := new(big.Int).QuoRem(p, big.NewInt(den), new(big.Int))
 	// AtLeast: ceil(share·seats); MoreThan: floor(share·seats)+1.
-	if d.MinBoundary == MoreThan || r.Sign() != 0 {
-		q.Add(q, big.NewInt(1))
-	}
-	s := clampInt(q)
+	s := ceilShare(uint64(n), uint64(den), uint64(seats), d.MinBoundary)
 	s = max(s, d.MinSurplus)
 	if st, ok := d.step(seats); ok {
 		s = max(s, st.MinSurplus)
@@ -112,15 +107,6 @@ func (d Difference) step(seats int) (Step, bool) {
 		}
 	}
 	return best, found
-}
-
-// clampInt returns q as an int, or math.MaxInt when it does not fit (shares far above 1 of huge
-// seat counts).
-func clampInt(q *big.Int) int {
-	if !q.IsInt64() || q.Int64() > math.MaxInt {
-		return math.MaxInt
-	}
-	return int(q.Int64())
 }
 
 // addClamp returns a+b for non-negative a and b, or math.MaxInt on overflow.
@@ -156,8 +142,7 @@ func (d Difference) MaxCandidates(seats int) (int, bool) {
 	limit, ok := 0, false
 	if !d.MaxShare.IsZero() {
 		n, den := d.MaxShare.terms()
-		p := new(big.Int).Mul(big.NewInt(n), big.NewInt(int64(seats)))
-		limit, ok = clampInt(p.Quo(p, big.NewInt(den))), true
+		limit, ok = floorShare(uint64(n), uint64(den), uint64(seats)), true
 	}
 	if d.MaxSurplus > 0 && (!ok || d.MaxSurplus < limit) {
 		limit, ok = d.MaxSurplus, true

@@ -300,3 +300,12 @@ func ExampleParseFraction() {
 	// 1/3 1 3 33.3%
 	// quota: parsing fraction "1/0": zero denominator
 }
+
+func BenchmarkParseFraction(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := quota.ParseFraction("12.5%"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -134,3 +134,27 @@ func ExampleThreshold() {
 	// more than 1/2 24 false true
 	// at least 1/3 30 true
 }
+
+func TestThresholdDoesNotAllocate(t *testing.T) {
+	m := quota.Majority()
+	d := quota.NationalCongressDelegates()
+	allocs := testing.AllocsPerRun(100, func() {
+		_ = m.Needed(2296)
+		_ = m.Passes(1149, 2296)
+		_ = d.MinCandidates(60)
+		_ = d.Check(60, 70)
+	})
+	if allocs != 0 {
+		t.Fatalf("Needed, Passes, MinCandidates and Check allocate %v times", allocs)
+	}
+}
+
+func BenchmarkThresholdNeeded(b *testing.B) {
+	m := quota.Threshold{Share: quota.Ratio(4, 5), Boundary: quota.MoreThan}
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		n += m.Needed(2296)
+	}
+	_ = n
+}
