@@ -27,7 +27,7 @@ func ceilShare(n, d uint64, x uint64, b Boundary) int {
 		return math.MaxInt // the quotient needs more than 64 bits
 	}
 	q, r := bits.Div64(hi, lo, d)
-	if b == MoreThan || r != 0 {
+	if b != AtLeast || r != 0 { // any boundary but AtLeast is strict, as in Threshold.Passes
 		if q == math.MaxUint64 {
 			return math.MaxInt
 		}

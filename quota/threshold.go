@@ -2,7 +2,8 @@ package quota
 
 import "fmt"
 
-// Boundary says whether a share must be exceeded or only reached.
+// Boundary says whether a share must be exceeded or only reached. Values other than MoreThan and
+// AtLeast are treated as MoreThan, the stricter reading.
 type Boundary uint8
 
 const (

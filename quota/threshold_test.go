@@ -158,3 +158,16 @@ func BenchmarkThresholdNeeded(b *testing.B) {
 	}
 	_ = n
 }
+
+// TestUnknownBoundaryIsStrict: a Boundary outside the two constants behaves as MoreThan everywhere.
+func TestUnknownBoundaryIsStrict(t *testing.T) {
+	t.Parallel()
+	odd := quota.Threshold{Share: quota.Ratio(1, 2), Boundary: 7}
+	if odd.Needed(46) != 24 || odd.Passes(23, 46) || !odd.Passes(24, 46) {
+		t.Fatalf("Boundary(7): Needed(46) = %d, Passes(23) = %t", odd.Needed(46), odd.Passes(23, 46))
+	}
+	d := quota.Difference{MinShare: quota.Percent(15), MinBoundary: 7}
+	if got := d.MinCandidates(20); got != 24 {
+		t.Fatalf("Boundary(7): MinCandidates(20) = %d, want 24", got)
+	}
+}
