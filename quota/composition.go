@@ -31,6 +31,7 @@ type CompositionError struct {
 	Err    error // ErrCategory
 }
 
+// Error names the definition entry and the problem.
 func (e *CompositionError) Error() string {
 	return fmt.Sprintf("quota: composition %q: %s: %v", e.Name, e.Detail, e.Err)
 }
@@ -54,9 +55,9 @@ type Category struct {
 // Distinct counts the distinct values of an attribute among the candidates Where selects:
 // "ethnic minorities, from 40 ethnic groups". Missing and empty values are not counted.
 type Distinct struct {
-	Name  string
-	Key   string
-	Where Predicate
+	Name  string    // printed in the report
+	Key   string    // the attribute whose values are counted ("ethnicity")
+	Where Predicate // the candidates looked at; the zero value looks at everyone
 }
 
 // Average is the mean of a numeric or date attribute among the candidates Where selects.
@@ -67,11 +68,11 @@ type Distinct struct {
 // on 2022-10-16, not 51.997. The mean is computed exactly and rounded half-up (away from zero) to
 // Places decimal places only for the report. A missing or malformed value is an *AttributeError.
 type Average struct {
-	Name   string
-	Key    string
-	Where  Predicate
-	AgeOn  time.Time
-	Places int32
+	Name   string    // printed in the report
+	Key    string    // the attribute averaged ("born")
+	Where  Predicate // the candidates averaged; the zero value averages everyone
+	AgeOn  time.Time // when non-zero, average ages on this day from the birth date in Key
+	Places int32     // decimal places of the printed mean
 }
 
 // TargetKind says what a target requires of its category.
@@ -162,6 +163,7 @@ type TargetError struct {
 	Err    error
 }
 
+// Error gives the target, the count over its base and the share to one decimal place.
 func (e *TargetError) Error() string {
 	share := "no base"
 	if e.Base > 0 {
@@ -176,10 +178,10 @@ func (e *TargetError) Unwrap() error { return e.Err }
 // Composition defines a composition report: the categories counted, the distinct values counted,
 // the averages and the targets. Its zero value reports only the size of the body.
 type Composition struct {
-	Categories []Category
-	Distinct   []Distinct
-	Averages   []Average
-	Targets    []Target
+	Categories []Category // counted in this order, and reported in it
+	Distinct   []Distinct // distinct-value counts
+	Averages   []Average  // averages
+	Targets    []Target   // checked in this order
 	// Places is the number of decimal places of the percentages in the report; shares are rounded
 	// half-up. Zero prints whole percents.
 	Places int32
@@ -218,7 +220,7 @@ func (r Row) Percent(places int32) (decimal.Decimal, bool) {
 type DistinctRow struct {
 	Name   string
 	Key    string
-	Values []string // the distinct values, sorted
+	Values []string // the distinct values, sorted bytewise
 }
 
 // Count returns the number of distinct values.
@@ -227,10 +229,10 @@ func (d DistinctRow) Count() int { return len(d.Values) }
 // AverageRow is one average of a report.
 type AverageRow struct {
 	Name   string
-	AgeOn  time.Time
+	AgeOn  time.Time       // as in the Average: zero for a numeric attribute
 	N      int             // candidates averaged
-	Sum    decimal.Decimal // exact sum of their values
-	Places int32
+	Sum    decimal.Decimal // exact sum of their values (ages in completed years)
+	Places int32           // decimal places the report prints
 }
 
 // Mean returns Sum/N rounded half-up (away from zero) to places decimal places (negative places
@@ -254,19 +256,19 @@ func (a AverageRow) Exact() *big.Rat {
 // TargetResult is one target of a report with its outcome.
 type TargetResult struct {
 	Target Target
-	Count  int
-	Base   int
-	Met    bool
+	Count  int  // members of the category
+	Base   int  // members of its base
+	Met    bool // whether the exact share or count meets the target
 }
 
 // Report is a composition report of one body. It is a value the caller owns.
 type Report struct {
-	Total    int // candidates in the body
-	Places   int32
-	Rows     []Row
+	Total    int   // candidates in the body
+	Places   int32 // decimal places of the printed percentages
+	Rows     []Row // one per category, in definition order
 	Distinct []DistinctRow
 	Averages []AverageRow
-	Targets  []TargetResult
+	Targets  []TargetResult // one per target, in definition order
 }
 
 // Validate checks the definition: every category named, names unique, every base (Of) an existing

@@ -593,3 +593,40 @@ func TestDateAttributes(t *testing.T) {
 		})
 	}
 }
+
+// TestChainedBases: a category over a base that has its own base counts only members of the whole
+// chain, and is measured over its immediate base.
+func TestChainedBases(t *testing.T) {
+	t.Parallel()
+	var roster []ballot.Candidate
+	for i := range 40 {
+		c := cand(strconv.Itoa(i))
+		if i < 20 {
+			c.Attrs["sector"] = "frontline"
+		}
+		if i%2 == 0 {
+			c.Attrs["gender"] = "female"
+		}
+		if i%4 == 0 {
+			c.Attrs["honours"] = "provincial"
+		}
+		roster = append(roster, c)
+	}
+	c := quota.Composition{Categories: []quota.Category{
+		{Name: "honoured front-line women", Where: quota.Has("honours"), Of: "front-line women"},
+		{Name: "front-line women", Where: quota.Is("gender", "female"), Of: "front-line"},
+		{Name: "front-line", Where: quota.Is("sector", "frontline")},
+	}}
+	r, err := c.Report(roster)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []quota.Row{
+		{Name: "honoured front-line women", Count: 5, Of: "front-line women", Base: 10},
+		{Name: "front-line women", Count: 10, Of: "front-line", Base: 20},
+		{Name: "front-line", Count: 20, Base: 40},
+	}
+	if !slices.Equal(r.Rows, want) {
+		t.Fatalf("rows %+v, want %+v", r.Rows, want)
+	}
+}

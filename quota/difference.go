@@ -30,6 +30,7 @@ type DifferenceError struct {
 	Err   error
 }
 
+// Error describes the slate and the bound it breaks.
 func (e *DifferenceError) Error() string {
 	switch {
 	case errors.Is(e.Err, ErrTooFewCandidates):

@@ -15,10 +15,15 @@ const MaxFractionTerm = 1_000_000_000_000
 
 // Sentinels for fraction errors; match with errors.Is.
 var (
-	ErrFractionSyntax  = errors.New("invalid syntax")
-	ErrNegative        = errors.New("negative value")
+	// ErrFractionSyntax: the text is not a percentage, a decimal or a ratio of whole numbers.
+	ErrFractionSyntax = errors.New("invalid syntax")
+	// ErrNegative: the value is negative; shares of seats and votes never are.
+	ErrNegative = errors.New("negative value")
+	// ErrZeroDenominator: a ratio with denominator 0 ("1/0").
 	ErrZeroDenominator = errors.New("zero denominator")
-	ErrFractionRange   = errors.New("value out of range")
+	// ErrFractionRange: the text is longer than 40 characters, or a term in lowest terms exceeds
+	// MaxFractionTerm.
+	ErrFractionRange = errors.New("value out of range")
 )
 
 // FractionError reports a fraction that cannot be parsed.
@@ -27,6 +32,7 @@ type FractionError struct {
 	Err   error  // ErrFractionSyntax, ErrNegative, ErrZeroDenominator or ErrFractionRange
 }
 
+// Error returns "quota: parsing fraction "…": " and the sentinel's text.
 func (e *FractionError) Error() string {
 	return fmt.Sprintf("quota: parsing fraction %q: %v", e.Input, e.Err)
 }

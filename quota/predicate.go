@@ -29,6 +29,7 @@ type AttributeError struct {
 	Err   error  // ErrMissingAttribute or ErrBadAttribute
 }
 
+// Error names the candidate by position and ID, the attribute and its value.
 func (e *AttributeError) Error() string {
 	if errors.Is(e.Err, ErrMissingAttribute) {
 		return fmt.Sprintf("quota: candidate %d (ID %q): attribute %q: %v", e.Index, e.ID, e.Key, e.Err)
