@@ -630,3 +630,26 @@ func TestChainedBases(t *testing.T) {
 		t.Fatalf("rows %+v, want %+v", r.Rows, want)
 	}
 }
+
+// TestDistinct counts distinct non-empty values among the selected candidates only.
+func TestDistinct(t *testing.T) {
+	t.Parallel()
+	roster := []ballot.Candidate{
+		cand("1", "ethnicity", "Zhuang"), cand("2", "ethnicity", "Hui"), cand("3", "ethnicity", "Zhuang"),
+		cand("4", "ethnicity", ""), cand("5"), cand("6", "ethnicity", "Han"), cand("7", "ethnicity", "Bai"),
+	}
+	c := quota.Composition{Distinct: []quota.Distinct{
+		{Name: "minority groups", Key: "ethnicity", Where: quota.Not(quota.Is("ethnicity", "Han"))},
+		{Name: "all groups", Key: "ethnicity"},
+	}}
+	r, err := c.Report(roster)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Distinct[0].Values; !slices.Equal(got, []string{"Bai", "Hui", "Zhuang"}) {
+		t.Errorf("minority groups = %q", got)
+	}
+	if got := r.Distinct[1].Count(); got != 4 {
+		t.Errorf("all groups = %d, want 4", got)
+	}
+}
