@@ -23,7 +23,11 @@ func TestParseFraction(t *testing.T) {
 		{"20%", 1, 5, "20%"},
 		{"12.5%", 1, 8, "12.5%"},
 		{"0.2", 1, 5, "0.2"},
-		{"0.20", 1, 5, "0.2"},
+		{"0.20", 1, 5, "0.20"},
+		{"12.50%", 1, 8, "12.50%"},
+		{"15.0%", 3, 20, "15.0%"},
+		{"2.000", 2, 1, "2.000"},
+		{"0.0", 0, 1, "0.0"},
 		{"1/3", 1, 3, "1/3"},
 		{"2/6", 1, 3, "1/3"},
 		{"4/5", 4, 5, "4/5"},
@@ -278,7 +282,7 @@ func FuzzParseFraction(f *testing.F) {
 			t.Fatalf("ParseFraction(%q) = %d/%d out of range", s, v.Num(), v.Den())
 		}
 		w, err := quota.ParseFraction(v.String())
-		if err != nil || !w.Equal(v) {
+		if err != nil || !w.Equal(v) || w.String() != v.String() {
 			t.Fatalf("ParseFraction(%q).String() = %q does not parse back: %v, %v", s, v, w, err)
 		}
 	})
