@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/chae-go/chae/quota"
+	"pgregory.net/rapid"
 )
 
 // presetSpec restates a preset's row of RULES.md independently of the Difference fields:
@@ -238,4 +239,74 @@ func ExampleDifference_MaxCandidates() {
 	// Output:
 	// 12 18
 	// quota: 19 candidates for 9 seats: too many candidates, the difference rule allows at most 18
+}
+
+// TestDifferenceMatchesSearch: for any rule, MinCandidates is the least candidate count whose
+// surplus satisfies every minimum (found by search with math/big.Rat), MaxCandidates the greatest
+// within every maximum (or the minimum where the maximum falls short of it), and Check agrees.
+func TestDifferenceMatchesSearch(t *testing.T) {
+	t.Parallel()
+	rapid.Check(t, func(t *rapid.T) {
+		d := quota.Difference{
+			MinShare:    quota.Ratio(rapid.Int64Range(0, 30).Draw(t, "min num"), rapid.Int64Range(1, 20).Draw(t, "min den")),
+			MinBoundary: quota.Boundary(rapid.IntRange(0, 1).Draw(t, "boundary")),
+			MinSurplus:  rapid.IntRange(0, 5).Draw(t, "min surplus"),
+		}
+		if rapid.Bool().Draw(t, "max share") {
+			d.MaxShare = quota.Ratio(rapid.Int64Range(1, 40).Draw(t, "max num"), rapid.Int64Range(1, 20).Draw(t, "max den"))
+		}
+		if rapid.Bool().Draw(t, "max surplus") {
+			d.MaxSurplus = rapid.IntRange(1, 8).Draw(t, "max surplus n")
+		}
+		for range rapid.IntRange(0, 3).Draw(t, "steps") {
+			d.Steps = append(d.Steps, quota.Step{MinSeats: rapid.IntRange(1, 10).Draw(t, "step seats"), MinSurplus: rapid.IntRange(0, 6).Draw(t, "step surplus")})
+		}
+		seats := rapid.IntRange(1, 80).Draw(t, "seats")
+		stepMin := 0
+		bestSeats := 0
+		for _, st := range d.Steps { // the first step with the largest applicable MinSeats
+			if st.MinSeats <= seats && st.MinSeats > bestSeats {
+				bestSeats, stepMin = st.MinSeats, st.MinSurplus
+			}
+		}
+		lower := func(e int) bool {
+			c := ratCmp(e, d.MinShare.Num(), d.MinShare.Den(), seats)
+			okShare := c > 0 || (c == 0 && d.MinBoundary == quota.AtLeast)
+			return okShare && e >= d.MinSurplus && e >= stepMin
+		}
+		minE := 0
+		for !lower(minE) {
+			minE++
+		}
+		if got := d.MinCandidates(seats); got != seats+minE {
+			t.Fatalf("MinCandidates(%d) = %d, want %d", seats, got, seats+minE)
+		}
+		maxC, ok := d.MaxCandidates(seats)
+		if d.MaxShare.IsZero() && d.MaxSurplus == 0 {
+			if ok {
+				t.Fatalf("MaxCandidates = %d with no maximum", maxC)
+			}
+			return
+		}
+		upper := func(e int) bool {
+			okShare := d.MaxShare.IsZero() || ratCmp(e, d.MaxShare.Num(), d.MaxShare.Den(), seats) <= 0
+			return okShare && (d.MaxSurplus == 0 || e <= d.MaxSurplus)
+		}
+		maxE := -1
+		for e := 0; e <= 100*seats; e++ {
+			if upper(e) {
+				maxE = e
+			}
+		}
+		maxE = max(maxE, minE)
+		if !ok || maxC != seats+maxE {
+			t.Fatalf("MaxCandidates(%d) = %d, %t; want %d", seats, maxC, ok, seats+maxE)
+		}
+		for c := seats - 1; c <= maxC+1; c++ {
+			err := d.Check(seats, c)
+			if want := c >= seats+minE && c <= maxC; want != (err == nil) {
+				t.Fatalf("Check(%d, %d) = %v", seats, c, err)
+			}
+		}
+	})
 }
