@@ -287,7 +287,7 @@ func ApportionWithOptions(m Method, seats int, weights []int64, opt Options) (Re
 		return fail(err, ErrOptions)
 	}
 
-	p := &problem{m: m, seats: seats, weights: weights, min: opt.Min, bounded: opt.Min > 0 || opt.Max > 0, rank: rank}
+	p := &problem{m: m, seats: seats, weights: weights, min: opt.Min, bounded: opt.Min > 0 || opt.Max > 0, rank: rank, unlisted: len(opt.TieOrder)}
 	p.max = make([]int, len(weights))
 	p.alloc = make([]int, len(weights))
 	var res Result
@@ -387,6 +387,7 @@ type problem struct {
 	bounded bool  // Min or Max set
 	max     []int // per unit: the most seats it may hold (0 below the threshold, Min at weight 0)
 	rank    []int // tie order position per unit, nil without a TieOrder
+	unlisted int  // the rank of units not in the TieOrder
 	alloc   []int
 	ties    []TieBreak
 }
@@ -398,7 +399,7 @@ func (p *problem) settle(units []int, c int) *TieError {
 	if p.rank != nil {
 		ordered := slices.Clone(units)
 		slices.SortFunc(ordered, func(a, b int) int { return p.rank[a] - p.rank[b] })
-		if p.rank[ordered[len(ordered)-1]] < len(p.rank) { // every tied unit listed
+		if p.rank[ordered[len(ordered)-1]] < p.unlisted { // every tied unit listed
 			winners := ordered[:c]
 			for _, u := range winners {
 				p.alloc[u]++
