@@ -130,20 +130,24 @@ func TestAlabamaParadox(t *testing.T) {
 	}
 }
 
-// TestPopulationParadox keeps a case in which Hamilton gives a seat from a unit that grew to a
-// unit that shrank (found by search; see populationMonotone).
+// TestPopulationParadox keeps a case (found by search) in which Hamilton takes a seat from a
+// unit that grew by 11.5% and gives it to one that grew by 11.4%: 6 seats, [41 26 44] gives
+// [2 2 2], then [37 29 49] gives [2 1 3]. The divisor methods do not do this.
 func TestPopulationParadox(t *testing.T) {
 	t.Parallel()
-	w := []int64{34, 1, 34, 46}
-	w2 := []int64{37, 7, 30, 48}
-	a, _ := quota.Apportion(quota.Hamilton, 4, w)
-	b, _ := quota.Apportion(quota.Hamilton, 4, w2)
+	w := []int64{41, 26, 44}
+	w2 := []int64{37, 29, 49}
+	a, errA := quota.Apportion(quota.Hamilton, 6, w)
+	b, errB := quota.Apportion(quota.Hamilton, 6, w2)
+	if errA != nil || errB != nil || !slices.Equal(a, []int{2, 2, 2}) || !slices.Equal(b, []int{2, 1, 3}) {
+		t.Fatalf("Hamilton: %v %v, then %v %v", a, errA, b, errB)
+	}
 	if populationMonotone(w, a, w2, b) == nil {
 		t.Errorf("Hamilton %v → %v, %v → %v: paradox not detected", w, a, w2, b)
 	}
 	for _, m := range divisorMethods {
-		a, errA := quota.Apportion(m, 4, w)
-		b, errB := quota.Apportion(m, 4, w2)
+		a, errA := quota.Apportion(m, 6, w)
+		b, errB := quota.Apportion(m, 6, w2)
 		if errA == nil && errB == nil {
 			if err := populationMonotone(w, a, w2, b); err != nil {
 				t.Errorf("%v: %v", m, err)
