@@ -290,6 +290,7 @@ func ApportionWithOptions(m Method, seats int, weights []int64, opt Options) (Re
 	p := &problem{m: m, seats: seats, weights: weights, min: opt.Min, bounded: opt.Min > 0 || opt.Max > 0, rank: rank, unlisted: len(opt.TieOrder)}
 	p.max = make([]int, len(weights))
 	p.alloc = make([]int, len(weights))
+	p.units = make([]int, 0, len(weights))
 	var res Result
 	eligible := 0
 	thr := opt.Threshold

@@ -123,6 +123,7 @@ func (p *problem) remainder() *TieError {
 // cross-multiplication) finds the piece on which it reaches the house, and on that piece the
 // clamped units are known and λ = seats left ÷ weight of the free units.
 func (p *problem) clamp() (free []int, seats int, total int64) {
+	free = make([]int, 0, len(p.units))
 	if !p.bounded {
 		for _, i := range p.units {
 			if p.weights[i] > 0 {
