@@ -379,18 +379,18 @@ func tieRanks(order []int, n int) ([]int, int) {
 
 // problem is one apportionment in progress.
 type problem struct {
-	m       Method
-	seats   int
-	weights []int64
-	total   int64 // total weight of the eligible units
-	units   []int // eligible units, ascending
-	min     int
-	bounded bool  // Min or Max set
-	max     []int // per unit: the most seats it may hold (0 below the threshold, Min at weight 0)
-	rank    []int // tie order position per unit, nil without a TieOrder
-	unlisted int  // the rank of units not in the TieOrder
-	alloc   []int
-	ties    []TieBreak
+	m        Method
+	seats    int
+	weights  []int64
+	total    int64 // total weight of the eligible units
+	units    []int // eligible units, ascending
+	min      int
+	bounded  bool  // Min or Max set
+	max      []int // per unit: the most seats it may hold (0 below the threshold, Min at weight 0)
+	rank     []int // tie order position per unit, nil without a TieOrder
+	unlisted int   // the rank of units not in the TieOrder
+	alloc    []int
+	ties     []TieBreak
 }
 
 // settle resolves a tie among units (ascending) for c seats, whose holders currently hold the
