@@ -661,6 +661,107 @@ func refRemainder(in input) (seats []int, tied []int, contested int) {
 	return seats, tied, contested
 }
 
+// refBoundedHamilton is Hamilton with Min, Max and threshold, by trying every split of the
+// units (sorted by weight) into a prefix held at Min, a suffix held at Max and the free units
+// between, and taking the split on which the scale λ = seats left ÷ free weight is consistent.
+func refBoundedHamilton(in input) (seats []int, tied []int, contested int, ok bool) {
+	var total int64
+	for _, w := range in.weights {
+		total += w
+	}
+	seats = make([]int, len(in.weights))
+	var pos []int
+	fixed := 0
+	for i, w := range in.weights {
+		if !in.opt.Threshold.Passes(int(w), int(total)) {
+			continue
+		}
+		if w == 0 {
+			seats[i] = in.opt.Min
+			fixed += in.opt.Min
+			continue
+		}
+		pos = append(pos, i)
+	}
+	slices.SortStableFunc(pos, func(a, b int) int { return int(in.weights[a] - in.weights[b]) })
+	P := len(pos)
+	rat := func(n int64) *big.Rat { return new(big.Rat).SetInt64(n) }
+	Min, Max := rat(int64(in.opt.Min)), rat(int64(in.opt.Max))
+	var q []*big.Rat // quota per position in pos
+	for a := 0; a <= P && q == nil; a++ {
+		for b := 0; a+b <= P && q == nil; b++ {
+			if b > 0 && in.opt.Max == 0 {
+				break
+			}
+			c := fixed + a*in.opt.Min + b*in.opt.Max
+			var wf int64
+			for _, i := range pos[a : P-b] {
+				wf += in.weights[i]
+			}
+			if in.seats < c || (wf == 0 && in.seats != c) {
+				continue
+			}
+			lambda := new(big.Rat)
+			if wf > 0 {
+				lambda.SetFrac64(int64(in.seats-c), wf)
+			}
+			try := make([]*big.Rat, P)
+			good := true
+			for k, i := range pos {
+				x := new(big.Rat).Mul(lambda, rat(in.weights[i]))
+				switch {
+				case k < a:
+					good = good && x.Cmp(Min) <= 0
+					try[k] = Min
+				case k >= P-b:
+					good = good && x.Cmp(Max) >= 0
+					try[k] = Max
+				default:
+					good = good && x.Cmp(Min) >= 0 && (in.opt.Max == 0 || x.Cmp(Max) <= 0)
+					try[k] = x
+				}
+			}
+			if good {
+				q = try
+			}
+		}
+	}
+	if q == nil {
+		return nil, nil, 0, false
+	}
+	rems := make([]*big.Rat, len(in.weights))
+	left := in.seats - fixed
+	for k, i := range pos {
+		f := new(big.Int).Quo(q[k].Num(), q[k].Denom())
+		seats[i] = int(f.Int64())
+		rems[i] = new(big.Rat).Sub(q[k], new(big.Rat).SetInt(f))
+		left -= seats[i]
+	}
+	cand := slices.Clone(pos)
+	slices.SortStableFunc(cand, func(a, b int) int {
+		if c := rems[b].Cmp(rems[a]); c != 0 {
+			return c
+		}
+		return a - b
+	})
+	for _, i := range cand[:left] {
+		seats[i]++
+	}
+	if left > 0 && left < len(cand) && rems[cand[left-1]].Cmp(rems[cand[left]]) == 0 {
+		r := rems[cand[left]]
+		for j, i := range cand {
+			if rems[i].Cmp(r) == 0 {
+				tied = append(tied, i)
+				if j < left {
+					contested++
+				}
+			}
+		}
+		slices.Sort(tied)
+	}
+	return seats, tied, contested, true
+}
+
 // ---- properties ----
 
 // TestPropMatchesReference: the fast exact implementation agrees with a slow big.Rat model that
@@ -668,12 +769,15 @@ func refRemainder(in input) (seats []int, tied []int, contested int) {
 func TestPropMatchesReference(t *testing.T) {
 	t.Parallel()
 	rapid.Check(t, func(t *rapid.T) {
-		divisor := rapid.Bool().Draw(t, "divisor")
+		kind := rapid.SampledFrom([]string{"divisor", "remainder", "bounded Hamilton"}).Draw(t, "kind")
 		var in input
-		if divisor {
+		switch kind {
+		case "divisor":
 			in = drawInput(t, divisorMethods, true)
-		} else {
+		case "remainder":
 			in = drawInput(t, remainderMethods, false)
+		default:
+			in = drawInput(t, []quota.Method{quota.Hamilton}, true)
 		}
 		got, err := run(in)
 		var ae *quota.ApportionError
@@ -685,10 +789,17 @@ func TestPropMatchesReference(t *testing.T) {
 		}
 		var want, tied []int
 		var contested int
-		if divisor {
+		switch kind {
+		case "divisor":
 			want, tied, contested = refDivisor(in)
-		} else {
+		case "remainder":
 			want, tied, contested = refRemainder(in)
+		default:
+			var ok bool
+			want, tied, contested, ok = refBoundedHamilton(in)
+			if !ok {
+				t.Fatalf("reference found no consistent scale, implementation gave %v", got.Seats)
+			}
 		}
 		if tied != nil {
 			var te *quota.TieError
