@@ -90,6 +90,66 @@ func (m Method) String() string {
 
 func (m Method) valid() bool { return m > 0 && m < methodEnd }
 
+// methodKeys are the names of the methods in rules files, one per method.
+var methodKeys = [...]string{
+	Hamilton:            "hamilton",
+	DHondt:              "dhondt",
+	SainteLague:         "sainte-lague",
+	HuntingtonHill:      "huntington-hill",
+	Adams:               "adams",
+	Dean:                "dean",
+	ModifiedSainteLague: "modified-sainte-lague",
+	Droop:               "droop",
+	HagenbachBischoff:   "hagenbach-bischoff",
+}
+
+// methodAliases are the other names ParseMethod accepts.
+var methodAliases = map[string]Method{
+	"jefferson":         DHondt,
+	"d'hondt":           DHondt,
+	"webster":           SainteLague,
+	"hare":              Hamilton,
+	"hare-niemeyer":     Hamilton,
+	"equal-proportions": HuntingtonHill,
+}
+
+// ParseMethod reads a method by its key — "hamilton", "dhondt", "sainte-lague",
+// "huntington-hill", "adams", "dean", "modified-sainte-lague", "droop", "hagenbach-bischoff" —
+// or one of the other names "jefferson", "d'hondt", "webster", "hare", "hare-niemeyer",
+// "equal-proportions", ignoring case and surrounding white space. Anything else is an error
+// wrapping ErrMethod.
+func ParseMethod(s string) (Method, error) {
+	k := strings.ToLower(strings.TrimSpace(s))
+	for m, key := range methodKeys {
+		if key != "" && key == k {
+			return Method(m), nil
+		}
+	}
+	if m, ok := methodAliases[k]; ok {
+		return m, nil
+	}
+	return 0, fmt.Errorf("quota: parsing method %q: %w", s, ErrMethod)
+}
+
+// MarshalText encodes the method by its key ("sainte-lague"); the zero Method and unknown
+// values are an error wrapping ErrMethod.
+func (m Method) MarshalText() ([]byte, error) {
+	if !m.valid() {
+		return nil, fmt.Errorf("quota: %v: %w", m, ErrMethod)
+	}
+	return []byte(methodKeys[m]), nil
+}
+
+// UnmarshalText decodes any name ParseMethod accepts.
+func (m *Method) UnmarshalText(text []byte) error {
+	v, err := ParseMethod(string(text))
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
+}
+
 // divisor reports whether m is a divisor (highest-averages) method.
 func (m Method) divisor() bool {
 	switch m {
@@ -135,7 +195,8 @@ type ApportionError struct {
 	Method Method
 	Seats  int
 	// Unit is the index of the offending unit (a negative weight, the unit at which the total
-	// overflowed, a bad TieOrder entry), or -1 when the error is not about one unit.
+	// overflowed, a TieOrder entry out of range or repeated, reported as given), or -1 when the
+	// error is not about one unit.
 	Unit int
 	Err  error // one of the sentinels above
 }
@@ -282,9 +343,9 @@ func ApportionWithOptions(m Method, seats int, weights []int64, opt Options) (Re
 	if opt.Min < 0 || opt.Max < 0 || opt.Min > MaxSeats || opt.Max > MaxSeats || (opt.Max > 0 && opt.Min > opt.Max) {
 		return fail(-1, ErrOptions)
 	}
-	rank, err := tieRanks(opt.TieOrder, len(weights))
-	if err >= 0 {
-		return fail(err, ErrOptions)
+	rank, bad, ok := tieRanks(opt.TieOrder, len(weights))
+	if !ok {
+		return fail(bad, ErrOptions)
 	}
 
 	p := &problem{m: m, seats: seats, weights: weights, min: opt.Min, bounded: opt.Min > 0 || opt.Max > 0, rank: rank, unlisted: len(opt.TieOrder)}
@@ -350,22 +411,19 @@ func passes(t Threshold, w, total int64) bool {
 	return c > 0
 }
 
-// tieRanks returns each unit's position in order (len(order) for units not listed), or the
-// offending unit (an index out of range or repeated) as a non-negative second result.
-func tieRanks(order []int, n int) ([]int, int) {
+// tieRanks returns each unit's position in order (len(order) for units not listed), or false
+// and the offending entry (an index out of range, or repeated).
+func tieRanks(order []int, n int) (rank []int, bad int, ok bool) {
 	if order == nil {
-		return nil, -1
+		return nil, 0, true
 	}
-	rank := make([]int, n)
+	rank = make([]int, n)
 	for i := range rank {
 		rank[i] = -1
 	}
 	for pos, u := range order {
-		if u < 0 || u >= n {
-			return nil, max(u, 0)
-		}
-		if rank[u] >= 0 {
-			return nil, u
+		if u < 0 || u >= n || rank[u] >= 0 {
+			return nil, u, false
 		}
 		rank[u] = pos
 	}
@@ -374,7 +432,7 @@ func tieRanks(order []int, n int) ([]int, int) {
 			rank[i] = len(order)
 		}
 	}
-	return rank, -1
+	return rank, 0, true
 }
 
 // problem is one apportionment in progress.

@@ -249,6 +249,7 @@ func TestApportionErrors(t *testing.T) {
 		{"negative min", quota.DHondt, 10, []int64{1}, quota.Options{Min: -1}, quota.ErrOptions, -1},
 		{"min above max", quota.DHondt, 10, []int64{1}, quota.Options{Min: 3, Max: 2}, quota.ErrOptions, -1},
 		{"tie order out of range", quota.DHondt, 10, []int64{1, 2}, quota.Options{TieOrder: []int{0, 2}}, quota.ErrOptions, 2},
+		{"tie order negative", quota.DHondt, 10, []int64{1, 2}, quota.Options{TieOrder: []int{-7}}, quota.ErrOptions, -7},
 		{"tie order repeated", quota.DHondt, 10, []int64{1, 2}, quota.Options{TieOrder: []int{1, 1}}, quota.ErrOptions, 1},
 	}
 	for _, tt := range tests {
@@ -266,6 +267,55 @@ func TestApportionErrors(t *testing.T) {
 				t.Errorf("message %q lacks the package prefix", err)
 			}
 		})
+	}
+}
+
+func TestParseMethod(t *testing.T) {
+	t.Parallel()
+	for _, m := range allMethods {
+		text, err := m.MarshalText()
+		if err != nil {
+			t.Fatalf("%v: %v", m, err)
+		}
+		var back quota.Method
+		if err := back.UnmarshalText(text); err != nil || back != m {
+			t.Errorf("%v → %q → %v, %v", m, text, back, err)
+		}
+	}
+	for _, tt := range []struct {
+		in   string
+		want quota.Method
+	}{
+		{"Jefferson", quota.DHondt}, {" webster ", quota.SainteLague}, {"D'Hondt", quota.DHondt},
+		{"hare-niemeyer", quota.Hamilton}, {"equal-proportions", quota.HuntingtonHill},
+	} {
+		if got, err := quota.ParseMethod(tt.in); err != nil || got != tt.want {
+			t.Errorf("ParseMethod(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		}
+	}
+	for _, bad := range []string{"", "borda", "hamilton!"} {
+		if _, err := quota.ParseMethod(bad); !errors.Is(err, quota.ErrMethod) {
+			t.Errorf("ParseMethod(%q): err = %v, want ErrMethod", bad, err)
+		}
+	}
+	if _, err := quota.Method(0).MarshalText(); !errors.Is(err, quota.ErrMethod) {
+		t.Errorf("zero Method marshalled: %v", err)
+	}
+}
+
+// TestApportionAllocs guards the allocation count of the divisor path (strconv style).
+func TestApportionAllocs(t *testing.T) {
+	w := make([]int64, 50)
+	for i := range w {
+		w[i] = int64(1000 + 7919*i)
+	}
+	n := testing.AllocsPerRun(20, func() {
+		if _, err := quota.Apportion(quota.HuntingtonHill, 435, w); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if n > 6 {
+		t.Errorf("Apportion allocates %v times, want at most 6", n)
 	}
 }
 
@@ -308,13 +358,6 @@ type golden struct {
 	want    []int
 }
 
-var methodByName = map[string]quota.Method{
-	"hamilton": quota.Hamilton, "dhondt": quota.DHondt, "sainte-lague": quota.SainteLague,
-	"huntington-hill": quota.HuntingtonHill, "adams": quota.Adams, "dean": quota.Dean,
-	"modified-sainte-lague": quota.ModifiedSainteLague, "droop": quota.Droop,
-	"hagenbach-bischoff": quota.HagenbachBischoff,
-}
-
 func readGolden(t *testing.T, path string) golden {
 	t.Helper()
 	f, err := os.Open(path)
@@ -334,11 +377,7 @@ func readGolden(t *testing.T, path string) golden {
 			v = strings.TrimSpace(v)
 			switch k {
 			case "method":
-				m, ok := methodByName[v]
-				if !ok {
-					t.Fatalf("%s:%d: unknown method %q", path, line, v)
-				}
-				g.method = m
+				g.method, err = quota.ParseMethod(v)
 			case "seats":
 				g.seats, err = strconv.Atoi(v)
 			case "min":
