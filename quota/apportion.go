@@ -292,8 +292,11 @@ type Result struct {
 // among all of them, which is reported as a *TieError (or settled by Options.TieOrder).
 //
 // A tie at the cut-off is a *TieError (errors.Is(err, ErrTie)); bad input is an
-// *ApportionError wrapping ErrMethod, ErrNoUnits, ErrSeatCount, ErrWeight, ErrWeightSum,
-// ErrZeroWeights or ErrCapacity. Apportion never panics.
+// *ApportionError wrapping ErrMethod, ErrNoUnits, ErrSeatCount (seats negative or above
+// MaxSeats), ErrWeight, ErrWeightSum (weights adding up to more than the largest int64) or
+// ErrZeroWeights. Apportion never panics, and never breaks a tie by input order: permuting the
+// units permutes the result, and multiplying every weight by one constant changes nothing
+// (except under Droop, whose quota is rounded).
 func Apportion(m Method, seats int, weights []int64) ([]int, error) {
 	r, err := ApportionWithOptions(m, seats, weights, Options{})
 	if err != nil {
@@ -313,7 +316,13 @@ func Apportion(m Method, seats int, weights []int64) ([]int, error) {
 // units with the seats that are left. Units below the threshold get nothing and count toward
 // no bound.
 //
-// Errors are as for Apportion, plus ErrMinSeats and ErrOptions.
+// Errors are as for Apportion, plus ErrMinSeats, ErrCapacity and ErrOptions.
+//
+// All arithmetic is in integers: priorities are compared by cross-multiplication in 128- and
+// 192-bit products (Huntington–Hill by the squares of its priorities), remainders share one
+// denominator. A divisor method starts every unit at a proven lower bound and gives the
+// remaining seats (about two per unit at most) from a heap, so the time is O(n log n) for n
+// units whatever the house size; 10,000 seats among 3,000 units take a few milliseconds.
 func ApportionWithOptions(m Method, seats int, weights []int64, opt Options) (Result, error) {
 	fail := func(unit int, err error) (Result, error) {
 		return Result{}, &ApportionError{Method: m, Seats: seats, Unit: unit, Err: err}
