@@ -321,8 +321,9 @@ func Apportion(m Method, seats int, weights []int64) ([]int, error) {
 // All arithmetic is in integers: priorities are compared by cross-multiplication in 128- and
 // 192-bit products (Huntington–Hill by the squares of its priorities), remainders share one
 // denominator. A divisor method starts every unit at a proven lower bound and gives the
-// remaining seats (about two per unit at most) from a heap, so the time is O(n log n) for n
-// units whatever the house size; 10,000 seats among 3,000 units take a few milliseconds.
+// remaining seats, at most (Min+3)·n of them for n units, from a heap: the time is
+// O((Min+3)·n log n) whatever the house size, and 10,000 seats among 3,000 units take a few
+// milliseconds.
 func ApportionWithOptions(m Method, seats int, weights []int64, opt Options) (Result, error) {
 	fail := func(unit int, err error) (Result, error) {
 		return Result{}, &ApportionError{Method: m, Seats: seats, Unit: unit, Err: err}
