@@ -509,6 +509,9 @@ func TestStatutoryCases(t *testing.T) {
 			if res.Done != tc.done {
 				t.Errorf("done %v, want %v", res.Done, tc.done)
 			}
+			if err := res.Verify(); err != nil {
+				t.Errorf("the record does not verify: %v", err)
+			}
 		})
 	}
 }
@@ -581,6 +584,9 @@ func TestLots(t *testing.T) {
 	}
 	if !slices.Equal(d.Elected, []string{"A", "D"}) || !slices.Equal(d.Lots, []string{"D", "B", "C"}) || !e.Done() {
 		t.Fatalf("elected %q lots %q done %v", d.Elected, d.Lots, e.Done())
+	}
+	if err := e.Result().Verify(); err != nil {
+		t.Fatal(err)
 	}
 }
 

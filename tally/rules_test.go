@@ -135,3 +135,18 @@ func TestEnumText(t *testing.T) {
 		t.Errorf("bar round trip %s → %v, %v", raw, back, err)
 	}
 }
+
+// The record encodes every field of quota.Difference and quota.Threshold by name; a field added
+// there must be added to the record (and to this count), or the digest would not cover it.
+func TestRecordCoversQuotaTypes(t *testing.T) {
+	t.Parallel()
+	if n := reflect.TypeFor[quota.Difference]().NumField(); n != 8 {
+		t.Errorf("quota.Difference has %d fields; the record encodes 8", n)
+	}
+	if n := reflect.TypeFor[quota.Threshold]().NumField(); n != 2 {
+		t.Errorf("quota.Threshold has %d fields; the record encodes 2", n)
+	}
+	if n := reflect.TypeFor[tally.Rules]().NumField(); n != 12 {
+		t.Errorf("tally.Rules has %d fields; the record encodes 12", n)
+	}
+}

@@ -42,6 +42,9 @@ func TestRecord(t *testing.T) {
 	if err := json.Unmarshal(js.Bytes(), &res); err != nil {
 		t.Fatal(err)
 	}
+	if err := res.Verify(); err != nil {
+		t.Fatalf("the record does not verify: %v", err)
+	}
 	if !res.Done || len(res.Elected) != 7 {
 		t.Fatalf("done %v, %d elected", res.Done, len(res.Elected))
 	}
