@@ -12,8 +12,10 @@ import (
 // the ballots" is Bar{quota.Threshold{Share: quota.Ratio(1, 3), Boundary: quota.AtLeast},
 // OfReturned}. The zero value is "more than nothing of those present": at least one For vote.
 type Bar struct {
+	// Threshold is the share of the base and whether it must be exceeded or only reached.
 	Threshold quota.Threshold
-	Base      Base
+	// Base is the figure the share is taken of.
+	Base Base
 }
 
 // String describes the bar: "more than 1/2 of those present".
