@@ -401,6 +401,17 @@ var statutory = []struct {
 		done: true,
 	},
 	{
+		name: "a unit electing with equal numbers: the supplementary list has no surplus", row: "D1, B8",
+		rules: func() tally.Rules {
+			r := tally.NationalCongressDelegates()
+			r.Difference.EqualAllowed = true
+			return r
+		}(), slate: slateOf(2, 2),
+		steps: []step{{turnout: tally.Turnout{Entitled: 100, Present: 90, Issued: 90}, valid: 90, votes: []int{80, 50},
+			needed: 51, elected: []string{"A"}, missing: 1, nextKind: tally.Supplementary, nextIDs: []string{"B"}, nextSeats: 1}},
+		want: []string{"A"},
+	},
+	{
 		name: "preliminary election: a tie at the cut-off goes to a runoff, then the formal list", row: "C2, C5",
 		rules: tally.CPCLocalCommittee(), slate: slateOf(2, 5), size: 3,
 		steps: []step{

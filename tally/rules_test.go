@@ -96,6 +96,10 @@ func TestRulesValidate(t *testing.T) {
 	if n := strings.Count(err.Error(), "\n") + 1; n != 3 {
 		t.Errorf("%d problems reported, want 3: %v", n, err)
 	}
+	over := tally.Rules{Threshold: quota.Threshold{Share: quota.Ratio(3, 2)}}
+	if err := over.Validate(); !errors.Is(err, tally.ErrRules) {
+		t.Errorf("threshold above 1: %v", err)
+	}
 	var zero tally.Rules
 	if err := zero.Validate(); err != nil {
 		t.Errorf("zero rules: %v", err)
