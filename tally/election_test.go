@@ -379,6 +379,13 @@ var statutory = []struct {
 		want: []string{"A", "C"}, done: true,
 	},
 	{
+		name: "Vietnam: tied candidates born on the same day still tie: runoff (the statute is silent)", row: "E3",
+		rules: tally.VietnamNationalAssembly(), slate: vnSlate(2, 4),
+		steps: []step{{turnout: tally.Turnout{Entitled: 120, Present: 100, Issued: 100}, valid: 100, votes: []int{60, 70, 10, 60},
+			needed: 51, elected: []string{"B"}, tied: []string{"A", "D"}, nextKind: tally.Runoff, nextIDs: []string{"A", "D"}, nextSeats: 1}},
+		want: []string{"B"},
+	},
+	{
 		name: "Vietnam: turnout not more than half, re-election; the second stands anyway", row: "E3",
 		rules: tally.VietnamNationalAssembly(), slate: vnSlate(1, 3),
 		steps: []step{
