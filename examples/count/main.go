@@ -124,8 +124,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitBadInput
 	}
 	if next != nil {
-		fmt.Fprintf(stderr, "count: next round needed: round %d, %s, %d seat(s), candidates %s\n",
-			next.Number, next.Kind, next.Slate.Seats, strings.Join(next.Slate.IDs(), ", "))
+		plural := "s"
+		if next.Slate.Seats == 1 {
+			plural = ""
+		}
+		fmt.Fprintf(stderr, "count: next round needed: round %d, %s, %d seat%s, candidates %s\n",
+			next.Number, next.Kind, next.Slate.Seats, plural, strings.Join(next.Slate.IDs(), ", "))
 		return exitNextRound
 	}
 	return exitDecided

@@ -90,7 +90,7 @@ func TestNextRoundMessage(t *testing.T) {
 	t.Parallel()
 	var stdout, stderr bytes.Buffer
 	run([]string{td + "election.json", td + "round1.csv"}, &stdout, &stderr)
-	want := "count: next round needed: round 2, supplementary, 2 seat(s), candidates c4, c5, c6\n"
+	want := "count: next round needed: round 2, supplementary, 2 seats, candidates c4, c5, c6\n"
 	if stderr.String() != want {
 		t.Errorf("stderr %q, want %q", stderr.String(), want)
 	}
@@ -185,7 +185,7 @@ func TestVoidPoll(t *testing.T) {
 	if got := run([]string{p, td + "round1.csv"}, &stdout, &stderr); got != exitNextRound {
 		t.Fatalf("exit status %d, want %d: %s", got, exitNextRound, stderr.String())
 	}
-	if want := "count: next round needed: round 2, regular, 5 seat(s)"; !strings.HasPrefix(stderr.String(), want) {
+	if want := "count: next round needed: round 2, regular, 5 seats"; !strings.HasPrefix(stderr.String(), want) {
 		t.Errorf("stderr %q, want %q", stderr.String(), want)
 	}
 	if !strings.Contains(stdout.String(), "the poll is VOID") {

@@ -81,7 +81,7 @@ var en = labels{
 	writeIns: "Write-ins", writeIn: "write-in", votes: "Votes", sameAs: "same name as candidate",
 	decision: "Decision", reasons: "Reasons",
 	elected: "elected", electedList: "Elected", closed: "Seats closed", none: "none",
-	done: "The election is done.", next: "Next", unfilled: "seat(s) still to fill", digest: "Record digest",
+	done: "The election is done.", next: "Next", unfilled: "still to fill", digest: "Record digest",
 	kind:   [3]string{"regular election", "runoff", "supplementary election"},
 	status: [5]string{"not elected", "ELECTED", "tied: runoff", "not elected", "not eligible"},
 	why: [5]string{"below the bar", "cleared the bar", "tied across the last seat",
@@ -89,7 +89,7 @@ var en = labels{
 	whyRunoffWin: "most votes in the runoff", whyRunoffLose: "fewer votes in the runoff",
 	sign: []string{"Counting staff", "Scrutineers", "Chair"}, date: "Date",
 	chartTitle: "For votes against the bar", chartLine: "bar",
-	seatsOpen: "seats", runoffAmong: "runoff among", missing: "seat(s) not filled",
+	seatsOpen: "seats", runoffAmong: "runoff among", missing: "not filled",
 	heldAgain: "the round is held again", supplementary: "supplementary election", reduced: "seats closed",
 	neededP: "needed", colon: ": ",
 }
@@ -163,6 +163,14 @@ type roundView struct {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// seats returns "1 seat" or "n seats".
+func seats(n int) string {
+	if n == 1 {
+		return "1 seat"
+	}
+	return itoa(n) + " seats"
+}
 
 // capitalize returns s with its first letter in upper case (ASCII).
 func capitalize(s string) string {
@@ -275,8 +283,10 @@ func build(r tally.Result, o Options) sheet {
 			s.status = fmt.Sprintf("%s：第%d轮%s，应选%d名，候选人：%s", l.next, o.Next.Number, l.kindName(o.Next.Kind),
 				o.Next.Slate.Seats, strings.Join(candidateNames(o.Next.Slate.Candidates), "、"))
 		}
+	case o.Lang == Chinese:
+		s.status = fmt.Sprintf("%d%s", r.Unfilled(), l.unfilled)
 	default:
-		s.status = fmt.Sprintf("%d %s", r.Unfilled(), l.unfilled)
+		s.status = fmt.Sprintf("%s %s", seats(r.Unfilled()), l.unfilled)
 	}
 	s.digest = r.Digest()
 	return s
@@ -296,8 +306,12 @@ func buildRound(r tally.Result, d tally.Decision, l *labels, lang Lang, names ma
 	if lang == Chinese {
 		v.heading = fmt.Sprintf("第%d轮：%s，应选%d名，候选人%d名", d.Round.Number, l.kindName(d.Round.Kind), d.Round.Slate.Seats, len(d.Round.Slate.Candidates))
 	} else {
-		v.heading = fmt.Sprintf("%s %d: %s, %d %s, %d %s", l.round, d.Round.Number, l.kindName(d.Round.Kind),
-			d.Round.Slate.Seats, strings.ToLower(l.seats), len(d.Round.Slate.Candidates), strings.ToLower(l.candidates))
+		cands := itoa(len(d.Round.Slate.Candidates)) + " candidates"
+		if len(d.Round.Slate.Candidates) == 1 {
+			cands = "1 candidate"
+		}
+		v.heading = fmt.Sprintf("%s %d: %s, %s, %s", l.round, d.Round.Number, l.kindName(d.Round.Kind),
+			seats(d.Round.Slate.Seats), cands)
 	}
 	sep, colon := ", ", ": "
 	if lang == Chinese {
@@ -434,14 +448,14 @@ func decisionLines(d tally.Decision, l *labels, lang Lang, names map[string]stri
 		if lang == Chinese {
 			out = append(out, fmt.Sprintf("%s%s，选%d名", l.runoffAmong, list(d.Tied), d.RunoffSeats))
 		} else {
-			out = append(out, fmt.Sprintf("Runoff among %s for %d seat(s)", list(d.Tied), d.RunoffSeats))
+			out = append(out, fmt.Sprintf("Runoff among %s for %s", list(d.Tied), seats(d.RunoffSeats)))
 		}
 	}
 	if d.Missing > 0 {
 		if lang == Chinese {
 			out = append(out, fmt.Sprintf("%d%s", d.Missing, l.missing))
 		} else {
-			out = append(out, fmt.Sprintf("%d %s", d.Missing, l.missing))
+			out = append(out, fmt.Sprintf("%s %s", seats(d.Missing), l.missing))
 		}
 	}
 	if len(out) == 0 {
