@@ -192,3 +192,20 @@ func TestVoidPoll(t *testing.T) {
 		t.Errorf("report does not say the poll is void:\n%s", stdout.String())
 	}
 }
+
+// TestSpelledOutRules: the sample election with its preset spelled out field by field gives the
+// same record, byte for byte.
+func TestSpelledOutRules(t *testing.T) {
+	t.Parallel()
+	var a, b, stderr bytes.Buffer
+	if run(append([]string{"-format", "json"}, allRounds...), &a, &stderr) != exitDecided {
+		t.Fatal(stderr.String())
+	}
+	spelled := append([]string{"-format", "json", td + "election-rules.json"}, allRounds[1:]...)
+	if run(spelled, &b, &stderr) != exitDecided {
+		t.Fatal(stderr.String())
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Errorf("preset and spelled-out rules give different records")
+	}
+}
