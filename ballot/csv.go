@@ -72,7 +72,11 @@ func (e *ParseError) Error() string {
 		}
 	}
 	b.WriteString(": ")
-	b.WriteString(e.Err.Error())
+	if e.Err == ErrMarkValue {
+		b.WriteString("unknown mark")
+	} else {
+		b.WriteString(e.Err.Error())
+	}
 	if e.Text != "" {
 		fmt.Fprintf(&b, " %q", e.Text)
 	}

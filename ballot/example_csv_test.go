@@ -37,7 +37,7 @@ func ExampleParseError() {
 		}
 	}
 	// Output:
-	// ballot: line 3, column 2 (c2): mark out of range "✓"
+	// ballot: line 3, column 2 (c2): unknown mark "✓"
 }
 
 func ExampleWriter() {

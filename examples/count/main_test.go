@@ -124,7 +124,7 @@ func TestBadInput(t *testing.T) {
 		want string // the one line on stderr
 	}{
 		{"returned differs from the ballots counted", []string{returnedWrong, td + "round1.csv"}, `round 1: tally: turnout: returned: 45 returned but 46 counted`},
-		{"bad mark", []string{td + "election.json", badMark}, badMark + `: ballot: line 3, column 3 (c2): mark out of range "✓"`},
+		{"bad mark", []string{td + "election.json", badMark}, badMark + `: ballot: line 3, column 3 (c2): unknown mark "✓"`},
 		{"unknown column", []string{td + "election.json", unknownCol}, unknownCol + `: ballot: line 1, column 8: unknown candidate column "c9"`},
 		{"unknown field in the definition", []string{badDef, td + "round1.csv"}, badDef + `: tally: definition: line 3, column 15: $.chair: unknown field: unknown field "chair"`},
 		{"box counted twice", []string{td + "election.json", td + "round1.csv,summary:" + td + "round1-mobile-summary.csv"}, "ballot box counted twice"},
