@@ -479,7 +479,8 @@ func (r *Reader) start() error {
 		return nil
 	}
 	r.started = true
-	for !r.eof && r.w < 64<<10 {
+	sample := min(64<<10, r.maxRecord()+2) // what the buffer holds without growing past its limit
+	for !r.eof && r.w < sample {
 		if err := r.fill(); err != nil {
 			return r.fail(err)
 		}
