@@ -2,6 +2,7 @@ package ballot_test
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -57,4 +58,28 @@ func ExampleWriter() {
 	// A,○,×,,
 	// A,,○,"Zhao, Liu",
 	// B,,,,1
+}
+
+func ExampleReader_ReadInto() {
+	r := ballot.NewReader(strings.NewReader("c1,c2,c3\nF,A,\n1,1,1\n,,x\n"))
+	var b ballot.Ballot // reused: no allocation per ballot
+	counts := make([]int, 3)
+	for {
+		err := r.ReadInto(&b)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		for i, m := range b.Marks {
+			if m == ballot.For {
+				counts[i]++
+			}
+		}
+	}
+	fmt.Println("For votes:", counts)
+	// Output:
+	// For votes: [2 1 1]
 }
