@@ -397,3 +397,29 @@ func TestReaderBufferGrowth(t *testing.T) {
 		t.Errorf("reading allocates %v times, want a handful", allocs)
 	}
 }
+
+// TestReaderMarksAgreeWithParseMark: whatever a cell holds, the Reader reads the mark ParseMark
+// reads, or fails where it fails (the Reader has fast paths for the common spellings).
+func TestReaderMarksAgreeWithParseMark(t *testing.T) {
+	t.Parallel()
+	spellings := []string{"", "-", "F", "f", "O", "o", "1", "A", "a", "X", "x", "0", "○", "〇", "×", "✕",
+		"for", "FOR", "against", "Abstain", " F ", "\tx", "2", "FA", "✓", "√", "o o", "×x", "-1", "ＦＯＲ"}
+	check := func(t *rapid.T, cell string) {
+		want, werr := ballot.ParseMark(cell)
+		r := ballot.NewReader(strings.NewReader("c1,c2\n" + cell + ",F\n"))
+		b, err := r.Read()
+		if (err != nil) != (werr != nil) || (err == nil && b.Marks[0] != want) {
+			t.Fatalf("cell %q: Reader %v %v, ParseMark %v %v", cell, b.Marks, err, want, werr)
+		}
+		if err != nil && !errors.Is(err, ballot.ErrMarkValue) && !errors.Is(err, ballot.ErrEncoding) {
+			t.Fatalf("cell %q: %v", cell, err)
+		}
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		cell := rapid.OneOf(rapid.SampledFrom(spellings), rapid.StringMatching(`[ FfAaOoXx01\-○×✕〇]{0,3}`)).Draw(t, "cell")
+		if strings.ContainsAny(cell, ",\"\r\n") {
+			t.Skip("not a bare cell")
+		}
+		check(t, cell)
+	})
+}
