@@ -15,6 +15,8 @@
 //	-format text|markdown|html|json   the report's form (json: the canonical election record)
 //	-lang en|zh                       the labels' language
 //	-out FILE                         write the report to FILE instead of standard output
+//	-boxes DIR                        also write each round's counts per ballot box, as count
+//	                                  summaries (DIR/round1-boxes.csv, ...)
 //
 // Exit status: 0 when the election is decided; 3 when it needs another round of voting (the
 // report is written, and the round needed — number, kind, seats and candidates — is printed on
@@ -62,6 +64,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "report form: text, markdown, html or json")
 	lang := fs.String("lang", "en", "labels: en or zh")
 	out := fs.String("out", "", "write the report to this file instead of standard output")
+	boxesDir := fs.String("boxes", "", "write each round's counts per ballot box to DIR/roundN-boxes.csv (a count summary)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: count [flags] ELECTION.json ROUND1 [ROUND2 ...]")
 		fmt.Fprintln(stderr, "  ROUND: BALLOTS.csv[,BALLOTS2.csv,summary:COUNTS.csv...]")
@@ -82,7 +85,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	res, next, err := count(fs.Arg(0), fs.Args()[1:])
+	res, next, perBox, err := count(fs.Arg(0), fs.Args()[1:])
+	if err == nil && *boxesDir != "" {
+		err = writeBoxes(*boxesDir, res, perBox)
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "count:", oneLine(err))
 		return exitBadInput
@@ -142,28 +148,29 @@ func oneLine(err error) string {
 }
 
 // count reads the election and the rounds' files and decides as many rounds as there are files.
-// It returns the result, and the round needed next when the election is not done.
-func count(electionPath string, rounds []string) (tally.Result, *tally.Round, error) {
+// It returns the result, the round needed next when the election is not done, and the counts of
+// each round's ballot boxes.
+func count(electionPath string, rounds []string) (res tally.Result, next *tally.Round, perBox [][]tally.BoxCounts, err error) {
 	f, err := os.Open(electionPath)
 	if err != nil {
-		return tally.Result{}, nil, err
+		return tally.Result{}, nil, nil, err
 	}
 	def, err := tally.ReadDefinition(f)
 	f.Close()
 	if err != nil {
-		return tally.Result{}, nil, fmt.Errorf("%s: %w", electionPath, err)
+		return tally.Result{}, nil, nil, fmt.Errorf("%s: %w", electionPath, err)
 	}
 	e, err := tally.NewElection(def.Slate, def.Rules)
 	if err != nil {
-		return tally.Result{}, nil, fmt.Errorf("%s: %w", electionPath, err)
+		return tally.Result{}, nil, nil, fmt.Errorf("%s: %w", electionPath, err)
 	}
 	for i, arg := range rounds {
 		if e.Done() {
-			return tally.Result{}, nil, fmt.Errorf("%s: round %d given, but the election was done after round %d", arg, i+1, i)
+			return tally.Result{}, nil, nil, fmt.Errorf("%s: round %d given, but the election was done after round %d", arg, i+1, i)
 		}
 		round := e.Next()
 		if i >= len(def.Turnout) {
-			return tally.Result{}, nil, fmt.Errorf("%s: no turnout for round %d (add it to \"turnout\")", electionPath, round.Number)
+			return tally.Result{}, nil, nil, fmt.Errorf("%s: no turnout for round %d (add it to \"turnout\")", electionPath, round.Number)
 		}
 		var boxes []tally.BoxCounts
 		for _, file := range strings.Split(arg, ",") {
@@ -174,24 +181,25 @@ func count(electionPath string, rounds []string) (tally.Result, *tally.Round, er
 				bs, err = countBallots(file, round.Slate)
 			}
 			if err != nil {
-				return tally.Result{}, nil, err
+				return tally.Result{}, nil, nil, err
 			}
 			boxes = append(boxes, bs...)
 		}
+		perBox = append(perBox, boxes)
 		total, err := tally.SumBoxes(boxes)
 		if err != nil {
-			return tally.Result{}, nil, fmt.Errorf("%s: %w", arg, err)
+			return tally.Result{}, nil, nil, fmt.Errorf("%s: %w", arg, err)
 		}
 		if _, err := e.Decide(def.Turnout[i], total); err != nil {
-			return tally.Result{}, nil, fmt.Errorf("%s: round %d: %w", arg, round.Number, err)
+			return tally.Result{}, nil, nil, fmt.Errorf("%s: round %d: %w", arg, round.Number, err)
 		}
 	}
-	res := e.Result()
+	res = e.Result()
 	if e.Done() {
-		return res, nil, nil
+		return res, nil, perBox, nil
 	}
-	next := e.Next()
-	return res, &next, nil
+	n := e.Next()
+	return res, &n, perBox, nil
 }
 
 func readSummary(path string, s ballot.Slate) ([]tally.BoxCounts, error) {
@@ -259,4 +267,30 @@ func countBallots(path string, s ballot.Slate) ([]tally.BoxCounts, error) {
 		out[i] = tally.BoxCounts{Box: box, Counts: counters[box].Counts()}
 	}
 	return out, nil
+}
+
+// writeBoxes writes the counts of each round's ballot boxes as count summaries: the results sliced
+// per box, in the form a polling station's hand count takes.
+func writeBoxes(dir string, res tally.Result, perBox [][]tally.BoxCounts) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for i, boxes := range perBox {
+		if i >= len(res.Decisions) {
+			break
+		}
+		path := filepath.Join(dir, fmt.Sprintf("round%d-boxes.csv", res.Decisions[i].Round.Number))
+		f, err := os.Create(path)
+		if err != nil {
+			return err
+		}
+		err = tally.WriteSummary(f, res.Decisions[i].Round.Slate, boxes)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+	}
+	return nil
 }

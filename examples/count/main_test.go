@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"flag"
 	"os"
 	"path/filepath"
@@ -207,5 +208,35 @@ func TestSpelledOutRules(t *testing.T) {
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Errorf("preset and spelled-out rules give different records")
+	}
+}
+
+// TestBoxes: -boxes slices the results per ballot box; the mobile box's slice is the sample hand
+// count of that box, line for line.
+func TestBoxes(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if got := run(append([]string{"-boxes", dir}, allRounds...), &stdout, &stderr); got != exitDecided {
+		t.Fatal(stderr.String())
+	}
+	got, err := os.ReadFile(filepath.Join(dir, "round1-boxes.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	summary, err := os.ReadFile(td + "round1-mobile-summary.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(summary)), "\n")
+	// The summary has no 孙强 column (no write-in in that box): compare the figures before it.
+	mobile := lines[1]
+	if !strings.Contains(string(got), mobile+",0\n") {
+		t.Errorf("round1-boxes.csv lacks the mobile box %q:\n%s", mobile, got)
+	}
+	for _, n := range []int{2, 3} {
+		if _, err := os.Stat(filepath.Join(dir, fmt.Sprintf("round%d-boxes.csv", n))); err != nil {
+			t.Error(err)
+		}
 	}
 }
