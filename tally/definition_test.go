@@ -188,3 +188,20 @@ func TestDefinitionSpellsOutEveryPreset(t *testing.T) {
 		t.Errorf("Preset(nonesuch): %v", err)
 	}
 }
+
+func ExamplePresetNames() {
+	for _, name := range tally.PresetNames() {
+		r, _ := tally.Preset(name)
+		fmt.Printf("%-30s %s\n", name, r.Name)
+	}
+	// Output:
+	// cpc-grassroots-committee       CPC grassroots committee
+	// cpc-grassroots-delegates       CPC grassroots congress delegates
+	// cpc-local-delegates            CPC local congress delegates
+	// cpc-local-committee            CPC local committee
+	// national-congress-delegates    CPC National Congress delegates
+	// central-committee-preliminary  CPC Central Committee preliminary election
+	// electoral-law-direct           PRC Electoral Law, direct election
+	// electoral-law-indirect         PRC Electoral Law, indirect election
+	// vietnam-national-assembly      Vietnam National Assembly
+}

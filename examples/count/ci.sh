@@ -13,6 +13,8 @@ for format in text markdown html json; do
 	done
 done
 "$bin/count" "$td/election-rules.json" $rounds >/dev/null
+"$bin/count" -boxes "$bin/boxes" "$td/election.json" $rounds >/dev/null
+test -s "$bin/boxes/round1-boxes.csv"
 "$bin/count" "$td/election.json" "$td/round1-hall.csv,summary:$td/round1-mobile-summary.csv" "$td/round2.csv" "$td/round3.csv" >/dev/null
 status=0
 "$bin/count" "$td/election.json" "$td/round1.csv" >/dev/null 2>"$bin/err" || status=$?
