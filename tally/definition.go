@@ -512,6 +512,17 @@ func jsonKind(raw []byte) string {
 	return "a number"
 }
 
+// UnmarshalJSON decodes a definition as ReadDefinition does; positions in errors are relative to
+// data.
+func (def *Definition) UnmarshalJSON(data []byte) error {
+	d, err := decodeDefinition(data)
+	if err != nil {
+		return err
+	}
+	*def = d
+	return nil
+}
+
 // MarshalJSON encodes the definition in the form ReadDefinition reads: the rules as the preset's
 // name when Preset is set, spelled out otherwise.
 func (def Definition) MarshalJSON() ([]byte, error) {

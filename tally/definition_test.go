@@ -2,6 +2,7 @@ package tally_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -204,4 +205,21 @@ func ExamplePresetNames() {
 	// electoral-law-direct           PRC Electoral Law, direct election
 	// electoral-law-indirect         PRC Electoral Law, indirect election
 	// vietnam-national-assembly      Vietnam National Assembly
+}
+
+func TestDefinitionUnmarshalJSON(t *testing.T) {
+	t.Parallel()
+	var v struct {
+		Election tally.Definition `json:"election"`
+	}
+	if err := json.Unmarshal([]byte(`{"election": `+goodDefinition+`}`), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.Election.Slate.Seats != 2 || v.Election.Preset != "cpc-grassroots-committee" {
+		t.Errorf("decoded %+v", v.Election)
+	}
+	err := json.Unmarshal([]byte(`{"election": {"seats": "x"}}`), &v)
+	if !errors.Is(err, tally.ErrFieldValue) {
+		t.Errorf("got %v, want ErrFieldValue", err)
+	}
 }
