@@ -1,0 +1,174 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/chae-go/chae/quota"
+	"golang.org/x/text/width"
+)
+
+// cols returns the display width of s: two columns for East Asian wide characters.
+func cols(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+// table is an aligned text table; the first column is left-aligned, the others right-aligned.
+type table struct{ rows [][]string }
+
+func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
+
+func (t *table) write(w io.Writer) {
+	var widths []int
+	for _, r := range t.rows {
+		for j, c := range r {
+			if j >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[j] = max(widths[j], cols(c))
+		}
+	}
+	for _, r := range t.rows {
+		var b strings.Builder
+		for j, c := range r {
+			pad := strings.Repeat(" ", widths[j]-cols(c))
+			if j == 0 {
+				b.WriteString(c + pad)
+			} else {
+				b.WriteString("  " + pad + c)
+			}
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
+}
+
+// thousands formats n with commas: 2,300.
+func thousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// percent formats num/den as a percentage rounded half-up to one place.
+func percent(num, den int) string {
+	if den == 0 {
+		return "-"
+	}
+	return quota.Ratio(int64(num), int64(den)).PercentDecimal(1).StringFixed(1) + "%"
+}
+
+// writeText prints the simulation's record for a reader.
+func writeText(w io.Writer, rec *record) error {
+	fmt.Fprintf(w, "Delegates to the 20th National Congress: a simulated election (seed %d)\n", rec.Seed)
+	fmt.Fprintln(w, wrap(rec.Synthetic, 100))
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "Quota: %s delegates among %d election units by %s, on %s members (synthetic).\n\n",
+		thousands(int64(rec.Quota)), len(rec.Units), rec.Method, thousands(rec.Members))
+
+	var t table
+	t.add("unit", "members", "women", "quota", "cand.", "surplus", "rounds", "elected", "confirmed")
+	runoffs, supps := 0, 0
+	for _, u := range rec.Units {
+		name := u.Unit.Name
+		if u.Unit.Equal {
+			name += " (等额)"
+		}
+		for _, r := range u.Rounds {
+			switch r.Kind {
+			case "runoff":
+				runoffs++
+			case "supplementary":
+				supps++
+			}
+		}
+		t.add(name, thousands(u.Unit.Members), permilleString(u.Unit.WomenPermille),
+			strconv.Itoa(u.Seats), strconv.Itoa(len(u.Slate.Candidates)),
+			percent(len(u.Slate.Candidates)-u.Seats, u.Seats), strconv.Itoa(len(u.Rounds)),
+			strconv.Itoa(len(u.Elected)), strconv.Itoa(len(u.confirmed())))
+	}
+	t.add("total", thousands(rec.Members), "", thousands(int64(rec.Quota)), thousands(int64(rec.Candidates)),
+		percent(rec.Candidates-rec.Quota, rec.Quota), "", thousands(int64(rec.Elected)), thousands(int64(rec.Confirmed)))
+	t.write(w)
+	fmt.Fprintln(w)
+
+	fmt.Fprintf(w, "Rounds: %d runoff(s) among tied candidates, %d supplementary round(s).\n", runoffs, supps)
+	fmt.Fprintf(w, "Seats left empty by a unit's decision: %d. Not confirmed by the credentials review: %d.\n", rec.Reduced, rec.Rejected)
+	for _, u := range rec.Units {
+		for _, rj := range u.Rejected {
+			k := u.Slate.Index(rj.ID)
+			fmt.Fprintf(w, "  %s %s (%s): %s\n", rj.ID, u.Slate.Candidates[k].Name, u.Unit.Name, rj.Reason)
+		}
+	}
+	fmt.Fprintf(w, "Elected %s delegates for a quota of %s; %s confirmed.\n\n",
+		thousands(int64(rec.Elected)), thousands(int64(rec.Quota)), thousands(int64(rec.Confirmed)))
+
+	fmt.Fprintf(w, "Composition of the %s confirmed delegates\n\n", thousands(int64(rec.Confirmed)))
+	if _, err := rec.Composition.WriteTo(w); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	women, minorities := 0, 0
+	var missed []string
+	for i, ut := range rec.UnitTargets {
+		for _, tr := range ut.Report.Targets {
+			if !tr.Met {
+				missed = append(missed, fmt.Sprintf("%s: %s, %d of %d", rec.Units[i].Unit.Name, tr.Target, tr.Count, tr.Base))
+				continue
+			}
+			if tr.Target.Category == quota.CatWomen {
+				women++
+			} else {
+				minorities++
+			}
+		}
+	}
+	fmt.Fprintf(w, "Unit targets: women above their share of the unit's membership in %d of %d units; minority delegates in %d of %d units.\n",
+		women, len(rec.Units), minorities, len(rec.Units))
+	for _, m := range missed {
+		fmt.Fprintf(w, "  NOT MET %s\n", m)
+	}
+	return nil
+}
+
+// permilleString formats a share in thousandths as a percentage: 295 → 29.5%.
+func permilleString(p int) string { return fmt.Sprintf("%d.%d%%", p/10, p%10) }
+
+// wrap breaks s into lines of at most n bytes at spaces.
+func wrap(s string, n int) string {
+	var b strings.Builder
+	line := 0
+	for i, word := range strings.Fields(s) {
+		if i > 0 {
+			if line+1+len(word) > n {
+				b.WriteByte('\n')
+				line = 0
+			} else {
+				b.WriteByte(' ')
+				line++
+			}
+		}
+		b.WriteString(word)
+		line += len(word)
+	}
+	return b.String()
+}
+
+// methodNames lists the apportionment methods -method accepts. TEMPORARY until quota.Apportion.
+func methodNames() []string { return []string{"huntington-hill"} }

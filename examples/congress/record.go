@@ -1,0 +1,121 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/chae-go/chae/ballot"
+	"github.com/chae-go/chae/quota"
+)
+
+// synthetic says, in every output, what is real and what is simulated.
+const synthetic = "Real: the process, the rules (more than 15% more candidates than seats; Tibet and Xinjiang " +
+	"with as many candidates as seats), the quota of 2,300, the 38 units, the composition targets. " +
+	"Synthetic: every membership figure, candidate, vote and credentials decision (the real figures are not published)."
+
+// record is the full record of one simulation: the -json output, and what the text output prints.
+type record struct {
+	Seed      uint64 `json:"seed"`
+	Method    string `json:"method"`
+	Quota     int    `json:"quota"`
+	Synthetic string `json:"synthetic"`
+	Members   int64  `json:"members"`
+	// Units are the election units' runs, in unit order.
+	Units []*unitRun `json:"units"`
+	// Totals over all units.
+	Candidates int `json:"candidates"`
+	Elected    int `json:"elected"`
+	Reduced    int `json:"reduced"`
+	Rejected   int `json:"rejected"`
+	Confirmed  int `json:"confirmed"`
+	// Composition is the report on the confirmed delegates; UnitTargets the targets every unit must
+	// meet (women above their share of the unit's membership, some minority delegates).
+	Composition *quota.Report `json:"composition"`
+	UnitTargets []unitTargets `json:"unit_targets"`
+}
+
+// unitTargets is one unit's composition targets and their outcome.
+type unitTargets struct {
+	Code   string        `json:"code"`
+	Report *quota.Report `json:"report"`
+	Unmet  []string      `json:"unmet,omitempty"`
+}
+
+// simulateAll runs the whole simulation for cfg.
+func simulateAll(cfg config, progress func(*unitRun)) (*record, error) {
+	base, err := loadUnits()
+	if err != nil {
+		return nil, err
+	}
+	units := scaleUnits(base, cfg.Units)
+	rec := &record{Seed: cfg.Seed, Method: cfg.Method, Quota: cfg.Quota, Synthetic: synthetic}
+	weights := make([]int64, len(units))
+	for i, u := range units {
+		weights[i] = u.Members
+		rec.Members += u.Members
+	}
+	seats, err := apportion(cfg.Method, cfg.Quota, weights)
+	if err != nil {
+		return nil, fmt.Errorf("congress: apportioning %d seats: %w", cfg.Quota, err)
+	}
+	rec.Units, err = simulate(cfg, units, seats, progress)
+	if err != nil {
+		return nil, err
+	}
+	var delegates []ballot.Candidate
+	for _, u := range rec.Units {
+		rec.Candidates += len(u.Slate.Candidates)
+		rec.Elected += len(u.Elected)
+		rec.Reduced += u.Reduced
+		rec.Rejected += len(u.Rejected)
+		mine := confirmedCandidates(u)
+		rec.Confirmed += len(mine)
+		delegates = append(delegates, mine...)
+		ut, err := unitReport(u, mine)
+		if err != nil {
+			return nil, err
+		}
+		rec.UnitTargets = append(rec.UnitTargets, ut)
+	}
+	rec.Composition, err = quota.CongressComposition().Report(delegates)
+	if err != nil {
+		return nil, err
+	}
+	return rec, nil
+}
+
+// confirmedCandidates returns the unit's confirmed delegates as candidates, in order of election.
+func confirmedCandidates(u *unitRun) []ballot.Candidate {
+	var out []ballot.Candidate
+	for _, id := range u.confirmed() {
+		if k := u.Slate.Index(id); k >= 0 {
+			out = append(out, u.Slate.Candidates[k])
+		}
+	}
+	return out
+}
+
+// unitReport checks the unit's own targets: women's share of its delegates above their share of
+// its membership, and at least one ethnic-minority delegate.
+func unitReport(u *unitRun, delegates []ballot.Candidate) (unitTargets, error) {
+	women := quota.Ratio(int64(u.Unit.WomenPermille), 1000)
+	c := quota.Composition{
+		Places: 1,
+		Categories: []quota.Category{
+			{Name: quota.CatWomen, Where: quota.Is(attrGender, "female")},
+			{Name: quota.CatMinorities, Where: quota.And(quota.Has(attrEthnicity), quota.Not(quota.Is(attrEthnicity, "Han")))},
+		},
+		Targets: []quota.Target{
+			{Category: quota.CatWomen, Kind: quota.ShareAbove, Share: women, Reference: "women's share of the membership"},
+			{Category: quota.CatMinorities, Kind: quota.CountAtLeast, Count: 1},
+		},
+	}
+	rep, err := c.Report(delegates)
+	if err != nil {
+		return unitTargets{}, err
+	}
+	ut := unitTargets{Code: u.Unit.Code, Report: rep}
+	for _, e := range rep.Unmet() {
+		ut.Unmet = append(ut.Unmet, e.Target.Category)
+	}
+	return ut, nil
+}
