@@ -1,0 +1,446 @@
+package quota
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// Method is a rule for dividing a house of seats among units (election units, parties, states) in
+// proportion to their weights (members, population, votes). The zero Method is not a method:
+// Apportion refuses it with ErrMethod, so that a forgotten choice cannot pass for a decision.
+//
+// Two families are provided. The largest-remainder methods (Hamilton, Droop, HagenbachBischoff)
+// give each unit the whole part of its quota and the remaining seats to the largest fractional
+// parts. The divisor (highest-averages) methods (DHondt, SainteLague, ModifiedSainteLague,
+// HuntingtonHill, Dean, Adams) give the seats one by one to the unit with the highest
+// weight ÷ D(n), where n is the number of seats it already holds and D is the method's divisor
+// sequence.
+type Method uint8
+
+const (
+	_ Method = iota
+	// Hamilton is the largest-remainder method with the Hare quota (total ÷ seats): each unit
+	// gets the whole part of weight × seats ÷ total and the seats left over go to the largest
+	// remainders. It always satisfies quota (see WithinQuota) but is not house-monotone: adding
+	// a seat can take one away from a unit (the Alabama paradox). Also called Hare–Niemeyer.
+	Hamilton
+	// DHondt is the divisor method with divisors 1, 2, 3, … (D(n) = n+1), also called Jefferson
+	// or greatest divisors. It favours large units and never gives a unit less than its lower
+	// quota.
+	DHondt
+	// SainteLague is the divisor method with divisors 1, 3, 5, … (D(n) = n+½), also called
+	// Webster or major fractions: standard rounding of weight ÷ divisor.
+	SainteLague
+	// HuntingtonHill is the divisor method with D(n) = √(n(n+1)), the geometric mean of n and
+	// n+1, also called equal proportions: the method of the United States House of
+	// Representatives since 1941 (2 U.S.C. § 2a). D(0) = 0, so every unit with a positive
+	// weight gets one seat before any unit gets a second.
+	HuntingtonHill
+	// Adams is the divisor method with D(n) = n (rounding up), also called smallest divisors.
+	// D(0) = 0, so every unit with a positive weight gets a seat first.
+	Adams
+	// Dean is the divisor method with D(n) = n(n+1)/(n+½), the harmonic mean of n and n+1.
+	// D(0) = 0, so every unit with a positive weight gets a seat first.
+	Dean
+	// ModifiedSainteLague is Sainte-Laguë with the first divisor raised from 1 to 1.4
+	// (divisors 1.4, 3, 5, 7, …), as in Norway and Sweden: it makes a unit's first seat
+	// harder to win. The 1.4 is exact (7/5).
+	ModifiedSainteLague
+	// Droop is the largest-remainder method with the Droop quota ⌊total ÷ (seats+1)⌋ + 1:
+	// each unit gets ⌊weight ÷ quota⌋ and the seats left over go to the largest remainders.
+	Droop
+	// HagenbachBischoff is the largest-remainder method with the Hagenbach-Bischoff quota
+	// total ÷ (seats+1), exact. The whole parts can then exceed the house by one, only when
+	// every remainder is zero; that seat is taken back from a unit with the smallest remainder,
+	// which is then a tie among every unit holding a seat above its minimum.
+	HagenbachBischoff
+	methodEnd
+)
+
+// Other names of the same methods.
+const (
+	Jefferson        = DHondt      // Thomas Jefferson's method (1792), the same as D'Hondt's (1878)
+	Webster          = SainteLague // Daniel Webster's method (1832), the same as Sainte-Laguë's (1910)
+	HareNiemeyer     = Hamilton    // largest remainder with the Hare quota
+	EqualProportions = HuntingtonHill
+)
+
+var methodNames = [...]string{
+	Hamilton:            "Hamilton",
+	DHondt:              "D'Hondt",
+	SainteLague:         "Sainte-Laguë",
+	HuntingtonHill:      "Huntington–Hill",
+	Adams:               "Adams",
+	Dean:                "Dean",
+	ModifiedSainteLague: "modified Sainte-Laguë",
+	Droop:               "largest remainder (Droop quota)",
+	HagenbachBischoff:   "largest remainder (Hagenbach-Bischoff quota)",
+}
+
+// String returns the method's usual name: "Hamilton", "D'Hondt", "Sainte-Laguë", …
+func (m Method) String() string {
+	if m.valid() {
+		return methodNames[m]
+	}
+	return fmt.Sprintf("Method(%d)", uint8(m))
+}
+
+func (m Method) valid() bool { return m > 0 && m < methodEnd }
+
+// divisor reports whether m is a divisor (highest-averages) method.
+func (m Method) divisor() bool {
+	switch m {
+	case DHondt, SainteLague, HuntingtonHill, Adams, Dean, ModifiedSainteLague:
+		return true
+	}
+	return false
+}
+
+// MaxSeats is the largest house Apportion accepts: enough for any assembly, small enough that
+// every divisor comparison fits in fixed-size integer arithmetic.
+const MaxSeats = 1 << 30
+
+// Sentinels for apportionment; match with errors.Is.
+var (
+	// ErrTie: the last seat(s) go to one of several equally entitled units and Options.TieOrder
+	// does not settle it. The error is a *TieError saying which units and how many seats.
+	ErrTie = errors.New("tie for the last seat")
+	// ErrMethod: the Method is not one of the methods of this package.
+	ErrMethod = errors.New("unknown apportionment method")
+	// ErrNoUnits: there are no units to apportion among.
+	ErrNoUnits = errors.New("no units")
+	// ErrSeatCount: the house size is negative or above MaxSeats.
+	ErrSeatCount = errors.New("house size out of range")
+	// ErrWeight: a unit's weight is negative.
+	ErrWeight = errors.New("negative weight")
+	// ErrWeightSum: the weights add up to more than the largest int64.
+	ErrWeightSum = errors.New("total weight out of range")
+	// ErrZeroWeights: every weight is zero, so there is nothing to be proportional to.
+	ErrZeroWeights = errors.New("all weights are zero")
+	// ErrMinSeats: the minimum seats of the units add up to more than the house.
+	ErrMinSeats = errors.New("minimum seats exceed the house size")
+	// ErrCapacity: the units that may receive seats cannot take the whole house (every unit
+	// below the threshold, or the maximum per unit too low).
+	ErrCapacity = errors.New("the units cannot take every seat")
+	// ErrOptions: an Options field is invalid (a negative bound, Min above Max, a TieOrder entry
+	// that is not a unit or is repeated).
+	ErrOptions = errors.New("invalid apportionment options")
+)
+
+// ApportionError reports input that cannot be apportioned.
+type ApportionError struct {
+	Method Method
+	Seats  int
+	// Unit is the index of the offending unit (a negative weight, the unit at which the total
+	// overflowed, a bad TieOrder entry), or -1 when the error is not about one unit.
+	Unit int
+	Err  error // one of the sentinels above
+}
+
+func (e *ApportionError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "quota: apportioning %d seats by %v: ", e.Seats, e.Method)
+	if e.Unit >= 0 {
+		fmt.Fprintf(&b, "unit %d: ", e.Unit)
+	}
+	b.WriteString(e.Err.Error())
+	return b.String()
+}
+
+// Unwrap returns the sentinel.
+func (e *ApportionError) Unwrap() error { return e.Err }
+
+// TieError reports a tie at the cut-off: Seats seats are still to be given and the Units (more
+// of them than Seats) are equally entitled to them. It matches ErrTie with errors.Is. The
+// organisers settle it (by lot, under their rules) and pass the order in Options.TieOrder.
+type TieError struct {
+	Method Method
+	Units  []int // the tied units, ascending
+	Seats  int   // the seats they are tied for
+	// Settled is every unit's allocation without the contested seats: it adds up to the house
+	// size minus Seats.
+	Settled []int
+}
+
+func (e *TieError) Error() string {
+	s := "s"
+	if e.Seats == 1 {
+		s = ""
+	}
+	return fmt.Sprintf("quota: %v: tie among units %s for %d seat%s", e.Method, joinInts(e.Units), e.Seats, s)
+}
+
+// Unwrap returns ErrTie.
+func (e *TieError) Unwrap() error { return ErrTie }
+
+func joinInts(v []int) string {
+	var b strings.Builder
+	for i, x := range v {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprint(&b, x)
+	}
+	return b.String()
+}
+
+// Options are the rules around the method. The zero value imposes no minimum or maximum, gives
+// nothing to units of zero weight, and reports every tie as an error.
+type Options struct {
+	// Min is the least number of seats of every unit that passes the threshold (the common "at
+	// least one"). Units below the threshold get nothing whatever Min says.
+	Min int
+	// Max is the most seats any unit may get; 0 means no maximum.
+	Max int
+	// Threshold is the share of the total weight a unit needs to take part: a unit whose
+	// weight does not meet Threshold.Passes against the total of all weights gets no seats
+	// (the 5% of a party-list election is Threshold{Share: Percent(5), Boundary: AtLeast}).
+	// The zero value, "more than nothing", only leaves out units of zero weight.
+	Threshold Threshold
+	// TieOrder settles ties: when units are tied for the last seat(s), the seats go to the
+	// tied units that come first in TieOrder. It lists unit indices, each at most once, in the
+	// order drawn by lot (or fixed by the rules) outside the library; a tie among units not all
+	// listed is reported as a *TieError. Nil means every tie is an error; a tie is never broken
+	// by input order.
+	TieOrder []int
+}
+
+// TieBreak records a tie settled by Options.TieOrder.
+type TieBreak struct {
+	Units   []int // the tied units, ascending
+	Seats   int   // the seats they were tied for
+	Winners []int // the units that received them, in TieOrder order
+}
+
+// Result is an apportionment with its record.
+type Result struct {
+	Seats    []int      // seats of each unit, in input order; they add up to the house size
+	Excluded []int      // units below Options.Threshold, ascending
+	Ties     []TieBreak // ties settled by Options.TieOrder (at most one for these methods)
+}
+
+// Apportion divides seats among units in proportion to weights by the method m, exactly, and
+// returns each unit's seats in input order. Every unit with a positive weight takes part; units
+// of zero weight get nothing. It is ApportionWithOptions with the zero Options.
+//
+// For HuntingtonHill, Adams and Dean every unit with a positive weight is entitled to a first
+// seat before anyone has a second; with fewer seats than such units those first seats are tied
+// among all of them, which is reported as a *TieError (or settled by Options.TieOrder).
+//
+// A tie at the cut-off is a *TieError (errors.Is(err, ErrTie)); bad input is an
+// *ApportionError wrapping ErrMethod, ErrNoUnits, ErrSeatCount, ErrWeight, ErrWeightSum,
+// ErrZeroWeights or ErrCapacity. Apportion never panics.
+func Apportion(m Method, seats int, weights []int64) ([]int, error) {
+	r, err := ApportionWithOptions(m, seats, weights, Options{})
+	if err != nil {
+		return nil, err
+	}
+	return r.Seats, nil
+}
+
+// ApportionWithOptions divides seats among units in proportion to weights by the method m,
+// under the minimum, maximum, threshold and tie order of opt.
+//
+// The minimum and maximum apply as bounds of the method: for a divisor method every unit starts
+// at Min and the remaining seats go by the method's priorities among the units below Max (the
+// divisor method with bounds of Balinski and Young); for a largest-remainder method each unit's
+// quota is its share of the house clamped to [Min, Max], the shares of the units within the
+// bounds scaled so that the quotas add up to the house, and the method then runs among those
+// units with the seats that are left. Units below the threshold get nothing and count toward
+// no bound.
+//
+// Errors are as for Apportion, plus ErrMinSeats and ErrOptions.
+func ApportionWithOptions(m Method, seats int, weights []int64, opt Options) (Result, error) {
+	fail := func(unit int, err error) (Result, error) {
+		return Result{}, &ApportionError{Method: m, Seats: seats, Unit: unit, Err: err}
+	}
+	if !m.valid() {
+		return fail(-1, ErrMethod)
+	}
+	if len(weights) == 0 {
+		return fail(-1, ErrNoUnits)
+	}
+	if seats < 0 || seats > MaxSeats {
+		return fail(-1, ErrSeatCount)
+	}
+	var total int64
+	for i, w := range weights {
+		if w < 0 {
+			return fail(i, ErrWeight)
+		}
+		if w > math.MaxInt64-total {
+			return fail(i, ErrWeightSum)
+		}
+		total += w
+	}
+	if total == 0 {
+		return fail(-1, ErrZeroWeights)
+	}
+	if opt.Min < 0 || opt.Max < 0 || opt.Min > MaxSeats || opt.Max > MaxSeats || (opt.Max > 0 && opt.Min > opt.Max) {
+		return fail(-1, ErrOptions)
+	}
+	rank, err := tieRanks(opt.TieOrder, len(weights))
+	if err >= 0 {
+		return fail(err, ErrOptions)
+	}
+
+	p := &problem{m: m, seats: seats, weights: weights, min: opt.Min, bounded: opt.Min > 0 || opt.Max > 0, rank: rank}
+	p.max = make([]int, len(weights))
+	p.alloc = make([]int, len(weights))
+	var res Result
+	eligible := 0
+	thr := opt.Threshold
+	for i, w := range weights {
+		if !passes(thr, w, total) {
+			res.Excluded = append(res.Excluded, i)
+			p.max[i] = 0
+			continue
+		}
+		eligible++
+		p.units = append(p.units, i)
+		switch {
+		case w == 0:
+			p.max[i] = opt.Min
+		case opt.Max > 0:
+			p.max[i] = opt.Max
+		default:
+			p.max[i] = MaxSeats
+		}
+		p.total += w
+	}
+	if eligible > 0 && opt.Min > seats/eligible {
+		return fail(-1, ErrMinSeats)
+	}
+	capacity := 0
+	for _, i := range p.units {
+		capacity += p.max[i]
+		if capacity >= seats {
+			break
+		}
+	}
+	if capacity < seats {
+		return fail(-1, ErrCapacity)
+	}
+	var tie *TieError
+	if m.divisor() {
+		tie = p.divisor()
+	} else {
+		tie = p.remainder()
+	}
+	if tie != nil {
+		return Result{}, tie
+	}
+	res.Seats = p.alloc
+	res.Ties = p.ties
+	return res, nil
+}
+
+// passes reports whether weight w of total meets the threshold. Share terms are at most
+// MaxFractionTerm (< 2^40) and weights below 2^63, so the products fit in 128 bits.
+func passes(t Threshold, w, total int64) bool {
+	num, den := uint64(t.Share.Num()), uint64(t.Share.Den())
+	c := cmpProducts(uint64(w), den, num, uint64(total))
+	if t.Boundary == AtLeast {
+		return c >= 0
+	}
+	return c > 0
+}
+
+// tieRanks returns each unit's position in order (len(order) for units not listed), or the
+// offending unit (an index out of range or repeated) as a non-negative second result.
+func tieRanks(order []int, n int) ([]int, int) {
+	if order == nil {
+		return nil, -1
+	}
+	rank := make([]int, n)
+	for i := range rank {
+		rank[i] = -1
+	}
+	for pos, u := range order {
+		if u < 0 || u >= n {
+			return nil, max(u, 0)
+		}
+		if rank[u] >= 0 {
+			return nil, u
+		}
+		rank[u] = pos
+	}
+	for i := range rank {
+		if rank[i] < 0 {
+			rank[i] = len(order)
+		}
+	}
+	return rank, -1
+}
+
+// problem is one apportionment in progress.
+type problem struct {
+	m       Method
+	seats   int
+	weights []int64
+	total   int64 // total weight of the eligible units
+	units   []int // eligible units, ascending
+	min     int
+	bounded bool  // Min or Max set
+	max     []int // per unit: the most seats it may hold (0 below the threshold, Min at weight 0)
+	rank    []int // tie order position per unit, nil without a TieOrder
+	alloc   []int
+	ties    []TieBreak
+}
+
+// settle resolves a tie among units (ascending) for c seats, whose holders currently hold the
+// contested seats (already taken away from alloc). It gives the seats by TieOrder, or returns
+// the *TieError.
+func (p *problem) settle(units []int, c int) *TieError {
+	if p.rank != nil {
+		ordered := slices.Clone(units)
+		slices.SortFunc(ordered, func(a, b int) int { return p.rank[a] - p.rank[b] })
+		if p.rank[ordered[len(ordered)-1]] < len(p.rank) { // every tied unit listed
+			winners := ordered[:c]
+			for _, u := range winners {
+				p.alloc[u]++
+			}
+			p.ties = append(p.ties, TieBreak{Units: units, Seats: c, Winners: slices.Clone(winners)})
+			return nil
+		}
+	}
+	return &TieError{Method: p.m, Units: units, Seats: c, Settled: p.alloc}
+}
+
+// WithinQuota reports whether every unit's seats are its standard quota (weight × house ÷ total
+// weight, the house being the sum of seats) rounded down or up, exactly. Hamilton always
+// satisfies it (without bounds or threshold); the divisor methods other than D'Hondt can
+// violate it. It is false for mismatched lengths, negative entries, a zero total weight, or
+// totals that overflow.
+func WithinQuota(seats []int, weights []int64) bool {
+	if len(seats) != len(weights) || len(seats) == 0 {
+		return false
+	}
+	var house uint64
+	var total int64
+	for i := range seats {
+		if seats[i] < 0 || weights[i] < 0 || weights[i] > math.MaxInt64-total {
+			return false
+		}
+		house += uint64(seats[i])
+		total += weights[i]
+	}
+	if total == 0 || house > math.MaxInt64 {
+		return false
+	}
+	for i, a := range seats {
+		w := uint64(weights[i])
+		// ⌊q⌋ ≤ a  ⇔  (a+1)·total > w·house
+		if cmpProducts(uint64(a)+1, uint64(total), w, house) <= 0 {
+			return false
+		}
+		// a ≤ ⌈q⌉  ⇔  a = 0 or (a−1)·total < w·house
+		if a > 0 && cmpProducts(uint64(a)-1, uint64(total), w, house) >= 0 {
+			return false
+		}
+	}
+	return true
+}
