@@ -80,7 +80,10 @@ func writeText(w io.Writer, rec *record) error {
 	fmt.Fprintln(w, wrap(rec.Synthetic, 100))
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "Quota: %s delegates among %d election units by %s, on %s members (synthetic).\n\n",
-		thousands(int64(rec.Quota)), len(rec.Units), rec.Method, thousands(rec.Members))
+		thousands(int64(rec.Quota)), len(rec.Units), rec.Apportionment.Method, thousands(rec.Members))
+	if len(rec.Apportionment.Lots) > 0 {
+		fmt.Fprintf(w, "A tie for the last seat(s) was settled by lot (drawn from the seed): %s.\n\n", strings.Join(rec.Apportionment.Lots, ", "))
+	}
 
 	var t table
 	t.add("unit", "members", "women", "quota", "cand.", "surplus", "rounds", "elected", "confirmed")
@@ -169,6 +172,3 @@ func wrap(s string, n int) string {
 	}
 	return b.String()
 }
-
-// methodNames lists the apportionment methods -method accepts. TEMPORARY until quota.Apportion.
-func methodNames() []string { return []string{"huntington-hill"} }

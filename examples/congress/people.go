@@ -69,7 +69,7 @@ func newCandidate(r *rand.Rand, u Unit, id, name string) ballot.Candidate {
 	} else {
 		a[attrSector] = "leading"
 	}
-	if permille(r, u.WomenPermille+70) {
+	if permille(r, u.WomenPermille+30) {
 		a[attrGender] = "female"
 	} else {
 		a[attrGender] = "male"

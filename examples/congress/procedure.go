@@ -36,31 +36,5 @@ func decide(seed uint64, i int, run *unitRun, pool []string) error {
 	return nil
 }
 
-// apportion is TEMPORARY (largest remainder) until quota.Apportion lands.
-func apportion(method string, seats int, weights []int64) ([]int, error) {
-	var total int64
-	for _, w := range weights {
-		total += w
-	}
-	out := make([]int, len(weights))
-	rem := make([]int64, len(weights))
-	given := 0
-	for i, w := range weights {
-		out[i] = int(w * int64(seats) / total)
-		rem[i] = w * int64(seats) % total
-		given += out[i]
-	}
-	idx := make([]int, len(weights))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(rem[b], rem[a]) })
-	for k := 0; given < seats; k++ {
-		out[idx[k]]++
-		given++
-	}
-	return out, nil
-}
-
 // turnout is TEMPORARY until tally.Turnout lands.
 type turnout struct{ Entitled, Present, Issued int }

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/chae-go/chae/ballot"
 	"github.com/chae-go/chae/quota"
 )
@@ -19,6 +17,8 @@ type record struct {
 	Quota     int    `json:"quota"`
 	Synthetic string `json:"synthetic"`
 	Members   int64  `json:"members"`
+	// Apportionment is the division of the quota among the units.
+	Apportionment apportionment `json:"apportionment"`
 	// Units are the election units' runs, in unit order.
 	Units []*unitRun `json:"units"`
 	// Totals over all units.
@@ -48,16 +48,14 @@ func simulateAll(cfg config, progress func(*unitRun)) (*record, error) {
 	}
 	units := scaleUnits(base, cfg.Units)
 	rec := &record{Seed: cfg.Seed, Method: cfg.Method, Quota: cfg.Quota, Synthetic: synthetic}
-	weights := make([]int64, len(units))
-	for i, u := range units {
-		weights[i] = u.Members
+	for _, u := range units {
 		rec.Members += u.Members
 	}
-	seats, err := apportion(cfg.Method, cfg.Quota, weights)
+	rec.Apportionment, err = apportion(cfg.Seed, cfg.Method, cfg.Quota, units)
 	if err != nil {
-		return nil, fmt.Errorf("congress: apportioning %d seats: %w", cfg.Quota, err)
+		return nil, err
 	}
-	rec.Units, err = simulate(cfg, units, seats, progress)
+	rec.Units, err = simulate(cfg, units, rec.Apportionment.Seats, progress)
 	if err != nil {
 		return nil, err
 	}
@@ -97,7 +95,10 @@ func confirmedCandidates(u *unitRun) []ballot.Candidate {
 // unitReport checks the unit's own targets: women's share of its delegates above their share of
 // its membership, and at least one ethnic-minority delegate.
 func unitReport(u *unitRun, delegates []ballot.Candidate) (unitTargets, error) {
-	women := quota.Ratio(int64(u.Unit.WomenPermille), 1000)
+	women, err := quota.ParseFraction(permilleString(u.Unit.WomenPermille))
+	if err != nil {
+		return unitTargets{}, err
+	}
 	c := quota.Composition{
 		Places: 1,
 		Categories: []quota.Category{

@@ -12,6 +12,7 @@ const (
 	streamDecision    = 4 // the unit's own decisions (reducing seats)
 	streamCredentials = 5 // the credentials review
 	streamPublished   = 6 // the roster with the published counts
+	streamLots        = 7 // lots drawn for a tie in the apportionment
 )
 
 // splitmix64 is the finaliser of SplitMix64: a bijection on uint64 that spreads nearby inputs

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -35,6 +36,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		return 0
+	}
+	if !slices.Contains(methodNames(), cfg.Method) {
+		fmt.Fprintf(stderr, "congress: unknown -method %q: one of %s\n", cfg.Method, strings.Join(methodNames(), ", "))
+		return 2
 	}
 	if cfg.Units < 1 {
 		fmt.Fprintln(stderr, "congress: -units must be at least 1")

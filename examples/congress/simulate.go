@@ -97,17 +97,38 @@ func makeSlate(seed uint64, i int, u Unit, seats int) (ballot.Slate, []int, temp
 		s.Candidates = append(s.Candidates, newCandidate(r, u, fmt.Sprintf("%s-%03d", u.Code, c+1), name))
 		support[c] = between(r, 400, 1000)
 	}
-	// Every unit nominates ethnic-minority candidates (a composition target): at least two where
-	// the unit has minority members.
+	// The slate is composed so that the unit's targets can hold whatever the vote: more women than
+	// their share of the membership would need, with a cushion of half the surplus; at least two
+	// ethnic-minority candidates, whom the nominating bodies put forward with strong support.
+	women := 0
+	for _, c := range s.Candidates {
+		if c.Attrs[attrGender] == "female" {
+			women++
+		}
+	}
+	needWomen := min(n, seats*u.WomenPermille/1000+1+(n-seats+1)/2)
+	for _, c := range r.Perm(n) {
+		if women >= needWomen {
+			break
+		}
+		if a := s.Candidates[c].Attrs; a[attrGender] != "female" {
+			a[attrGender] = "female"
+			women++
+		}
+	}
 	minorities := 0
 	for _, c := range s.Candidates {
 		if c.Attrs[attrEthnicity] != "Han" {
 			minorities++
 		}
 	}
-	for c := 0; minorities < min(2, n) && c < n; c++ {
-		if s.Candidates[c].Attrs[attrEthnicity] == "Han" {
-			s.Candidates[c].Attrs[attrEthnicity] = minorityGroup(r, u)
+	for _, c := range r.Perm(n) {
+		if minorities >= min(2, n) {
+			break
+		}
+		if a := s.Candidates[c].Attrs; a[attrEthnicity] == "Han" {
+			a[attrEthnicity] = minorityGroup(r, u)
+			support[c] = between(r, 850, 1000)
 			minorities++
 		}
 	}
