@@ -1,0 +1,292 @@
+package tally
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/chae-go/chae/ballot"
+)
+
+// RoundKind is the kind of a round of voting.
+type RoundKind uint8
+
+const (
+	// Regular is the first vote on the whole slate (for a preliminary election, the preliminary
+	// vote).
+	Regular RoundKind = iota
+	// Runoff is a second vote among exactly the candidates tied across the last open seat, for
+	// exactly the seats left (再次投票, RULES.md A6, B8, C4).
+	Runoff
+	// Supplementary is another election (另行选举, A7, B8) for seats that no candidate filled.
+	Supplementary
+	numRoundKinds
+)
+
+var roundKindNames = [...]string{"regular", "runoff", "supplementary"}
+
+// String returns "regular", "runoff" or "supplementary".
+func (k RoundKind) String() string {
+	if k < numRoundKinds {
+		return roundKindNames[k]
+	}
+	return fmt.Sprintf("RoundKind(%d)", uint8(k))
+}
+
+// MarshalText encodes the kind as String does.
+func (k RoundKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// Round is one round of voting an Election asks for: its kind and its ballot paper. Slate.Seats
+// is the number of seats the round fills, and the number of persons a valid ballot may choose.
+// Count the round's ballots with NewCounter(round.Slate).
+type Round struct {
+	// Number is the 1-based number of the vote in the election; a round held again (no quorum, void
+	// poll) gets a new number.
+	Number int          `json:"number"`
+	Kind   RoundKind    `json:"kind"`
+	Slate  ballot.Slate `json:"slate"`
+}
+
+// Outcome is what became of a round of voting.
+type Outcome uint8
+
+const (
+	// Decided: the round took place and its result is decided.
+	Decided Outcome = iota
+	// NoQuorum: too few present; the round did not take place and is held again.
+	NoQuorum
+	// Void: more ballots returned than the rules allow; the poll is void and is held again.
+	Void
+	numOutcomes
+)
+
+var outcomeNames = [...]string{"decided", "no-quorum", "void"}
+
+// String returns "decided", "no-quorum" or "void".
+func (o Outcome) String() string {
+	if o < numOutcomes {
+		return outcomeNames[o]
+	}
+	return fmt.Sprintf("Outcome(%d)", uint8(o))
+}
+
+// MarshalText encodes the outcome as String does.
+func (o Outcome) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
+
+// Status is a candidate's standing at the end of one round.
+type Status uint8
+
+const (
+	// Failed: below the round's bar. Never elected from there by rank.
+	Failed Status = iota
+	// Elected in this round.
+	Elected
+	// Tied: cleared the bar but tied across the last open seat; goes to the runoff.
+	Tied
+	// Surplus: cleared the bar but outranked: more candidates cleared it than there were seats.
+	Surplus
+	// Ineligible: a write-in that cannot be elected here (write-ins not allowed, a runoff round, a
+	// name equal to a slate candidate's, or a person already elected).
+	Ineligible
+	numStatuses
+)
+
+var statusNames = [...]string{"failed", "elected", "tied", "surplus", "ineligible"}
+
+// String returns "failed", "elected", "tied", "surplus" or "ineligible".
+func (s Status) String() string {
+	if s < numStatuses {
+		return statusNames[s]
+	}
+	return fmt.Sprintf("Status(%d)", uint8(s))
+}
+
+// MarshalText encodes the status as String does.
+func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Standing is one candidate's (or write-in's) result in one round.
+type Standing struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	WriteIn bool   `json:"write_in,omitempty"`
+	For     int    `json:"for"`
+	Against int    `json:"against"`
+	Abstain int    `json:"abstain"`
+	// Cleared reports whether For cleared the round's bar.
+	Cleared bool   `json:"cleared"`
+	Status  Status `json:"status"`
+}
+
+// Decision is the decision on one round: what was voted on, the figures, and what follows.
+type Decision struct {
+	Round   Round   `json:"round"`
+	Outcome Outcome `json:"outcome"`
+	// Turnout as given, with Returned filled in from the counts.
+	Turnout Turnout `json:"turnout"`
+	Counts  Counts  `json:"counts"`
+	// Bar is the bar of the round, or nil for a runoff decided by the most votes alone.
+	Bar *Bar `json:"bar,omitempty"`
+	// BaseFigure is the figure of the bar's base in this round, and Needed the fewest For votes that
+	// clear the bar (0 with no bar). Both are 0 for a round that was not decided.
+	BaseFigure int `json:"base_figure"`
+	Needed     int `json:"needed"`
+	// Standings holds every candidate of the round in slate order, then the write-ins by votes and
+	// name. Empty for a round that was not decided.
+	Standings []Standing `json:"standings"`
+	// Elected lists the IDs elected in this round, by votes (ties by the rules' tie order, then slate
+	// order).
+	Elected []string `json:"elected"`
+	// Tied lists the IDs going to a runoff for RunoffSeats seats.
+	Tied        []string `json:"tied,omitempty"`
+	RunoffSeats int      `json:"runoff_seats,omitempty"`
+	// Missing is the number of seats this round left unfilled for want of candidates clearing the
+	// bar.
+	Missing int `json:"missing,omitempty"`
+	// Lots is the order drawn by lot that settled a tie (TieLots), as passed to DrawLots.
+	Lots []string `json:"lots,omitempty"`
+	// Reasons say, in plain language and in order, what was decided and why.
+	Reasons []string `json:"reasons"`
+}
+
+// Reduction is a decision to close seats without electing anyone to them.
+type Reduction struct {
+	// After is the number of the last round decided before the reduction.
+	After int `json:"after"`
+	// Seats is the number of seats closed.
+	Seats int `json:"seats"`
+	// ByRules is true when the rules closed the seats (no further supplementary round allowed);
+	// false when the caller decided it (Election.ReduceSeats).
+	ByRules bool   `json:"by_rules,omitempty"`
+	Reason  string `json:"reason"`
+}
+
+// ElectedMember is one person elected (or, in a preliminary election, placed on the formal list).
+type ElectedMember struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	WriteIn bool   `json:"write_in,omitempty"`
+	// Round is the number of the round that elected them, Kind its kind, and Votes their For votes
+	// in it.
+	Round int       `json:"round"`
+	Kind  RoundKind `json:"kind"`
+	Votes int       `json:"votes"`
+	// Rank is the 1-based place in the order of election. Members whose order the rules cannot
+	// separate (same round, same votes, no tie order) share a rank.
+	Rank int `json:"rank"`
+}
+
+// Result is the state of an election: the slate and rules it started from, every decision, the
+// seats closed, and who is elected, in order. It is a value the caller owns.
+type Result struct {
+	Slate ballot.Slate
+	Rules Rules
+	// Preliminary is true for a preliminary election (预选): Elected is then the formal candidate
+	// list, and Seats its size.
+	Preliminary bool
+	// Seats is the number of seats to fill at the start (the formal list size of a preliminary).
+	Seats     int
+	Decisions []Decision
+	Closed    []Reduction
+	Elected   []ElectedMember
+	// Done is true when every seat is filled or closed.
+	Done bool
+}
+
+// ElectedIDs returns the IDs of the elected in order, in a new slice.
+func (r Result) ElectedIDs() []string {
+	ids := make([]string, len(r.Elected))
+	for i, m := range r.Elected {
+		ids[i] = m.ID
+	}
+	return ids
+}
+
+// Unfilled returns the seats neither filled nor closed.
+func (r Result) Unfilled() int {
+	n := r.Seats - len(r.Elected)
+	for _, c := range r.Closed {
+		n -= c.Seats
+	}
+	return n
+}
+
+// FormalSlate returns the formal candidate slate a preliminary election produced, for the formal
+// election of seats seats: the office of the preliminary slate and the members placed, in order of
+// votes (C5: 原则上以得票多少为序). Write-ins placed get a Candidate with their "writein:" ID and
+// name. It is an error (wrapping ErrNotDone) before the election is done.
+func (r Result) FormalSlate(seats int) (ballot.Slate, error) {
+	if !r.Done {
+		return ballot.Slate{}, fmt.Errorf("tally: formal slate: %w", ErrNotDone)
+	}
+	s := ballot.Slate{Office: r.Slate.Office, Seats: seats, Candidates: make([]ballot.Candidate, 0, len(r.Elected))}
+	for _, m := range r.Elected {
+		if i := r.Slate.Index(m.ID); i >= 0 {
+			s.Candidates = append(s.Candidates, r.Slate.Candidates[i].Clone())
+		} else {
+			s.Candidates = append(s.Candidates, ballot.Candidate{ID: m.ID, Name: m.Name})
+		}
+	}
+	return s, nil
+}
+
+// OrderAlternates returns the members of an alternates' election (候补委员) in their listing
+// order: by votes, more first; equal votes by tie, a comparator of candidates (surname stroke
+// order, RULES.md C7: 得票相等的按姓氏笔划排列); whatever tie leaves equal shares a rank and is
+// listed by ID. tie may be nil (equal votes then share a rank). slate supplies the candidates'
+// names and attributes to tie; write-ins get a Candidate with ID and name. The input is not
+// modified.
+func OrderAlternates(members []ElectedMember, slate ballot.Slate, tie func(a, b ballot.Candidate) int) []ElectedMember {
+	cand := func(m ElectedMember) ballot.Candidate {
+		if i := slate.Index(m.ID); i >= 0 {
+			return slate.Candidates[i]
+		}
+		return ballot.Candidate{ID: m.ID, Name: m.Name}
+	}
+	same := func(a, b ElectedMember) int {
+		if c := cmp.Compare(b.Votes, a.Votes); c != 0 {
+			return c
+		}
+		if tie != nil {
+			return tie(cand(a), cand(b))
+		}
+		return 0
+	}
+	out := slices.Clone(members)
+	slices.SortStableFunc(out, func(a, b ElectedMember) int {
+		if c := same(a, b); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	for i := range out {
+		if i > 0 && same(out[i-1], out[i]) == 0 {
+			out[i].Rank = out[i-1].Rank
+		} else {
+			out[i].Rank = i + 1
+		}
+	}
+	return out
+}
+
+// UnmarshalText accepts the names String returns.
+func (k *RoundKind) UnmarshalText(b []byte) error {
+	return unmarshalName(b, roundKindNames[:], k, "round kind")
+}
+
+// UnmarshalText accepts the names String returns.
+func (o *Outcome) UnmarshalText(b []byte) error {
+	return unmarshalName(b, outcomeNames[:], o, "outcome")
+}
+
+// UnmarshalText accepts the names String returns.
+func (s *Status) UnmarshalText(b []byte) error { return unmarshalName(b, statusNames[:], s, "status") }
+
+func unmarshalName[T ~uint8](b []byte, names []string, v *T, what string) error {
+	for i, n := range names {
+		if string(b) == n {
+			*v = T(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("tally: unknown %s %q: %w", what, b, ErrRecord)
+}

@@ -1,0 +1,158 @@
+package tally
+
+import (
+	"fmt"
+)
+
+// Turnout is the attendance and ballot figures of one round of voting.
+type Turnout struct {
+	// Entitled is the number of those entitled to vote who should attend (应到): the members of the
+	// meeting, the registered voters of the constituency, all the deputies of the congress.
+	Entitled int `json:"entitled"`
+	// Present is the number of those entitled to vote who are present and take part (实到;
+	// 参加投票的选民, "voters who voted", in a direct election).
+	Present int `json:"present"`
+	// Issued is the number of ballot papers issued.
+	Issued int `json:"issued"`
+	// Returned is the number of ballot papers returned. Zero means "as counted": Decide takes it
+	// from Counts.Ballots. A non-zero figure must equal Counts.Ballots.
+	Returned int `json:"returned"`
+}
+
+// Base names the figure a threshold or a validity test is measured against. Which base applies is
+// the single most important difference between the election systems (RULES.md §2.1).
+type Base uint8
+
+const (
+	// OfPresent: those entitled to vote who are present and vote (实到会有选举权的人数; 参加投票的
+	// 选民). CPC grassroots organisations (RULES.md B6) and direct elections under the Electoral Law
+	// (A4). It is the zero value.
+	OfPresent Base = iota
+	// OfEntitled: all those entitled to vote, present or not (应到会有选举权的人数; 全体代表). CPC
+	// local congresses (C4) and indirect elections under the Electoral Law (A5).
+	OfEntitled
+	// OfIssued: the ballot papers issued (发出的选票). The base of the 1990 CPC poll-validity rule (B7).
+	OfIssued
+	// OfReturned: the ballot papers returned (收回的选票), valid or not: the reading taken here of
+	// "选票" in the Electoral Law's supplementary-round rule (A7).
+	OfReturned
+	// OfValid: the valid ballots only. Vietnam (E3).
+	OfValid
+	numBases
+)
+
+var baseNames = [...]string{"present", "entitled", "issued", "returned", "valid"}
+
+// String returns "present", "entitled", "issued", "returned" or "valid".
+func (b Base) String() string {
+	if b < numBases {
+		return baseNames[b]
+	}
+	return fmt.Sprintf("Base(%d)", uint8(b))
+}
+
+// Describe returns the base in words for a reason: "those present", "ballots issued".
+func (b Base) Describe() string {
+	switch b {
+	case OfPresent:
+		return "those present"
+	case OfEntitled:
+		return "those entitled"
+	case OfIssued:
+		return "ballots issued"
+	case OfReturned:
+		return "ballots returned"
+	case OfValid:
+		return "valid ballots"
+	}
+	return b.String()
+}
+
+// MarshalText encodes the base as String does.
+func (b Base) MarshalText() ([]byte, error) {
+	if b >= numBases {
+		return nil, fmt.Errorf("tally: %w: %v", ErrRules, b)
+	}
+	return []byte(b.String()), nil
+}
+
+// UnmarshalText accepts the names String returns.
+func (b *Base) UnmarshalText(t []byte) error {
+	for i, n := range baseNames {
+		if string(t) == n {
+			*b = Base(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("tally: unknown base %q: %w", t, ErrRules)
+}
+
+// Of returns the figure of the base in a round with the given turnout and counts. Returned is
+// taken from c.Ballots when t.Returned is zero, valid from c.Valid.
+func (b Base) Of(t Turnout, c Counts) int {
+	switch b {
+	case OfPresent:
+		return t.Present
+	case OfEntitled:
+		return t.Entitled
+	case OfIssued:
+		return t.Issued
+	case OfReturned:
+		if t.Returned == 0 {
+			return c.Ballots
+		}
+		return t.Returned
+	case OfValid:
+		return c.Valid
+	}
+	return 0
+}
+
+// Check reports whether the turnout is consistent in itself and with the counts of its round: no
+// figure negative, no more present than entitled, and Returned either zero or equal to
+// c.Ballots. It returns nil or a *TurnoutError wrapping ErrTurnout.
+//
+// More ballots returned than issued (or than present) is not an error here: it makes the poll void,
+// which is a decision (see Rules.VoidWhenReturnedExceeds).
+func (t Turnout) Check(c Counts) error {
+	fail := func(field string, detail string) error {
+		return &TurnoutError{Field: field, Detail: detail, Err: ErrTurnout}
+	}
+	switch {
+	case t.Entitled < 0:
+		return fail("entitled", "negative")
+	case t.Present < 0:
+		return fail("present", "negative")
+	case t.Issued < 0:
+		return fail("issued", "negative")
+	case t.Returned < 0:
+		return fail("returned", "negative")
+	case t.Present > t.Entitled:
+		return fail("present", fmt.Sprintf("%d present but only %d entitled", t.Present, t.Entitled))
+	case t.Returned != 0 && t.Returned != c.Ballots:
+		return fail("returned", fmt.Sprintf("%d returned but %d counted", t.Returned, c.Ballots))
+	}
+	return nil
+}
+
+// withReturned returns t with Returned filled in from the counts.
+func (t Turnout) withReturned(c Counts) Turnout {
+	if t.Returned == 0 {
+		t.Returned = c.Ballots
+	}
+	return t
+}
+
+// TurnoutError reports an inconsistent turnout.
+type TurnoutError struct {
+	Field  string // "entitled", "present", "issued" or "returned"
+	Detail string
+	Err    error // ErrTurnout
+}
+
+func (e *TurnoutError) Error() string {
+	return "tally: turnout: " + e.Field + ": " + e.Detail
+}
+
+// Unwrap returns the sentinel.
+func (e *TurnoutError) Unwrap() error { return e.Err }
