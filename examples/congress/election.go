@@ -1,5 +1,3 @@
-//go:build election
-
 package main
 
 import (

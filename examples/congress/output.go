@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/chae-go/chae/quota"
+	"github.com/chae-go/chae/tally"
 	"golang.org/x/text/width"
 )
 
@@ -93,17 +94,17 @@ func writeText(w io.Writer, rec *record) error {
 		if u.Unit.Equal {
 			name += " (等额)"
 		}
-		for _, r := range u.Rounds {
-			switch r.Kind {
-			case "runoff":
+		for _, d := range u.Result.Decisions {
+			switch d.Round.Kind {
+			case tally.Runoff:
 				runoffs++
-			case "supplementary":
+			case tally.Supplementary:
 				supps++
 			}
 		}
 		t.add(name, thousands(u.Unit.Members), permilleString(u.Unit.WomenPermille),
 			strconv.Itoa(u.Seats), strconv.Itoa(len(u.Slate.Candidates)),
-			percent(len(u.Slate.Candidates)-u.Seats, u.Seats), strconv.Itoa(len(u.Rounds)),
+			percent(len(u.Slate.Candidates)-u.Seats, u.Seats), strconv.Itoa(len(u.Result.Decisions)),
 			strconv.Itoa(len(u.Elected)), strconv.Itoa(len(u.confirmed())))
 	}
 	t.add("total", thousands(rec.Members), "", thousands(int64(rec.Quota)), thousands(int64(rec.Candidates)),
@@ -112,11 +113,14 @@ func writeText(w io.Writer, rec *record) error {
 	fmt.Fprintln(w)
 
 	fmt.Fprintf(w, "Rounds: %d runoff(s) among tied candidates, %d supplementary round(s).\n", runoffs, supps)
+	for _, u := range rec.Units {
+		writeRounds(w, u)
+	}
 	fmt.Fprintf(w, "Seats left empty by a unit's decision: %d. Not confirmed by the credentials review: %d.\n", rec.Reduced, rec.Rejected)
 	for _, u := range rec.Units {
 		for _, rj := range u.Rejected {
-			k := u.Slate.Index(rj.ID)
-			fmt.Fprintf(w, "  %s %s (%s): %s\n", rj.ID, u.Slate.Candidates[k].Name, u.Unit.Name, rj.Reason)
+			c, _ := u.candidate(rj.ID)
+			fmt.Fprintf(w, "  %s %s (%s): %s\n", rj.ID, c.Name, u.Unit.Name, rj.Reason)
 		}
 	}
 	fmt.Fprintf(w, "Elected %s delegates for a quota of %s; %s confirmed.\n\n",
@@ -171,4 +175,61 @@ func wrap(s string, n int) string {
 		line += len(word)
 	}
 	return b.String()
+}
+
+// writeRounds summarises a unit's election when it took more than one round or closed seats.
+func writeRounds(w io.Writer, u *unitRun) {
+	res := u.Result
+	if len(res.Decisions) < 2 && len(res.Closed) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "  %s %s:\n", u.Unit.Name, u.Unit.English)
+	name := func(id string) string {
+		if c, ok := u.candidate(id); ok {
+			return c.Name
+		}
+		return id
+	}
+	for _, d := range res.Decisions {
+		votes := make(map[string]int, len(d.Standings))
+		for _, st := range d.Standings {
+			votes[st.ID] = st.For
+		}
+		line := fmt.Sprintf("round %d, %s for %d seat(s) among %d: ", d.Round.Number, d.Round.Kind, d.Round.Slate.Seats, len(d.Round.Slate.Candidates))
+		if d.Outcome != tally.Decided {
+			fmt.Fprintf(w, "    %s%s\n", line, d.Outcome)
+			continue
+		}
+		var parts []string
+		if d.Round.Kind == tally.Regular || len(d.Elected) > 3 {
+			parts = append(parts, fmt.Sprintf("%d elected (%d For votes needed)", len(d.Elected), d.Needed))
+		} else {
+			var names []string
+			for _, id := range d.Elected {
+				names = append(names, fmt.Sprintf("%s (%d)", name(id), votes[id]))
+			}
+			parts = append(parts, "elected "+strings.Join(names, ", "))
+		}
+		if len(d.Tied) > 0 {
+			var names []string
+			for _, id := range d.Tied {
+				names = append(names, name(id))
+			}
+			parts = append(parts, fmt.Sprintf("%s tied with %d votes for the last %d seat(s): runoff", strings.Join(names, ", "), votes[d.Tied[0]], d.RunoffSeats))
+		}
+		if d.Missing > 0 {
+			parts = append(parts, fmt.Sprintf("%d seat(s) short of the bar", d.Missing))
+		}
+		fmt.Fprintf(w, "    %s%s\n", line, strings.Join(parts, "; "))
+	}
+	for _, c := range res.Closed {
+		fmt.Fprintf(w, "    %d seat(s) closed: %s\n", c.Seats, c.Reason)
+	}
+	if len(u.Nominees) > 0 {
+		var names []string
+		for _, c := range u.Nominees {
+			names = append(names, c.Name)
+		}
+		fmt.Fprintf(w, "    newly nominated for the supplementary round: %s\n", strings.Join(names, ", "))
+	}
 }

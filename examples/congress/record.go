@@ -85,8 +85,8 @@ func simulateAll(cfg config, progress func(*unitRun)) (*record, error) {
 func confirmedCandidates(u *unitRun) []ballot.Candidate {
 	var out []ballot.Candidate
 	for _, id := range u.confirmed() {
-		if k := u.Slate.Index(id); k >= 0 {
-			out = append(out, u.Slate.Candidates[k])
+		if c, ok := u.candidate(id); ok {
+			out = append(out, c)
 		}
 	}
 	return out

@@ -56,7 +56,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if !*quiet {
 		progress = func(u *unitRun) {
 			fmt.Fprintf(stderr, "[%*d/%d] %s: %d seats, %d candidates, %d round(s), %d elected\n",
-				len(fmt.Sprint(cfg.Units)), u.Index+1, cfg.Units, u.Unit.Name, u.Seats, len(u.Slate.Candidates), len(u.Rounds), len(u.Elected))
+				len(fmt.Sprint(cfg.Units)), u.Index+1, cfg.Units, u.Unit.Name, u.Seats, len(u.Slate.Candidates), len(u.Result.Decisions), len(u.Elected))
 		}
 	}
 	rec, err := simulateAll(cfg, progress)

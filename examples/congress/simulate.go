@@ -27,27 +27,21 @@ type unitRun struct {
 	Seats int  `json:"seats"` // the unit's quota of delegates
 	// Slate is the formal candidate list; Support the simulated standing of each candidate among
 	// the unit's delegates (voter model input, not a vote).
-	Slate   ballot.Slate `json:"slate"`
-	Support []int        `json:"support"`
-	Temper  temper       `json:"temper"`
-	Turnout turnout      `json:"turnout"`
-	Rounds  []roundRun   `json:"rounds"`
+	Slate   ballot.Slate  `json:"slate"`
+	Support []int         `json:"support"`
+	Temper  temper        `json:"temper"`
+	Turnout tally.Turnout `json:"turnout"`
+	// Nominees are candidates nominated later, for a supplementary round.
+	Nominees []ballot.Candidate `json:"nominees,omitempty"`
+	// Result is the unit's election record, with every round and decision (tally.Result: its
+	// canonical JSON carries a SHA-256 digest).
+	Result tally.Result `json:"result"`
 	// Elected are the IDs elected at the unit's congress, in order of election.
 	Elected []string `json:"elected"`
 	// Reduced is the number of seats the unit's congress decided to leave empty.
 	Reduced int `json:"reduced"`
 	// Rejected lists elected delegates whose credentials were not confirmed.
 	Rejected []rejection `json:"rejected"`
-}
-
-// roundRun is one round of voting in a unit.
-type roundRun struct {
-	Kind       string       `json:"kind"` // regular, runoff, supplementary
-	Seats      int          `json:"seats"`
-	Candidates []string     `json:"candidates"`
-	Needed     int          `json:"needed"` // For votes needed to clear the bar
-	Counts     tally.Counts `json:"counts"`
-	Elected    []string     `json:"elected"`
 }
 
 // rejection is a credentials-review decision against an elected delegate.
@@ -154,7 +148,7 @@ func simulateUnit(seed uint64, i int, u Unit, seats int) (*unitRun, error) {
 	}
 	re := stream(seed, i, streamElectorate)
 	present := u.Entitled - re.IntN(u.Entitled/40+1)
-	run.Turnout = turnout{Entitled: u.Entitled, Present: present, Issued: present}
+	run.Turnout = tally.Turnout{Entitled: u.Entitled, Present: present, Issued: present}
 	if err := decide(seed, i, run, pool); err != nil {
 		return nil, fmt.Errorf("congress: %s: %w", u.Name, err)
 	}
