@@ -20,8 +20,8 @@ func unitRules(u Unit) tally.Rules {
 
 // decide holds the unit's election, round by round, as tally.Election asks: ballots for each round
 // are drawn from the voter model and counted; a supplementary round is held, or the seats are
-// closed by the unit's decision when the shortfall is close to the quota (seeded); a supplementary
-// list shorter than the difference rule requires is completed by new nominations.
+// closed by the unit's decision when the shortfall is close to the quota (seeded) or after two
+// supplementary rounds.
 func decide(seed uint64, i int, run *unitRun, pool []string) error {
 	u := run.Unit
 	rules := unitRules(u)
@@ -34,6 +34,7 @@ func decide(seed uint64, i int, run *unitRun, pool []string) error {
 		support[cand.ID] = run.Support[c]
 	}
 	dr := stream(seed, i, streamDecision)
+	supplementary := 0 // supplementary rounds held
 	for r := 0; !e.Done(); r++ {
 		if r == maxRounds {
 			return fmt.Errorf("no result after %d rounds", maxRounds)
@@ -46,28 +47,19 @@ func decide(seed uint64, i int, run *unitRun, pool []string) error {
 		}
 		if round.Kind == tally.Supplementary {
 			open := e.Open()
-			if open <= max(1, run.Seats/50) && permille(dr, 500) {
+			nearQuota := open <= max(1, run.Seats/50) && permille(dr, 500)
+			if nearQuota || supplementary >= 2 {
 				reason := fmt.Sprintf("%d of %d seats filled, close to the quota: the presidium decides not to hold a supplementary election", run.Seats-open, run.Seats)
+				if !nearQuota {
+					reason = fmt.Sprintf("%d of %d seats filled after %d supplementary elections: the presidium decides to leave the rest empty", run.Seats-open, run.Seats, supplementary)
+				}
 				if err := e.ReduceSeats(open, reason); err != nil {
 					return err
 				}
 				run.Reduced += open
 				continue
 			}
-			if need := rules.Difference.MinCandidates(open); !u.Equal && len(round.Slate.Candidates) < need {
-				s := round.Slate
-				for len(s.Candidates) < need {
-					k := len(run.Slate.Candidates) + len(run.Nominees) + 1
-					c := newCandidate(dr, u, fmt.Sprintf("%s-%03d", u.Code, k), personName(dr))
-					run.Nominees = append(run.Nominees, c)
-					support[c.ID] = between(dr, 500, 1000)
-					s.Candidates = append(s.Candidates, c)
-				}
-				if err := e.Nominate(s); err != nil {
-					return err
-				}
-				round = e.Next()
-			}
+			supplementary++
 		}
 		sup := make([]int, len(round.Slate.Candidates))
 		for c, cand := range round.Slate.Candidates {
@@ -86,15 +78,10 @@ func decide(seed uint64, i int, run *unitRun, pool []string) error {
 	return nil
 }
 
-// candidate returns the unit's candidate with the given ID, from the slate or the later nominees.
+// candidate returns the unit's candidate with the given ID.
 func (u *unitRun) candidate(id string) (ballot.Candidate, bool) {
 	if k := u.Slate.Index(id); k >= 0 {
 		return u.Slate.Candidates[k], true
-	}
-	for _, c := range u.Nominees {
-		if c.ID == id {
-			return c, true
-		}
 	}
 	return ballot.Candidate{}, false
 }

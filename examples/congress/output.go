@@ -208,7 +208,11 @@ func writeRounds(w io.Writer, u *unitRun) {
 			for _, id := range d.Elected {
 				names = append(names, fmt.Sprintf("%s (%d)", name(id), votes[id]))
 			}
-			parts = append(parts, "elected "+strings.Join(names, ", "))
+			if len(names) == 0 {
+				parts = append(parts, "no one elected")
+			} else {
+				parts = append(parts, "elected "+strings.Join(names, ", "))
+			}
 		}
 		if len(d.Tied) > 0 {
 			var names []string
@@ -224,12 +228,5 @@ func writeRounds(w io.Writer, u *unitRun) {
 	}
 	for _, c := range res.Closed {
 		fmt.Fprintf(w, "    %d seat(s) closed: %s\n", c.Seats, c.Reason)
-	}
-	if len(u.Nominees) > 0 {
-		var names []string
-		for _, c := range u.Nominees {
-			names = append(names, c.Name)
-		}
-		fmt.Fprintf(w, "    newly nominated for the supplementary round: %s\n", strings.Join(names, ", "))
 	}
 }

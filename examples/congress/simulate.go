@@ -31,8 +31,6 @@ type unitRun struct {
 	Support []int         `json:"support"`
 	Temper  temper        `json:"temper"`
 	Turnout tally.Turnout `json:"turnout"`
-	// Nominees are candidates nominated later, for a supplementary round.
-	Nominees []ballot.Candidate `json:"nominees,omitempty"`
 	// Result is the unit's election record, with every round and decision (tally.Result: its
 	// canonical JSON carries a SHA-256 digest).
 	Result tally.Result `json:"result"`
@@ -129,7 +127,7 @@ func makeSlate(seed uint64, i int, u Unit, seats int) (ballot.Slate, []int, temp
 	t := temper{Noise: 700, Partial: 20, Fewest: 900}
 	if permille(r, 150) {
 		// a divided congress: delegates disagree and many choose fewer persons than seats
-		t = temper{Noise: 1400, Partial: 500, Fewest: 450}
+		t = temper{Noise: 1400, Partial: 650, Fewest: 250}
 	}
 	pool := make([]string, 4)
 	for k := range pool {
