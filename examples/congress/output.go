@@ -110,6 +110,7 @@ func writeText(w io.Writer, rec *record) error {
 	t.add("total", thousands(rec.Members), "", thousands(int64(rec.Quota)), thousands(int64(rec.Candidates)),
 		percent(rec.Candidates-rec.Quota, rec.Quota), "", thousands(int64(rec.Elected)), thousands(int64(rec.Confirmed)))
 	t.write(w)
+	fmt.Fprintln(w, "women: women's share of the unit's membership (synthetic). surplus: candidates beyond the seats, of the seats.")
 	fmt.Fprintln(w)
 
 	fmt.Fprintf(w, "Rounds: %d runoff(s) among tied candidates, %d supplementary round(s).\n", runoffs, supps)
@@ -123,8 +124,9 @@ func writeText(w io.Writer, rec *record) error {
 			fmt.Fprintf(w, "  %s %s (%s): %s\n", rj.ID, c.Name, u.Unit.Name, rj.Reason)
 		}
 	}
-	fmt.Fprintf(w, "Elected %s delegates for a quota of %s; %s confirmed.\n\n",
+	fmt.Fprintf(w, "Elected %s delegates for a quota of %s; %s confirmed.\n",
 		thousands(int64(rec.Elected)), thousands(int64(rec.Quota)), thousands(int64(rec.Confirmed)))
+	fmt.Fprintf(w, "Record digest (of the %d units' election records, see -json): %s\n\n", len(rec.Units), rec.Digest)
 
 	fmt.Fprintf(w, "Composition of the %s confirmed delegates\n\n", thousands(int64(rec.Confirmed)))
 	if _, err := rec.Composition.WriteTo(w); err != nil {

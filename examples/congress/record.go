@@ -1,6 +1,10 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+
 	"github.com/chae-go/chae/ballot"
 	"github.com/chae-go/chae/quota"
 )
@@ -31,6 +35,9 @@ type record struct {
 	// meet (women above their share of the unit's membership, some minority delegates).
 	Composition *quota.Report `json:"composition"`
 	UnitTargets []unitTargets `json:"unit_targets"`
+	// Digest is "sha256:" and the SHA-256 of the units' record digests (tally.Result.Digest), one
+	// per line in unit order: a recount that reproduces every unit's record reproduces it.
+	Digest string `json:"digest"`
 }
 
 // unitTargets is one unit's composition targets and their outcome.
@@ -60,7 +67,9 @@ func simulateAll(cfg config, progress func(*unitRun)) (*record, error) {
 		return nil, err
 	}
 	var delegates []ballot.Candidate
+	h := sha256.New()
 	for _, u := range rec.Units {
+		fmt.Fprintln(h, u.Result.Digest())
 		rec.Candidates += len(u.Slate.Candidates)
 		rec.Elected += len(u.Elected)
 		rec.Reduced += u.Reduced
@@ -74,6 +83,7 @@ func simulateAll(cfg config, progress func(*unitRun)) (*record, error) {
 		}
 		rec.UnitTargets = append(rec.UnitTargets, ut)
 	}
+	rec.Digest = "sha256:" + hex.EncodeToString(h.Sum(nil))
 	rec.Composition, err = quota.CongressComposition().Report(delegates)
 	if err != nil {
 		return nil, err

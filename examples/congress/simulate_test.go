@@ -1,6 +1,10 @@
 package main
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -136,5 +140,41 @@ func TestScaledUp(t *testing.T) {
 	}
 	for _, u := range rec.Units {
 		checkUnit(t, u)
+	}
+}
+
+// TestRecordRechecks decodes the -json record and re-checks every unit's election record against
+// its SHA-256 digest (tally.Result refuses a record whose digest does not match), and the overall
+// digest against the units'.
+func TestRecordRechecks(t *testing.T) {
+	t.Parallel()
+	out, _ := runOK(t, "-q", "-json")
+	var rec struct {
+		Digest string `json:"digest"`
+		Units  []struct {
+			Result json.RawMessage `json:"result"`
+		} `json:"units"`
+	}
+	if err := json.Unmarshal([]byte(out), &rec); err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.Units) != 38 {
+		t.Fatalf("%d units in the record", len(rec.Units))
+	}
+	h := sha256.New()
+	for i, u := range rec.Units {
+		var res tally.Result
+		if err := json.Unmarshal(u.Result, &res); err != nil {
+			t.Fatalf("unit %d: %v", i+1, err)
+		}
+		fmt.Fprintln(h, res.Digest())
+		// a tampered record is refused
+		tampered := bytes.Replace(u.Result, []byte(`"for":`), []byte(`"for":1`), 1)
+		if err := json.Unmarshal(tampered, &res); err == nil {
+			t.Errorf("unit %d: a tampered record decodes without error", i+1)
+		}
+	}
+	if got := "sha256:" + hex.EncodeToString(h.Sum(nil)); got != rec.Digest {
+		t.Errorf("overall digest %s, recomputed %s", rec.Digest, got)
 	}
 }
