@@ -87,7 +87,7 @@ func writeText(w io.Writer, rec *record) error {
 	}
 
 	var t table
-	t.add("unit", "members", "women", "quota", "cand.", "surplus", "rounds", "elected", "confirmed")
+	t.add("unit", "members", "women", "quota", "cand.", "surplus", "rounds", "elected", "closed", "confirmed")
 	runoffs, supps := 0, 0
 	for _, u := range rec.Units {
 		name := u.Unit.Name
@@ -105,14 +105,38 @@ func writeText(w io.Writer, rec *record) error {
 		t.add(name, thousands(u.Unit.Members), permilleString(u.Unit.WomenPermille),
 			strconv.Itoa(u.Seats), strconv.Itoa(len(u.Slate.Candidates)),
 			percent(len(u.Slate.Candidates)-u.Seats, u.Seats), strconv.Itoa(len(u.Result.Decisions)),
-			strconv.Itoa(len(u.Elected)), strconv.Itoa(len(u.confirmed())))
+			strconv.Itoa(len(u.Elected)), strconv.Itoa(u.Reduced), strconv.Itoa(len(u.confirmed())))
 	}
 	t.add("total", thousands(rec.Members), "", thousands(int64(rec.Quota)), thousands(int64(rec.Candidates)),
-		percent(rec.Candidates-rec.Quota, rec.Quota), "", thousands(int64(rec.Elected)), thousands(int64(rec.Confirmed)))
+		percent(rec.Candidates-rec.Quota, rec.Quota), "", thousands(int64(rec.Elected)), strconv.Itoa(rec.Reduced), thousands(int64(rec.Confirmed)))
 	t.write(w)
 	fmt.Fprintln(w, "women: women's share of the unit's membership (synthetic). surplus: candidates beyond the seats, of the seats.")
 	fmt.Fprintln(w)
 
+	var ballots, valid, invalid, spoiled, writeIns int
+	type person struct{ unit, name string }
+	names := map[person]bool{}
+	for _, u := range rec.Units {
+		for _, d := range u.Result.Decisions {
+			c := d.Counts
+			ballots, valid, invalid, spoiled = ballots+c.Ballots, valid+c.Valid, invalid+c.Invalid, spoiled+c.Spoiled
+			for _, wi := range c.WriteIns {
+				writeIns += wi.Votes
+				names[person{u.Unit.Code, wi.Name}] = true
+			}
+		}
+	}
+	fmt.Fprintf(w, "Ballots: %s returned in all rounds: %s valid, %s invalid (more persons chosen than seats), %s spoiled;\n",
+		thousands(int64(ballots)), thousands(int64(valid)), thousands(int64(invalid)), thousands(int64(spoiled)))
+	elected := 0
+	for _, u := range rec.Units {
+		for _, m := range u.Result.Elected {
+			if m.WriteIn {
+				elected++
+			}
+		}
+	}
+	fmt.Fprintf(w, "%s write-in votes for %d persons not on the slates; %d of them elected.\n", thousands(int64(writeIns)), len(names), elected)
 	fmt.Fprintf(w, "Rounds: %d runoff(s) among tied candidates, %d supplementary round(s).\n", runoffs, supps)
 	for _, u := range rec.Units {
 		writeRounds(w, u)
