@@ -25,8 +25,12 @@ func cols(s string) int {
 	return n
 }
 
-// table is an aligned text table; the first column is left-aligned, the others right-aligned.
-type table struct{ rows [][]string }
+// table is an aligned text table; the first column and those marked in left are left-aligned,
+// the others right-aligned.
+type table struct {
+	rows [][]string
+	left map[int]bool
+}
 
 func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
 
@@ -44,9 +48,12 @@ func (t *table) write(w io.Writer) {
 		var b strings.Builder
 		for j, c := range r {
 			pad := strings.Repeat(" ", widths[j]-cols(c))
-			if j == 0 {
+			switch {
+			case j == 0:
 				b.WriteString(c + pad)
-			} else {
+			case t.left[j]:
+				b.WriteString("  " + c + pad)
+			default:
 				b.WriteString("  " + pad + c)
 			}
 		}
@@ -152,10 +159,8 @@ func writeText(w io.Writer, rec *record) error {
 		thousands(int64(rec.Elected)), thousands(int64(rec.Quota)), thousands(int64(rec.Confirmed)))
 	fmt.Fprintf(w, "Record digest (of the %d units' election records, see -json): %s\n\n", len(rec.Units), rec.Digest)
 
-	fmt.Fprintf(w, "Composition of the %s confirmed delegates\n\n", thousands(int64(rec.Confirmed)))
-	if _, err := rec.Composition.WriteTo(w); err != nil {
-		return err
-	}
+	fmt.Fprintf(w, "Composition of the %s confirmed delegates, beside the published figures of 2022\n\n", thousands(int64(rec.Confirmed)))
+	writeComposition(w, rec.Composition)
 	fmt.Fprintln(w)
 	women, minorities := 0, 0
 	var missed []string
@@ -254,5 +259,66 @@ func writeRounds(w io.Writer, u *unitRun) {
 	}
 	for _, c := range res.Closed {
 		fmt.Fprintf(w, "    %d seat(s) closed: %s\n", c.Seats, c.Reason)
+	}
+}
+
+// published gives the published count of each category of quota.CongressComposition (the base of
+// "honours" is the front-line; leading cadres are not published as such).
+var published = map[string]int{
+	quota.CatFrontLine: pubFrontLine, quota.CatWorkers: pubWorkers, quota.CatMigrant: pubMigrant,
+	quota.CatFarmers: pubFarmers, quota.CatTechnical: pubTechnical, quota.CatWomen: pubWomen,
+	quota.CatMinorities: pubMinorities, quota.CatUnder55: pubUnder55, quota.CatUnder45: pubUnder45,
+	quota.CatCollege: pubCollegeAll, quota.CatUniversity: pubUniversity,
+	quota.CatPostgraduate: pubPostgraduate, quota.CatJoinedReform: pubJoinedReform,
+	quota.CatHonours: pubHonours,
+}
+
+// writeComposition prints the composition report of the simulated delegates in the published
+// table's form, with the published share of each category beside the simulated one, then the
+// distinct counts, averages and targets.
+func writeComposition(w io.Writer, rep *quota.Report) {
+	t := table{left: map[int]bool{3: true}}
+	t.add("category", "count", "share", "of", "published")
+	for _, r := range rep.Rows {
+		share := "-"
+		if p, ok := r.Percent(rep.Places); ok {
+			share = p.StringFixed(rep.Places) + "%"
+		}
+		of := "all"
+		if r.Of != "" {
+			of = r.Of
+		}
+		pub := "-"
+		if n, ok := published[r.Name]; ok {
+			base := pubTotal
+			if r.Of == quota.CatFrontLine {
+				base = pubFrontLine
+			}
+			pub = percent(n, base)
+		}
+		t.add(r.Name, strconv.Itoa(r.Count), share, of, pub)
+	}
+	for _, d := range rep.Distinct {
+		pub := "-"
+		if d.Name == "ethnic groups" {
+			pub = strconv.Itoa(pubGroups)
+		}
+		t.add(d.Name, strconv.Itoa(d.Count()), "", "minorities", pub)
+	}
+	for _, a := range rep.Averages {
+		v := "-"
+		if m, ok := a.Mean(a.Places); ok {
+			v = m.StringFixed(a.Places)
+		}
+		t.add("average "+a.Name+" on "+a.AgeOn.Format(quota.DateLayout), v, "", "all", pubAverageAge)
+	}
+	t.write(w)
+	fmt.Fprintln(w)
+	for _, tr := range rep.Targets {
+		res := "met"
+		if !tr.Met {
+			res = "NOT MET"
+		}
+		fmt.Fprintf(w, "Target %s: %s (%d of %d).\n", tr.Target, res, tr.Count, tr.Base)
 	}
 }

@@ -45,7 +45,7 @@ func date(r *rand.Rand, year int) string {
 // ethnic mix, ages mostly 40 to 62.
 func newCandidate(r *rand.Rand, u Unit, id, name string) ballot.Candidate {
 	a := make(map[string]string, 9)
-	front := permille(r, 390)
+	front := permille(r, 360)
 	if front {
 		a[attrSector] = "frontline"
 		switch x := r.IntN(1000); {
@@ -75,14 +75,14 @@ func newCandidate(r *rand.Rand, u Unit, id, name string) ballot.Candidate {
 		a[attrGender] = "male"
 	}
 	a[attrEthnicity] = "Han"
-	if permille(r, u.MinorityPermille+u.MinorityPermille/10) {
+	if permille(r, u.MinorityPermille+u.MinorityPermille*3/10) {
 		a[attrEthnicity] = minorityGroup(r, u)
 	}
 	var age int
 	if front {
-		age = between(r, 32, 60)
+		age = between(r, 33, 61)
 	} else {
-		age = between(r, 46, 64)
+		age = between(r, 47, 64)
 	}
 	born := 2022 - age
 	a[attrBorn] = date(r, born)

@@ -38,6 +38,7 @@ const (
 	pubCollegeAll   = 2191 // college education or above
 	pubJoinedReform = 2224
 	pubHonours      = 710 // of the front-line
+	pubAverageAge   = "52.2"
 )
 
 // spread returns the position of the j-th member of a category among n delegates: a stride
