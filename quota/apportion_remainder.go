@@ -63,12 +63,25 @@ func (p *problem) remainder() *TieError {
 		}
 		return c
 	})
-	if k > len(cand) { // cannot happen after the capacity check
-		k = len(cand)
-	}
 	step := 1
 	if left < 0 {
 		step = -1
+	}
+	// The Droop quota rounds up, so with tiny weights the whole parts can fall short by more
+	// than the number of units: then every candidate gets one seat per round, in full rounds,
+	// before the remainders decide the last round.
+	for k >= len(cand) && len(cand) > 0 {
+		k -= len(cand)
+		cand = slices.DeleteFunc(cand, func(i int) bool {
+			p.alloc[i] += step
+			if step > 0 {
+				return p.alloc[i] >= p.max[i]
+			}
+			return p.alloc[i] <= p.min
+		})
+	}
+	if k == 0 {
+		return nil
 	}
 	if k == len(cand) || rem[cand[k-1]] != rem[cand[k]] {
 		for _, i := range cand[:k] {
@@ -110,6 +123,7 @@ func (p *problem) remainder() *TieError {
 // cross-multiplication) finds the piece on which it reaches the house, and on that piece the
 // clamped units are known and λ = seats left ÷ weight of the free units.
 func (p *problem) clamp() (free []int, seats int, total int64) {
+	free = make([]int, 0, len(p.units))
 	if !p.bounded {
 		for _, i := range p.units {
 			if p.weights[i] > 0 {
