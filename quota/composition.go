@@ -31,6 +31,7 @@ type CompositionError struct {
 	Err    error // ErrCategory
 }
 
+// Error names the definition entry and the problem.
 func (e *CompositionError) Error() string {
 	return fmt.Sprintf("quota: composition %q: %s: %v", e.Name, e.Detail, e.Err)
 }
@@ -54,9 +55,9 @@ type Category struct {
 // Distinct counts the distinct values of an attribute among the candidates Where selects:
 // "ethnic minorities, from 40 ethnic groups". Missing and empty values are not counted.
 type Distinct struct {
-	Name  string
-	Key   string
-	Where Predicate
+	Name  string    // printed in the report
+	Key   string    // the attribute whose values are counted ("ethnicity")
+	Where Predicate // the candidates looked at; the zero value looks at everyone
 }
 
 // Average is the mean of a numeric or date attribute among the candidates Where selects.
@@ -67,11 +68,11 @@ type Distinct struct {
 // on 2022-10-16, not 51.997. The mean is computed exactly and rounded half-up (away from zero) to
 // Places decimal places only for the report. A missing or malformed value is an *AttributeError.
 type Average struct {
-	Name   string
-	Key    string
-	Where  Predicate
-	AgeOn  time.Time
-	Places int32
+	Name   string    // printed in the report
+	Key    string    // the attribute averaged ("born")
+	Where  Predicate // the candidates averaged; the zero value averages everyone
+	AgeOn  time.Time // when non-zero, average ages on this day from the birth date in Key
+	Places int32     // decimal places of the printed mean
 }
 
 // TargetKind says what a target requires of its category.
@@ -162,6 +163,7 @@ type TargetError struct {
 	Err    error
 }
 
+// Error gives the target, the count over its base and the share to one decimal place.
 func (e *TargetError) Error() string {
 	share := "no base"
 	if e.Base > 0 {
@@ -176,10 +178,10 @@ func (e *TargetError) Unwrap() error { return e.Err }
 // Composition defines a composition report: the categories counted, the distinct values counted,
 // the averages and the targets. Its zero value reports only the size of the body.
 type Composition struct {
-	Categories []Category
-	Distinct   []Distinct
-	Averages   []Average
-	Targets    []Target
+	Categories []Category // counted in this order, and reported in it
+	Distinct   []Distinct // distinct-value counts
+	Averages   []Average  // averages
+	Targets    []Target   // checked in this order
 	// Places is the number of decimal places of the percentages in the report; shares are rounded
 	// half-up. Zero prints whole percents.
 	Places int32
@@ -206,19 +208,19 @@ func (r Row) Share() Fraction {
 }
 
 // Percent returns 100·Count/Base rounded half-up to places decimal places (33.6 for 771 of 2,296
-// at one place), and false when Base is 0.
+// at one place; negative places count as 0), and false when Base is 0.
 func (r Row) Percent(places int32) (decimal.Decimal, bool) {
 	if r.Base <= 0 {
 		return decimal.Decimal{}, false
 	}
-	return roundHalfUp(big.NewInt(int64(r.Count)*100), big.NewInt(int64(r.Base)), places), true
+	return percentOf(r.Count, r.Base, places), true
 }
 
 // DistinctRow is one distinct-value count of a report.
 type DistinctRow struct {
 	Name   string
 	Key    string
-	Values []string // the distinct values, sorted
+	Values []string // the distinct values, sorted bytewise
 }
 
 // Count returns the number of distinct values.
@@ -227,18 +229,19 @@ func (d DistinctRow) Count() int { return len(d.Values) }
 // AverageRow is one average of a report.
 type AverageRow struct {
 	Name   string
-	AgeOn  time.Time
+	AgeOn  time.Time       // as in the Average: zero for a numeric attribute
 	N      int             // candidates averaged
-	Sum    decimal.Decimal // exact sum of their values
-	Places int32
+	Sum    decimal.Decimal // exact sum of their values (ages in completed years)
+	Places int32           // decimal places the report prints
 }
 
-// Mean returns Sum/N rounded half-up (away from zero) to places decimal places, and false when
-// N is 0.
+// Mean returns Sum/N rounded half-up (away from zero) to places decimal places (negative places
+// count as 0), and false when N is 0.
 func (a AverageRow) Mean(places int32) (decimal.Decimal, bool) {
 	if a.N <= 0 {
 		return decimal.Decimal{}, false
 	}
+	places = max(places, 0)
 	return a.Sum.DivRound(decimal.NewFromInt(int64(a.N)), places), true
 }
 
@@ -253,19 +256,19 @@ func (a AverageRow) Exact() *big.Rat {
 // TargetResult is one target of a report with its outcome.
 type TargetResult struct {
 	Target Target
-	Count  int
-	Base   int
-	Met    bool
+	Count  int  // members of the category
+	Base   int  // members of its base
+	Met    bool // whether the exact share or count meets the target
 }
 
 // Report is a composition report of one body. It is a value the caller owns.
 type Report struct {
-	Total    int // candidates in the body
-	Places   int32
-	Rows     []Row
+	Total    int   // candidates in the body
+	Places   int32 // decimal places of the printed percentages
+	Rows     []Row // one per category, in definition order
 	Distinct []DistinctRow
 	Averages []AverageRow
-	Targets  []TargetResult
+	Targets  []TargetResult // one per target, in definition order
 }
 
 // Validate checks the definition: every category named, names unique, every base (Of) an existing
@@ -355,6 +358,7 @@ func (c Composition) Report(cands []ballot.Candidate) (*Report, error) {
 		seen[i] = make(map[string]struct{})
 	}
 	sums := make([]decimal.Decimal, len(c.Averages))
+	ages := make([]int64, len(c.Averages)) // sums of ages, kept apart: integers need no decimal
 	ns := make([]int, len(c.Averages))
 	fail := func(i int, cd ballot.Candidate, err error) error {
 		var ae *AttributeError
@@ -395,15 +399,23 @@ func (c Composition) Report(cands []ballot.Candidate) (*Report, error) {
 			if !ok {
 				continue
 			}
-			v, err := a.value(cd)
-			if err != nil {
-				return nil, fail(i, cd, err)
+			if !a.AgeOn.IsZero() {
+				born, err := dateAttr(cd, a.Key)
+				if err != nil {
+					return nil, fail(i, cd, err)
+				}
+				ages[k] += int64(Age(born, a.AgeOn))
+			} else {
+				v, err := a.value(cd)
+				if err != nil {
+					return nil, fail(i, cd, err)
+				}
+				sums[k] = sums[k].Add(v)
 			}
-			sums[k] = sums[k].Add(v)
 			ns[k]++
 		}
 	}
-	r := &Report{Total: len(cands), Places: c.Places}
+	r := &Report{Total: len(cands), Places: max(c.Places, 0)}
 	for k, cat := range c.Categories {
 		b := len(cands)
 		if base[k] >= 0 {
@@ -420,7 +432,7 @@ func (c Composition) Report(cands []ballot.Candidate) (*Report, error) {
 		r.Distinct = append(r.Distinct, DistinctRow{Name: d.Name, Key: d.Key, Values: vs})
 	}
 	for k, a := range c.Averages {
-		r.Averages = append(r.Averages, AverageRow{Name: a.Name, AgeOn: a.AgeOn, N: ns[k], Sum: sums[k], Places: a.Places})
+		r.Averages = append(r.Averages, AverageRow{Name: a.Name, AgeOn: a.AgeOn, N: ns[k], Sum: sums[k].Add(decimal.NewFromInt(ages[k])), Places: max(a.Places, 0)})
 	}
 	for _, t := range c.Targets {
 		row := r.Rows[idx[t.Category]]
@@ -429,15 +441,8 @@ func (c Composition) Report(cands []ballot.Candidate) (*Report, error) {
 	return r, nil
 }
 
-// value reads the averaged value of one candidate.
+// value reads the numeric value of one candidate.
 func (a Average) value(cd ballot.Candidate) (decimal.Decimal, error) {
-	if !a.AgeOn.IsZero() {
-		born, err := dateAttr(cd, a.Key)
-		if err != nil {
-			return decimal.Decimal{}, err
-		}
-		return decimal.NewFromInt(int64(Age(born, a.AgeOn))), nil
-	}
 	v := cd.Attrs[a.Key]
 	if v == "" {
 		return decimal.Decimal{}, &AttributeError{Key: a.Key, Err: ErrMissingAttribute}
@@ -510,7 +515,13 @@ func (r *Report) Row(name string) (Row, bool) {
 }
 
 func percentString(count, base int, places int32) string {
-	return roundHalfUp(big.NewInt(int64(count)*100), big.NewInt(int64(base)), places).StringFixed(places) + "%"
+	return percentOf(count, base, places).StringFixed(max(places, 0)) + "%"
+}
+
+// percentOf returns 100·count/base (base > 0) rounded half-up to places ≥ 0 decimal places.
+func percentOf(count, base int, places int32) decimal.Decimal {
+	n := big.NewInt(int64(count))
+	return roundHalfUp(n.Mul(n, big.NewInt(100)), big.NewInt(int64(base)), places)
 }
 
 // String renders the report as WriteTo does.

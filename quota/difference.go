@@ -3,6 +3,7 @@ package quota
 import (
 	"errors"
 	"fmt"
+	"math"
 	"math/big"
 
 	"github.com/shopspring/decimal"
@@ -29,6 +30,7 @@ type DifferenceError struct {
 	Err   error
 }
 
+// Error describes the slate and the bound it breaks.
 func (e *DifferenceError) Error() string {
 	switch {
 	case errors.Is(e.Err, ErrTooFewCandidates):
@@ -86,36 +88,62 @@ func (d Difference) MinSurplusFor(seats int) int {
 		return 0
 	}
 	n, den := d.MinShare.terms()
-	p := new(big.Int).Mul(big.NewInt(n), big.NewInt(int64(seats)))
-	q, r := new(big.Int).QuoRem(p, big.NewInt(den), new(big.Int))
 	// AtLeast: ceil(share·seats); MoreThan: floor(share·seats)+1.
-	if d.MinBoundary == MoreThan || r.Sign() != 0 {
-		q.Add(q, big.NewInt(1))
-	}
-	s := int(q.Int64())
+	s := ceilShare(uint64(n), uint64(den), uint64(seats), d.MinBoundary)
 	s = max(s, d.MinSurplus)
-	best := -1
-	for _, st := range d.Steps {
-		if st.MinSeats <= seats && st.MinSeats > best {
-			best = st.MinSeats
-			s = max(s, st.MinSurplus)
-		}
+	if st, ok := d.step(seats); ok {
+		s = max(s, st.MinSurplus)
 	}
 	return s
 }
 
+// step returns the step that applies to the seats: the one with the largest MinSeats not above
+// seats (the first such in Steps if several share it).
+func (d Difference) step(seats int) (Step, bool) {
+	var best Step
+	found := false
+	for _, st := range d.Steps {
+		if st.MinSeats <= seats && (!found || st.MinSeats > best.MinSeats) {
+			best, found = st, true
+		}
+	}
+	return best, found
+}
+
+// addClamp returns a+b for non-negative a and b, or math.MaxInt on overflow.
+func addClamp(a, b int) int {
+	if a > math.MaxInt-b {
+		return math.MaxInt
+	}
+	return a + b
+}
+
 // MinCandidates returns the fewest candidates a slate for the given seats must have under the rule
-// (ignoring EqualAllowed): seats plus MinSurplusFor(seats).
-func (d Difference) MinCandidates(seats int) int { return seats + d.MinSurplusFor(seats) }
+// (ignoring EqualAllowed): seats plus MinSurplusFor(seats), or math.MaxInt if that overflows.
+// For seats < 1 it returns seats.
+func (d Difference) MinCandidates(seats int) int {
+	if seats < 1 {
+		return seats
+	}
+	return addClamp(seats, d.MinSurplusFor(seats))
+}
 
 // MaxCandidates returns the most candidates the rule allows for the given seats, and false when the
-// rule sets no maximum.
+// rule sets no maximum (neither MaxShare nor MaxSurplus) or seats < 1.
+//
+// A maximum share allows floor(MaxShare·seats) more persons; MaxSurplus caps that further. Where
+// the whole-person minimum exceeds that maximum, the minimum prevails and the maximum is raised to
+// it: the PRC Electoral Law's indirect rule (one fifth to one half) for a single seat asks for
+// between 0.2 and 0.5 more persons, which no slate can have, and the minimum surplus of a
+// difference election is the rule's point. MaxCandidates is therefore never below MinCandidates.
 func (d Difference) MaxCandidates(seats int) (int, bool) {
-	limit, ok := -1, false
+	if seats < 1 {
+		return 0, false
+	}
+	limit, ok := 0, false
 	if !d.MaxShare.IsZero() {
 		n, den := d.MaxShare.terms()
-		p := new(big.Int).Mul(big.NewInt(n), big.NewInt(int64(max(seats, 0))))
-		limit, ok = int(new(big.Int).Quo(p, big.NewInt(den)).Int64()), true
+		limit, ok = floorShare(uint64(n), uint64(den), uint64(seats)), true
 	}
 	if d.MaxSurplus > 0 && (!ok || d.MaxSurplus < limit) {
 		limit, ok = d.MaxSurplus, true
@@ -123,7 +151,8 @@ func (d Difference) MaxCandidates(seats int) (int, bool) {
 	if !ok {
 		return 0, false
 	}
-	return seats + limit, true
+	limit = max(limit, d.MinSurplusFor(seats))
+	return addClamp(seats, limit), true
 }
 
 // Check reports whether a slate of the given candidates for the given seats satisfies the rule:
@@ -145,8 +174,9 @@ func (d Difference) Check(seats, candidates int) error {
 	return nil
 }
 
-// SurplusRatio returns the achieved surplus (candidates − seats) / seats exactly, or the zero
-// Fraction when seats < 1 or candidates ≤ seats.
+// SurplusRatio returns the achieved surplus (candidates − seats) / seats exactly, written as a
+// percentage, or the zero Fraction when seats < 1, candidates ≤ seats, or the ratio's terms exceed
+// MaxFractionTerm (use SurplusPercent for reports).
 func SurplusRatio(seats, candidates int) Fraction {
 	if seats < 1 || candidates <= seats {
 		return Fraction{}
@@ -158,10 +188,15 @@ func SurplusRatio(seats, candidates int) Fraction {
 	return f
 }
 
-// SurplusPercent returns the achieved surplus as a percentage rounded half-up to the given places,
-// for reports: 27 candidates for 23 seats at one place is 17.4.
+// SurplusPercent returns the achieved surplus (candidates − seats) / seats as a percentage rounded
+// half-up to the given places, for reports: 27 candidates for 23 seats at one place is 17.4. It is
+// 0 when seats < 1 or candidates ≤ seats.
 func SurplusPercent(seats, candidates int, places int32) decimal.Decimal {
-	return SurplusRatio(seats, candidates).PercentDecimal(places)
+	if seats < 1 || candidates <= seats {
+		return roundHalfUp(new(big.Int), big.NewInt(1), places)
+	}
+	n := new(big.Int).Sub(big.NewInt(int64(candidates)), big.NewInt(int64(seats)))
+	return roundHalfUp(n.Mul(n, big.NewInt(100)), big.NewInt(int64(seats)), places)
 }
 
 // The presets below return the difference rules of RULES.md. Each cites its row; rows marked [U]

@@ -15,10 +15,15 @@ const MaxFractionTerm = 1_000_000_000_000
 
 // Sentinels for fraction errors; match with errors.Is.
 var (
-	ErrFractionSyntax  = errors.New("invalid syntax")
-	ErrNegative        = errors.New("negative value")
+	// ErrFractionSyntax: the text is not a percentage, a decimal or a ratio of whole numbers.
+	ErrFractionSyntax = errors.New("invalid syntax")
+	// ErrNegative: the value is negative; shares of seats and votes never are.
+	ErrNegative = errors.New("negative value")
+	// ErrZeroDenominator: a ratio with denominator 0 ("1/0").
 	ErrZeroDenominator = errors.New("zero denominator")
-	ErrFractionRange   = errors.New("value out of range")
+	// ErrFractionRange: the text is longer than 40 characters, or a term in lowest terms exceeds
+	// MaxFractionTerm.
+	ErrFractionRange = errors.New("value out of range")
 )
 
 // FractionError reports a fraction that cannot be parsed.
@@ -27,6 +32,7 @@ type FractionError struct {
 	Err   error  // ErrFractionSyntax, ErrNegative, ErrZeroDenominator or ErrFractionRange
 }
 
+// Error returns "quota: parsing fraction "…": " and the sentinel's text.
 func (e *FractionError) Error() string {
 	return fmt.Sprintf("quota: parsing fraction %q: %v", e.Input, e.Err)
 }
@@ -49,6 +55,7 @@ const (
 type Fraction struct {
 	num, den int64 // lowest terms; den == 0 means the zero value (0/1)
 	form     form
+	places   uint8 // decimal places as written ("0.20": 2), kept by String
 }
 
 // NewFraction returns num/den in lowest terms, written as a ratio. Both must be non-negative, den
@@ -121,7 +128,12 @@ func ParseFraction(s string) (Fraction, error) {
 		if !ok {
 			return fail(ErrFractionSyntax)
 		}
-		return fromBig(n, d.Mul(d, big.NewInt(100)), formPercent, s)
+		f, err := fromBig(n, new(big.Int).Mul(d, big.NewInt(100)), formPercent, s)
+		if err != nil {
+			return Fraction{}, err
+		}
+		f.places = places(d)
+		return f, nil
 	}
 	if a, b, ok := strings.Cut(t, "/"); ok {
 		n, okN := parseDigits(a)
@@ -138,8 +150,16 @@ func ParseFraction(s string) (Fraction, error) {
 	if !ok {
 		return fail(ErrFractionSyntax)
 	}
-	return fromBig(n, d, formDecimal, s)
+	f, err := fromBig(n, d, formDecimal, s)
+	if err != nil {
+		return Fraction{}, err
+	}
+	f.places = places(d)
+	return f, nil
 }
+
+// places returns k for den = 10^k: the decimal places a number was written with.
+func places(den *big.Int) uint8 { return uint8(len(den.String()) - 1) }
 
 func parseDigits(s string) (*big.Int, bool) {
 	if s == "" {
@@ -154,11 +174,11 @@ func parseDigits(s string) (*big.Int, bool) {
 	return n, ok
 }
 
-// parseDecimal reads digits with at most one '.', at least one digit in all.
+// parseDecimal reads digits with at most one '.' between digits.
 func parseDecimal(s string) (num, den *big.Int, ok bool) {
-	ip, fp, _ := strings.Cut(s, ".")
-	if ip == "" && fp == "" {
-		return nil, nil, false
+	ip, fp, dot := strings.Cut(s, ".")
+	if ip == "" || (dot && fp == "") {
+		return nil, nil, false // "", ".5", "5." are not written numbers
 	}
 	digits := ip + fp
 	n, ok := parseDigits(digits)
@@ -197,17 +217,18 @@ func (f Fraction) Cmp(g Fraction) int {
 // Equal reports whether f and g have the same value, whatever form they were written in.
 func (f Fraction) Equal(g Fraction) bool { return f.Cmp(g) == 0 }
 
-// String returns f in the form it was written where that form can show it exactly: "15%", "0.2",
-// "1/3"; a ratio otherwise. The zero Fraction is "0".
+// String returns f in the form it was written where that form can show it exactly: "15%", "0.20",
+// "12.50%" (with the decimal places written), "1/3" (in lowest terms: "2/6" is "1/3"); a ratio
+// otherwise. The zero Fraction is "0".
 func (f Fraction) String() string {
 	n, d := f.terms()
 	switch f.form {
 	case formPercent:
-		if s, ok := exactDecimal(n*100, d); ok {
+		if s, ok := exactDecimal(n*100, d, int(f.places)); ok {
 			return s + "%"
 		}
 	case formDecimal:
-		if s, ok := exactDecimal(n, d); ok {
+		if s, ok := exactDecimal(n, d, int(f.places)); ok {
 			return s
 		}
 	}
@@ -217,8 +238,12 @@ func (f Fraction) String() string {
 	return fmt.Sprintf("%d/%d", n, d)
 }
 
-// exactDecimal renders n/d as a finite decimal if it is one (d has no prime factors but 2 and 5).
-func exactDecimal(n, d int64) (string, bool) {
+// exactDecimal renders n/d as a finite decimal if it is one (d, once n/d is reduced, has no prime
+// factors but 2 and 5), with at least minPlaces decimal places and no other trailing zeros.
+func exactDecimal(n, d int64, minPlaces int) (string, bool) {
+	if g := new(big.Int).GCD(nil, nil, big.NewInt(n), big.NewInt(d)).Int64(); g > 1 {
+		n, d = n/g, d/g
+	}
 	dd, twos, fives := d, 0, 0
 	for dd%2 == 0 {
 		dd /= 2
@@ -231,7 +256,7 @@ func exactDecimal(n, d int64) (string, bool) {
 	if dd != 1 {
 		return "", false
 	}
-	return new(big.Rat).SetFrac64(n, d).FloatString(max(twos, fives)), true
+	return new(big.Rat).SetFrac64(n, d).FloatString(max(twos, fives, minPlaces)), true
 }
 
 // Decimal returns f rounded half-up to the given number of decimal places, for presentation.

@@ -29,6 +29,7 @@ type AttributeError struct {
 	Err   error  // ErrMissingAttribute or ErrBadAttribute
 }
 
+// Error names the candidate by position and ID, the attribute and its value.
 func (e *AttributeError) Error() string {
 	if errors.Is(e.Err, ErrMissingAttribute) {
 		return fmt.Sprintf("quota: candidate %d (ID %q): attribute %q: %v", e.Index, e.ID, e.Key, e.Err)
@@ -225,11 +226,40 @@ func dateAttr(c ballot.Candidate, key string) (time.Time, error) {
 	if v == "" {
 		return time.Time{}, &AttributeError{Key: key, Err: ErrMissingAttribute}
 	}
-	t, err := time.Parse(DateLayout, v)
-	if err != nil {
+	t, ok := parseDate(v)
+	if !ok {
 		return time.Time{}, &AttributeError{Key: key, Value: v, Err: ErrBadAttribute}
 	}
 	return t, nil
+}
+
+// parseDate reads a calendar date YYYY-MM-DD (a real day of the Gregorian calendar) as midnight
+// UTC, as time.Parse(DateLayout, s) would, without allocating.
+func parseDate(s string) (time.Time, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return time.Time{}, false
+	}
+	num := func(t string) (int, bool) {
+		n := 0
+		for i := 0; i < len(t); i++ {
+			if t[i] < '0' || t[i] > '9' {
+				return 0, false
+			}
+			n = n*10 + int(t[i]-'0')
+		}
+		return n, true
+	}
+	y, ok1 := num(s[:4])
+	m, ok2 := num(s[5:7])
+	d, ok3 := num(s[8:])
+	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 {
+		return time.Time{}, false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d { // 31 April, 29 February of a common year
+		return time.Time{}, false
+	}
+	return t, true
 }
 
 // String describes p: "sector=frontline", "education in {college, university}",

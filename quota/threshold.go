@@ -1,12 +1,9 @@
 package quota
 
-import (
-	"fmt"
-	"math"
-	"math/big"
-)
+import "fmt"
 
-// Boundary says whether a share must be exceeded or only reached.
+// Boundary says whether a share must be exceeded or only reached. Values other than MoreThan and
+// AtLeast are treated as MoreThan, the stricter reading.
 type Boundary uint8
 
 const (
@@ -82,17 +79,9 @@ func (t Threshold) Passes(votes, base int) bool {
 
 // Needed returns the fewest votes that pass on the given base: floor(share·base)+1 for MoreThan,
 // ceil(share·base) for AtLeast. A negative base is treated as 0; a result beyond the int range
-// (possible only for shares above 1) is math.MaxInt.
+// (possible only for shares of 1 or more) is math.MaxInt. It does not allocate.
 func (t Threshold) Needed(base int) int {
 	base = max(base, 0)
 	n, d := t.Share.terms()
-	p := new(big.Int).Mul(big.NewInt(n), big.NewInt(int64(base)))
-	q, r := new(big.Int).QuoRem(p, big.NewInt(d), new(big.Int))
-	if t.Boundary == MoreThan || r.Sign() != 0 {
-		q.Add(q, big.NewInt(1))
-	}
-	if !q.IsInt64() || q.Int64() > math.MaxInt {
-		return math.MaxInt
-	}
-	return int(q.Int64())
+	return ceilShare(uint64(n), uint64(d), uint64(base), t.Boundary)
 }

@@ -48,7 +48,7 @@ type Counts struct {
 // Merge them.
 type Counter struct {
 	slate   ballot.Slate
-	given   int // ballots given to Add, counted or not: the position of the next one is given+1
+	given   int               // ballots given to Add, counted or not: the position of the next one is given+1
 	names   map[string]string // normalised candidate name → ID, for flagging write-ins
 	valid   int
 	invalid int

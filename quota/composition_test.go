@@ -1,0 +1,655 @@
+package quota_test
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chae-go/chae/ballot"
+	"github.com/chae-go/chae/quota"
+	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
+)
+
+// TestCongressPublishedTable reproduces the published composition of the 2,296 delegates to the
+// 20th National Congress (CONGRESS.md) from a roster with the published counts.
+func TestCongressPublishedTable(t *testing.T) {
+	t.Parallel()
+	roster := congressRoster()
+	r, err := quota.CongressComposition().Report(roster)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = `category                          count  share  of
+front-line                          771  33.6%  all 2296
+workers                             192   8.4%  all 2296
+migrant workers                      26   1.1%  all 2296
+farmers                              85   3.7%  all 2296
+technical                           266  11.6%  all 2296
+women                               619  27.0%  all 2296
+minorities                          264  11.5%  all 2296
+under 55                           1371  59.7%  all 2296
+under 45                            434  18.9%  all 2296
+college or above                   2191  95.4%  all 2296
+university                          826  36.0%  all 2296
+postgraduate                       1210  52.7%  all 2296
+joined after 1978                  2224  96.9%  all 2296
+honours                             710  92.1%  front-line 771
+leading cadres                     1525  66.4%  all 2296
+
+distinct                          count
+ethnic groups                        40
+
+average                           value     n
+age on 2022-10-16                  52.2  2296
+
+target                            result
+front-line share at least 1/3     met
+leading cadres share at most 2/3  met
+minorities count at least 1       met
+`
+	if got := r.String(); got != want {
+		t.Fatalf("report:\n%s\nwant:\n%s", got, want)
+	}
+	// The published figures, one by one, as the rows give them.
+	published := []struct {
+		cat   string
+		count int
+		share string
+	}{
+		{quota.CatFrontLine, 771, "33.6"}, {quota.CatWorkers, 192, "8.4"}, {quota.CatFarmers, 85, "3.7"},
+		{quota.CatTechnical, 266, "11.6"}, {quota.CatWomen, 619, "27.0"}, {quota.CatMinorities, 264, "11.5"},
+		{quota.CatUnder55, 1371, "59.7"}, {quota.CatUnder45, 434, "18.9"}, {quota.CatCollege, 2191, "95.4"},
+		{quota.CatUniversity, 826, "36.0"}, {quota.CatPostgraduate, 1210, "52.7"},
+		{quota.CatJoinedReform, 2224, "96.9"}, {quota.CatHonours, 710, "92.1"},
+	}
+	for _, p := range published {
+		row, ok := r.Row(p.cat)
+		if !ok {
+			t.Fatalf("no row %q", p.cat)
+		}
+		pc, _ := row.Percent(1)
+		if row.Count != p.count || pc.StringFixed(1) != p.share {
+			t.Errorf("%s: %d, %s%%; want %d, %s%%", p.cat, row.Count, pc.StringFixed(1), p.count, p.share)
+		}
+	}
+	if row, _ := r.Row(quota.CatHonours); row.Base != 771 || row.Of != quota.CatFrontLine {
+		t.Errorf("honours measured over %q %d, want front-line 771", row.Of, row.Base)
+	}
+	if got := r.Distinct[0].Count(); got != 40 {
+		t.Errorf("ethnic groups = %d, want 40", got)
+	}
+	if m, _ := r.Averages[0].Mean(1); m.StringFixed(1) != "52.2" {
+		t.Errorf("average age = %s, want 52.2", m.StringFixed(1))
+	}
+	if got := r.Averages[0].Exact(); got.Cmp(big.NewRat(119851, 2296)) != 0 {
+		t.Errorf("exact average age = %v, want 119851/2296", got)
+	}
+	if err := r.Check(); err != nil {
+		t.Errorf("Check() = %v", err)
+	}
+	// The order of the roster does not matter.
+	rev := slices.Clone(roster)
+	slices.Reverse(rev)
+	r2, err := quota.CongressComposition().Report(rev)
+	if err != nil || r2.String() != want {
+		t.Fatalf("reversed roster gives a different report (%v):\n%s", err, r2)
+	}
+}
+
+func cand(id string, kv ...string) ballot.Candidate {
+	c := ballot.Candidate{ID: id, Attrs: map[string]string{}}
+	for i := 0; i+1 < len(kv); i += 2 {
+		c.Attrs[kv[i]] = kv[i+1]
+	}
+	return c
+}
+
+func day(s string) time.Time {
+	t, err := time.Parse(quota.DateLayout, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func TestPredicates(t *testing.T) {
+	t.Parallel()
+	on := day("2022-10-16")
+	w := cand("w", "sector", "frontline", "occupation", "worker", "gender", "female", "born", "1967-10-17", "joined", "1979-01-01")
+	m := cand("m", "sector", "leading", "gender", "male", "born", "1967-10-16", "joined", "1978-12-31")
+	tests := []struct {
+		name string
+		p    quota.Predicate
+		str  string
+		w, m bool
+	}{
+		{"zero value selects everyone", quota.Predicate{}, "everyone", true, true},
+		{"equality", quota.Is("gender", "female"), "gender=female", true, false},
+		{"equality is case-sensitive", quota.Is("gender", "Female"), "gender=Female", false, false},
+		{"missing attribute equals nothing", quota.Is("occupation", ""), "occupation=", false, false},
+		{"membership", quota.In("sector", "leading", "frontline", "leading"), "sector in {frontline, leading}", true, true},
+		{"empty membership", quota.In("sector"), "sector in {}", false, false},
+		{"has", quota.Has("occupation"), "has occupation", true, false},
+		{"after is strict", quota.After("joined", day("1978-12-31")), "joined after 1978-12-31", true, false},
+		{"before is strict", quota.Before("joined", day("1979-01-01")), "joined before 1979-01-01", false, true},
+		{"under 55 the day before the 55th birthday", quota.AgeUnder("born", 55, on), "age(born) < 55 on 2022-10-16", true, false},
+		{"and", quota.And(quota.Is("sector", "frontline"), quota.Is("occupation", "worker")), "(sector=frontline AND occupation=worker)", true, false},
+		{"or", quota.Or(quota.Is("gender", "female"), quota.Is("sector", "leading")), "(gender=female OR sector=leading)", true, true},
+		{"not", quota.Not(quota.Is("gender", "female")), "NOT gender=female", false, true},
+		{"empty and", quota.And(), "everyone", true, true},
+		{"empty or", quota.Or(), "no one", false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := tt.p.String(); got != tt.str {
+				t.Errorf("String() = %q, want %q", got, tt.str)
+			}
+			for _, c := range []struct {
+				c    ballot.Candidate
+				want bool
+			}{{w, tt.w}, {m, tt.m}} {
+				got, err := tt.p.Match(c.c)
+				if err != nil || got != c.want {
+					t.Errorf("Match(%s) = %t, %v; want %t", c.c.ID, got, err, c.want)
+				}
+			}
+		})
+	}
+}
+
+func TestPredicateDateErrors(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		c    ballot.Candidate
+		want error
+	}{
+		{"missing", cand("a"), quota.ErrMissingAttribute},
+		{"empty", cand("b", "born", ""), quota.ErrMissingAttribute},
+		{"malformed month", cand("c", "born", "1970-13-01"), quota.ErrBadAttribute},
+		{"not a date", cand("d", "born", "1970"), quota.ErrBadAttribute},
+	}
+	p := quota.Not(quota.AgeUnder("born", 55, day("2022-10-16")))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			ok, err := p.Match(tt.c)
+			var ae *quota.AttributeError
+			if ok || !errors.Is(err, tt.want) || !errors.As(err, &ae) || ae.Key != "born" || ae.ID != tt.c.ID {
+				t.Fatalf("Match = %t, %v; want %v for %q", ok, err, tt.want, tt.c.ID)
+			}
+		})
+	}
+	// And stops at the first operand that decides: a guard spares candidates without the attribute.
+	guarded := quota.And(quota.Is("sector", "frontline"), quota.After("joined", day("1978-12-31")))
+	if ok, err := guarded.Match(cand("x", "sector", "leading")); ok || err != nil {
+		t.Fatalf("guarded Match = %t, %v", ok, err)
+	}
+}
+
+func TestAge(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		born, on string
+		want     int
+	}{
+		{"1967-10-16", "2022-10-16", 55},
+		{"1967-10-17", "2022-10-16", 54},
+		{"1967-10-15", "2022-10-16", 55},
+		{"2000-02-29", "2023-02-28", 22},
+		{"2000-02-29", "2023-03-01", 23},
+		{"2000-02-29", "2024-02-29", 24},
+		{"2022-10-16", "2022-10-16", 0},
+		{"2022-10-17", "2022-10-16", -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.born+" on "+tt.on, func(t *testing.T) {
+			t.Parallel()
+			if got := quota.Age(day(tt.born), day(tt.on)); got != tt.want {
+				t.Fatalf("Age = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCompositionDefinitionErrors(t *testing.T) {
+	t.Parallel()
+	a := quota.Category{Name: "a"}
+	tests := []struct {
+		name string
+		c    quota.Composition
+	}{
+		{"unnamed category", quota.Composition{Categories: []quota.Category{{}}}},
+		{"duplicate", quota.Composition{Categories: []quota.Category{a, a}}},
+		{"unknown base", quota.Composition{Categories: []quota.Category{{Name: "b", Of: "x"}}}},
+		{"self base", quota.Composition{Categories: []quota.Category{{Name: "b", Of: "b"}}}},
+		{"cycle", quota.Composition{Categories: []quota.Category{{Name: "b", Of: "c"}, {Name: "c", Of: "b"}}}},
+		{"target on unknown category", quota.Composition{Categories: []quota.Category{a}, Targets: []quota.Target{{Category: "z"}}}},
+		{"unknown target kind", quota.Composition{Categories: []quota.Category{a}, Targets: []quota.Target{{Category: "a", Kind: 9}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var ce *quota.CompositionError
+			if err := tt.c.Validate(); !errors.Is(err, quota.ErrCategory) || !errors.As(err, &ce) {
+				t.Fatalf("Validate() = %v, want ErrCategory", err)
+			}
+			if _, err := tt.c.Report(nil); !errors.Is(err, quota.ErrCategory) {
+				t.Fatalf("Report() = %v, want ErrCategory", err)
+			}
+		})
+	}
+	if err := quota.CongressComposition().Validate(); err != nil {
+		t.Fatalf("CongressComposition().Validate() = %v", err)
+	}
+}
+
+func TestReportAttributeErrorPosition(t *testing.T) {
+	t.Parallel()
+	roster := []ballot.Candidate{
+		cand("A1", "born", "1970-01-01"),
+		cand("A2", "born", "1970-01-01"),
+		cand("A3", "born", "70-01-01"),
+	}
+	c := quota.Composition{Averages: []quota.Average{{Name: "age", Key: "born", AgeOn: day("2022-10-16")}}}
+	_, err := c.Report(roster)
+	var ae *quota.AttributeError
+	if !errors.Is(err, quota.ErrBadAttribute) || !errors.As(err, &ae) || ae.Index != 3 || ae.ID != "A3" || ae.Value != "70-01-01" {
+		t.Fatalf("Report error = %v, want ErrBadAttribute at candidate 3", err)
+	}
+	const msg = `quota: candidate 3 (ID "A3"): attribute "born" = "70-01-01": malformed attribute`
+	if err.Error() != msg {
+		t.Fatalf("message %q, want %q", err, msg)
+	}
+	c = quota.Composition{Categories: []quota.Category{{Name: "young", Where: quota.AgeUnder("born", 40, day("2022-10-16"))}}}
+	_, err = c.Report([]ballot.Candidate{cand("B1", "born", "1990-01-01"), cand("B2")})
+	if !errors.Is(err, quota.ErrMissingAttribute) || !errors.As(err, &ae) || ae.Index != 2 || ae.ID != "B2" {
+		t.Fatalf("Report error = %v, want ErrMissingAttribute at candidate 2", err)
+	}
+}
+
+func TestNumericAverage(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		values []string
+		places int32
+		want   string
+	}{
+		{"plain", []string{"1", "2"}, 1, "1.5"},
+		{"half rounds up", []string{"0.25", "0"}, 2, "0.13"}, // 0.125
+		{"negative half rounds away", []string{"-0.25", "0"}, 2, "-0.13"},
+		{"third", []string{"1", "0", "0"}, 3, "0.333"},
+		{"signed", []string{"+3", "-1"}, 0, "1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var roster []ballot.Candidate
+			for i, v := range tt.values {
+				roster = append(roster, cand(strconv.Itoa(i), "score", v))
+			}
+			c := quota.Composition{Averages: []quota.Average{{Name: "score", Key: "score", Places: tt.places}}}
+			r, err := c.Report(roster)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m, ok := r.Averages[0].Mean(tt.places); !ok || m.StringFixed(tt.places) != tt.want {
+				t.Fatalf("Mean = %s, want %s", m.StringFixed(tt.places), tt.want)
+			}
+		})
+	}
+	for _, bad := range []string{"1e400", "abc", "1.2.3", ".", "-", "1,5", "Infinity"} {
+		c := quota.Composition{Averages: []quota.Average{{Name: "score", Key: "score"}}}
+		if _, err := c.Report([]ballot.Candidate{cand("x", "score", bad)}); !errors.Is(err, quota.ErrBadAttribute) {
+			t.Errorf("score %q: error %v, want ErrBadAttribute", bad, err)
+		}
+	}
+	r, err := quota.Composition{Averages: []quota.Average{{Name: "score", Key: "score", Where: quota.Is("x", "y")}}}.Report([]ballot.Candidate{cand("1")})
+	if err != nil || r.Averages[0].N != 0 || r.Averages[0].Exact() != nil || !strings.Contains(r.String(), "score        -  0") {
+		t.Fatalf("empty average: %v\n%s", err, r)
+	}
+}
+
+// TestTargets: Check reports every unmet target, in definition order, comparing exact ratios.
+func TestTargets(t *testing.T) {
+	t.Parallel()
+	// 100 people: 33 front-line (33.0%, under one third), 30 women, no minorities, 67 leading.
+	var roster []ballot.Candidate
+	for i := range 100 {
+		c := cand(fmt.Sprint(i), "gender", "male", "sector", "leading")
+		if i < 33 {
+			c.Attrs["sector"] = "frontline"
+		}
+		if i%10 < 3 {
+			c.Attrs["gender"] = "female"
+		}
+		roster = append(roster, c)
+	}
+	c := quota.Composition{
+		Places: 1,
+		Categories: []quota.Category{
+			{Name: "front-line", Where: quota.Is("sector", "frontline")},
+			{Name: "women", Where: quota.Is("gender", "female")},
+			{Name: "minorities", Where: quota.And(quota.Has("ethnicity"), quota.Not(quota.Is("ethnicity", "Han")))},
+			{Name: "leading", Where: quota.Is("sector", "leading")},
+			{Name: "front-line women", Where: quota.Is("gender", "female"), Of: "front-line"},
+		},
+		Targets: []quota.Target{
+			{Category: "front-line", Kind: quota.ShareAtLeast, Share: quota.Ratio(1, 3)},
+			{Category: "women", Kind: quota.ShareAbove, Share: quota.Percent(30), Reference: "women's share of the membership"},
+			{Category: "women", Kind: quota.ShareAtLeast, Share: quota.Percent(30)},
+			{Category: "minorities", Kind: quota.CountAtLeast, Count: 1},
+			{Category: "leading", Kind: quota.ShareAtMost, Share: quota.Ratio(2, 3)},
+			{Category: "leading", Kind: quota.ShareAtMost, Share: quota.Percent(67)},
+			{Category: "front-line women", Kind: quota.ShareAbove, Share: quota.Percent(25)},
+		},
+	}
+	r, err := c.Report(roster)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = r.Check()
+	var got []string
+	for _, e := range r.Unmet() {
+		if !errors.Is(e, quota.ErrTargetUnmet) {
+			t.Fatalf("%v does not wrap ErrTargetUnmet", e)
+		}
+		got = append(got, e.Error())
+	}
+	want := []string{
+		"quota: front-line share at least 1/3: 33 of 100 (33.0%): target not met",
+		"quota: women share above 30% (women's share of the membership): 30 of 100 (30.0%): target not met",
+		"quota: minorities count at least 1: 0 of 100 (0.0%): target not met",
+		"quota: leading share at most 2/3: 67 of 100 (67.0%): target not met",
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("unmet:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var te *quota.TargetError
+	if !errors.Is(err, quota.ErrTargetUnmet) || !errors.As(err, &te) || te.Target.Category != "front-line" || err.Error() != strings.Join(want, "\n") {
+		t.Fatalf("Check() = %v", err)
+	}
+	// front-line women: 0–2, 10–12, 20–22, 30–32 of the first 33 → 12 of 33 = 36.4% > 25%.
+	if row, _ := r.Row("front-line women"); row.Count != 12 || row.Base != 33 {
+		t.Fatalf("front-line women = %d of %d, want 12 of 33", row.Count, row.Base)
+	}
+	// An empty base meets maxima and misses minima.
+	r, _ = quota.Composition{Categories: []quota.Category{{Name: "a"}}, Targets: []quota.Target{
+		{Category: "a", Kind: quota.ShareAtMost, Share: quota.Ratio(1, 2)},
+		{Category: "a", Kind: quota.ShareAtLeast},
+	}}.Report(nil)
+	if u := r.Unmet(); len(u) != 1 || u[0].Target.Kind != quota.ShareAtLeast || !strings.Contains(u[0].Error(), "no base") {
+		t.Fatalf("empty base: %v", u)
+	}
+}
+
+func TestRenderAlignsWideRunes(t *testing.T) {
+	t.Parallel()
+	roster := []ballot.Candidate{cand("1", "gender", "female"), cand("2", "gender", "male"), cand("3", "gender", "female")}
+	c := quota.Composition{Places: 1, Categories: []quota.Category{
+		{Name: "妇女", Where: quota.Is("gender", "female")},
+		{Name: "men", Where: quota.Is("gender", "male")},
+		{Name: "ｆｕｌｌ", Where: quota.Is("gender", "x")},
+		{Name: "café", Where: quota.Is("gender", "x")},
+	}}
+	r, err := c.Report(roster)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = `category  count  share  of
+妇女          2  66.7%  all 3
+men           1  33.3%  all 3
+ｆｕｌｌ      0   0.0%  all 3
+café          0   0.0%  all 3
+`
+	if got := r.String(); got != want {
+		t.Fatalf("got:\n%s\nwant:\n%s", got, want)
+	}
+	r, _ = quota.Composition{Places: 1, Categories: []quota.Category{{Name: "x"}}}.Report(nil)
+	if got := r.String(); !strings.Contains(got, "x             0      -  all 0") {
+		t.Fatalf("empty body:\n%s", got)
+	}
+	r, _ = quota.Composition{}.Report(roster)
+	if got := r.String(); got != "total\n3\n" {
+		t.Fatalf("zero composition: %q", got)
+	}
+}
+
+// drawRoster draws a small roster over a few attributes, some values missing.
+func drawRoster(t *rapid.T) []ballot.Candidate {
+	n := rapid.IntRange(0, 60).Draw(t, "n")
+	var cs []ballot.Candidate
+	for i := range n {
+		c := cand(strconv.Itoa(i))
+		if v := rapid.SampledFrom([]string{"", "a", "b", "c"}).Draw(t, "x"); v != "" {
+			c.Attrs["x"] = v
+		}
+		c.Attrs["y"] = rapid.SampledFrom([]string{"p", "q"}).Draw(t, "y")
+		cs = append(cs, c)
+	}
+	return cs
+}
+
+// TestCompositionCountsSum: the categories of a partition sum to the body; a category splits
+// into the parts inside and outside any other; Or counts by inclusion–exclusion; a category over a
+// base never exceeds it; the report ignores the roster's order.
+func TestCompositionCountsSum(t *testing.T) {
+	t.Parallel()
+	rapid.Check(t, func(t *rapid.T) {
+		cs := drawRoster(t)
+		xa, yp := quota.Is("x", "a"), quota.Is("y", "p")
+		c := quota.Composition{Places: 1, Categories: []quota.Category{
+			{Name: "a", Where: xa},
+			{Name: "b", Where: quota.Is("x", "b")},
+			{Name: "c", Where: quota.Is("x", "c")},
+			{Name: "no x", Where: quota.Not(quota.Has("x"))},
+			{Name: "a and p", Where: quota.And(xa, yp)},
+			{Name: "a and not p", Where: quota.And(xa, quota.Not(yp))},
+			{Name: "a or p", Where: quota.Or(xa, yp)},
+			{Name: "p", Where: yp},
+			{Name: "p of a", Where: yp, Of: "a"},
+			{Name: "b or c", Where: quota.In("x", "b", "c")},
+		}}
+		r, err := c.Report(cs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := func(name string) int { row, _ := r.Row(name); return row.Count }
+		if n("a")+n("b")+n("c")+n("no x") != len(cs) {
+			t.Fatalf("partition by x sums to %d, want %d", n("a")+n("b")+n("c")+n("no x"), len(cs))
+		}
+		if n("a and p")+n("a and not p") != n("a") {
+			t.Fatalf("a splits into %d + %d, want %d", n("a and p"), n("a and not p"), n("a"))
+		}
+		if n("a or p") != n("a")+n("p")-n("a and p") {
+			t.Fatalf("inclusion-exclusion fails")
+		}
+		if row, _ := r.Row("p of a"); row.Count != n("a and p") || row.Base != n("a") {
+			t.Fatalf("p of a = %d of %d, want %d of %d", row.Count, row.Base, n("a and p"), n("a"))
+		}
+		if n("b or c") != n("b")+n("c") {
+			t.Fatalf("membership in {b, c} = %d, want %d", n("b or c"), n("b")+n("c"))
+		}
+		perm := rapid.Permutation(cs).Draw(t, "perm")
+		r2, err := c.Report(perm)
+		if err != nil || r2.String() != r.String() {
+			t.Fatalf("permuted roster: %v\n%s\nwant\n%s", err, r2, r)
+		}
+	})
+}
+
+// TestSharesWithinHalfAUnit: a printed share is within half a unit of its last place of the exact
+// percentage, and an exact half rounds up.
+func TestSharesWithinHalfAUnit(t *testing.T) {
+	t.Parallel()
+	rapid.Check(t, func(t *rapid.T) {
+		base := rapid.IntRange(1, 1_000_000).Draw(t, "base")
+		count := rapid.IntRange(0, base).Draw(t, "count")
+		places := int32(rapid.IntRange(0, 4).Draw(t, "places"))
+		got, ok := quota.Row{Count: count, Base: base}.Percent(places)
+		if !ok {
+			t.Fatal("no percent for a positive base")
+		}
+		exact := big.NewRat(int64(count)*100, int64(base))
+		diff := new(big.Rat).Sub(got.Rat(), exact)
+		half := new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Mul(big.NewInt(2), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil)))
+		// Half-up: −half < printed − exact ≤ half.
+		if diff.Cmp(half) > 0 || new(big.Rat).Neg(diff).Cmp(half) >= 0 {
+			t.Fatalf("%d of %d at %d places: %s, exact %s", count, base, places, got, exact.FloatString(10))
+		}
+		if !got.Equal(decimal.NewFromBigRat(got.Rat(), places)) {
+			t.Fatalf("%s has more than %d places", got, places)
+		}
+	})
+}
+
+func ExampleComposition() {
+	roster := []ballot.Candidate{
+		{ID: "1", Attrs: map[string]string{"sector": "frontline", "gender": "female", "ethnicity": "Zhuang", "born": "1970-05-01"}},
+		{ID: "2", Attrs: map[string]string{"sector": "frontline", "gender": "male", "ethnicity": "Han", "born": "1980-11-30", "honours": "provincial"}},
+		{ID: "3", Attrs: map[string]string{"sector": "leading", "gender": "male", "ethnicity": "Hui", "born": "1962-10-16"}},
+	}
+	opening := time.Date(2022, time.October, 16, 0, 0, 0, 0, time.UTC)
+	minority := quota.And(quota.Has("ethnicity"), quota.Not(quota.Is("ethnicity", "Han")))
+	c := quota.Composition{
+		Places: 1,
+		Categories: []quota.Category{
+			{Name: "front-line", Where: quota.Is("sector", "frontline")},
+			{Name: "women", Where: quota.Is("gender", "female")},
+			{Name: "under 55", Where: quota.AgeUnder("born", 55, opening)},
+			{Name: "honours", Where: quota.Is("honours", "provincial"), Of: "front-line"},
+		},
+		Distinct: []quota.Distinct{{Name: "ethnic groups", Key: "ethnicity", Where: minority}},
+		Averages: []quota.Average{{Name: "age", Key: "born", AgeOn: opening, Places: 1}},
+		Targets: []quota.Target{
+			{Category: "front-line", Kind: quota.ShareAtLeast, Share: quota.Ratio(1, 3)},
+			{Category: "women", Kind: quota.ShareAbove, Share: quota.Percent(35), Reference: "membership"},
+		},
+	}
+	r, err := c.Report(roster)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Print(r)
+	fmt.Println(r.Check())
+	// Output:
+	// category                            count  share  of
+	// front-line                              2  66.7%  all 3
+	// women                                   1  33.3%  all 3
+	// under 55                                2  66.7%  all 3
+	// honours                                 1  50.0%  front-line 2
+	//
+	// distinct                            count
+	// ethnic groups                           2
+	//
+	// average                             value  n
+	// age on 2022-10-16                    51.0  3
+	//
+	// target                              result
+	// front-line share at least 1/3       met
+	// women share above 35% (membership)  NOT MET
+	// quota: women share above 35% (membership): 1 of 3 (33.3%): target not met
+}
+
+func BenchmarkCongressReport(b *testing.B) {
+	roster := congressRoster()
+	c := quota.CongressComposition()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.Report(roster); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestDateAttributes: date attributes are read strictly as real calendar days.
+func TestDateAttributes(t *testing.T) {
+	t.Parallel()
+	p := quota.After("d", day("2000-01-01"))
+	for _, tt := range []struct {
+		v  string
+		ok bool
+	}{
+		{"2000-01-02", true}, {"2000-02-29", true}, {"2001-02-29", false}, {"2000-04-31", false},
+		{"2000-00-10", false}, {"2000-13-01", false}, {"2000-01-00", false}, {"2000-1-01", false},
+		{"2000/01/02", false}, {"+200-01-02", false}, {"2000-01-02 ", false}, {"２０００-01-02", false},
+	} {
+		t.Run(tt.v, func(t *testing.T) {
+			t.Parallel()
+			_, err := p.Match(cand("x", "d", tt.v))
+			_, perr := time.Parse(quota.DateLayout, tt.v)
+			if (err == nil) != tt.ok || (perr == nil) != tt.ok {
+				t.Fatalf("date %q: Match error %v, time.Parse error %v; want ok=%t", tt.v, err, perr, tt.ok)
+			}
+		})
+	}
+}
+
+// TestChainedBases: a category over a base that has its own base counts only members of the whole
+// chain, and is measured over its immediate base.
+func TestChainedBases(t *testing.T) {
+	t.Parallel()
+	var roster []ballot.Candidate
+	for i := range 40 {
+		c := cand(strconv.Itoa(i))
+		if i < 20 {
+			c.Attrs["sector"] = "frontline"
+		}
+		if i%2 == 0 {
+			c.Attrs["gender"] = "female"
+		}
+		if i%4 == 0 {
+			c.Attrs["honours"] = "provincial"
+		}
+		roster = append(roster, c)
+	}
+	c := quota.Composition{Categories: []quota.Category{
+		{Name: "honoured front-line women", Where: quota.Has("honours"), Of: "front-line women"},
+		{Name: "front-line women", Where: quota.Is("gender", "female"), Of: "front-line"},
+		{Name: "front-line", Where: quota.Is("sector", "frontline")},
+	}}
+	r, err := c.Report(roster)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []quota.Row{
+		{Name: "honoured front-line women", Count: 5, Of: "front-line women", Base: 10},
+		{Name: "front-line women", Count: 10, Of: "front-line", Base: 20},
+		{Name: "front-line", Count: 20, Base: 40},
+	}
+	if !slices.Equal(r.Rows, want) {
+		t.Fatalf("rows %+v, want %+v", r.Rows, want)
+	}
+}
+
+// TestDistinct counts distinct non-empty values among the selected candidates only.
+func TestDistinct(t *testing.T) {
+	t.Parallel()
+	roster := []ballot.Candidate{
+		cand("1", "ethnicity", "Zhuang"), cand("2", "ethnicity", "Hui"), cand("3", "ethnicity", "Zhuang"),
+		cand("4", "ethnicity", ""), cand("5"), cand("6", "ethnicity", "Han"), cand("7", "ethnicity", "Bai"),
+	}
+	c := quota.Composition{Distinct: []quota.Distinct{
+		{Name: "minority groups", Key: "ethnicity", Where: quota.Not(quota.Is("ethnicity", "Han"))},
+		{Name: "all groups", Key: "ethnicity"},
+	}}
+	r, err := c.Report(roster)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Distinct[0].Values; !slices.Equal(got, []string{"Bai", "Hui", "Zhuang"}) {
+		t.Errorf("minority groups = %q", got)
+	}
+	if got := r.Distinct[1].Count(); got != 4 {
+		t.Errorf("all groups = %d, want 4", got)
+	}
+}
