@@ -63,8 +63,8 @@ type TieError struct {
 }
 
 func (e *TieError) Error() string {
-	return fmt.Sprintf("tally: round %d: %d candidates (%s) tied for %d seat(s): %v",
-		e.Round, len(e.IDs), strings.Join(e.IDs, ", "), e.Seats, e.Err)
+	return fmt.Sprintf("tally: round %d: %d candidates (%s) tied for %s: %v",
+		e.Round, len(e.IDs), strings.Join(e.IDs, ", "), plural(e.Seats, "seat"), e.Err)
 }
 
 // Unwrap returns the sentinel.
@@ -110,6 +110,7 @@ type Election struct {
 	prelim bool
 	seats  int
 	born   map[string]string // candidate ID → YYYY-MM-DD, for TieOlder
+	index  map[string]int    // candidate ID → position in the slate
 
 	next      Round
 	done      bool
@@ -133,15 +134,6 @@ func NewElection(slate ballot.Slate, rules Rules) (*Election, error) {
 	return newElection(slate, rules, slate.Seats, false)
 }
 
-// NewPreliminary starts a preliminary election (预选, RULES.md C2, C5, D3, A1–A2): the same
-// procedure and thresholds, placing not members but size candidates on the formal list, in order
-// of votes. slate.Seats is the seats of the formal election (kept for Result.FormalSlate); the
-// preliminary ballot paper is the slate with Seats = size, and the rules' difference rule is
-// checked for size places among the slate's candidates.
-func NewPreliminary(slate ballot.Slate, rules Rules, size int) (*Election, error) {
-	return newElection(slate, rules, size, true)
-}
-
 func newElection(slate ballot.Slate, rules Rules, seats int, prelim bool) (*Election, error) {
 	if err := slate.Validate(); err != nil {
 		return nil, err
@@ -161,6 +153,10 @@ func newElection(slate ballot.Slate, rules Rules, seats int, prelim bool) (*Elec
 		prelim:    prelim,
 		seats:     seats,
 		isElected: make(map[string]bool),
+		index:     make(map[string]int, len(slate.Candidates)),
+	}
+	for i, c := range slate.Candidates {
+		e.index[c.ID] = i
 	}
 	if rules.Tie == TieOlder {
 		e.born = make(map[string]string, len(slate.Candidates))
@@ -236,7 +232,7 @@ func (e *Election) DrawLots(order []string) error {
 // "close"). The reason is kept in the record. It is allowed only while a supplementary round is
 // due (ErrNoShortfall otherwise); n must be between 1 and the open seats and the reason non-empty
 // (ErrReduce). Closing every open seat ends the election; closing fewer resizes the supplementary
-// round.
+// round, whose list is then made again from the slate (replacing any list given to Nominate).
 func (e *Election) ReduceSeats(n int, reason string) error {
 	if e.done {
 		return fmt.Errorf("tally: reduce seats: %w", ErrDone)
@@ -258,7 +254,8 @@ func (e *Election) ReduceSeats(n int, reason string) error {
 
 // Nominate replaces the candidate list of the supplementary round that is due by the caller's
 // (for example newly nominated candidates): slate.Seats must equal the open seats, the slate must
-// validate, and no candidate may already be elected. The list is recorded with the round.
+// validate, and no candidate may already be elected. The list is recorded with the round. Lists of
+// later supplementary rounds are made from the original slate only.
 func (e *Election) Nominate(slate ballot.Slate) error {
 	if e.done {
 		return fmt.Errorf("tally: nominate: %w", ErrDone)
@@ -292,7 +289,7 @@ func (e *Election) afterSeatsChange(number int) {
 	}
 	if m := e.rules.Shortfall.MaxRounds; m > 0 && e.supRounds >= m {
 		e.closed = append(e.closed, Reduction{After: e.number, Seats: open, ByRules: true,
-			Reason: fmt.Sprintf("the rules allow no more than %d supplementary round(s); %d seat(s) stay empty", m, open)})
+			Reason: fmt.Sprintf("the rules allow no more than %s; %s stay empty", plural(m, "supplementary round"), plural(open, "seat"))})
 		e.done = true
 		e.next = Round{}
 		return
@@ -314,7 +311,12 @@ func (e *Election) supplementarySlate(open int) ballot.Slate {
 			pool = append(pool, cand{i, e.ref[c.ID]})
 		}
 	}
-	slices.SortStableFunc(pool, func(a, b cand) int { return cmp.Compare(b.votes, a.votes) })
+	slices.SortFunc(pool, func(a, b cand) int {
+		if c := cmp.Compare(b.votes, a.votes); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.i, b.i)
+	})
 	d := e.rules.Difference
 	if e.rules.Shortfall.Difference != nil {
 		d = *e.rules.Shortfall.Difference
@@ -333,6 +335,12 @@ func (e *Election) supplementarySlate(open int) ballot.Slate {
 		s.Candidates[j] = e.slate.Candidates[c.i].Clone()
 	}
 	return s
+}
+
+// inSlate reports whether id is a candidate of the election's slate (not a write-in).
+func (e *Election) inSlate(id string) bool {
+	_, ok := e.index[id]
+	return ok
 }
 
 // verb is "elected" or, in a preliminary election, "placed on the formal list".
@@ -409,7 +417,7 @@ func (e *Election) Decide(t Turnout, c Counts) (Decision, error) {
 		return Decision{}, err
 	}
 	d := Decision{Round: round, Turnout: t.withReturned(c), Counts: cloneCounts(c)}
-	what := fmt.Sprintf("Round %d (%s, %d seat(s), %d candidate(s))", round.Number, round.Kind, round.Slate.Seats, len(round.Slate.Candidates))
+	what := fmt.Sprintf("Round %d (%s, %s, %s)", round.Number, round.Kind, plural(round.Slate.Seats, "seat"), plural(len(round.Slate.Candidates), "candidate"))
 
 	// 1. Quorum.
 	q := e.rules.Quorum
@@ -424,8 +432,8 @@ func (e *Election) Decide(t Turnout, c Counts) (Decision, error) {
 			e.next.Number = e.number + 1
 			return d, nil
 		}
-		d.Reasons = append(d.Reasons, fmt.Sprintf("%s: %d present of %d entitled is not %s, but after %d round(s) without quorum the rules let the vote stand.",
-			what, t.Present, t.Entitled, q, e.noQuorum))
+		d.Reasons = append(d.Reasons, fmt.Sprintf("%s: %d present of %d entitled is not %s, but after %s without quorum the rules let the vote stand.",
+			what, t.Present, t.Entitled, q, plural(e.noQuorum, "round")))
 	} else {
 		d.Reasons = append(d.Reasons, fmt.Sprintf("%s: %d present of %d entitled, %s (%d needed): quorum met.",
 			what, t.Present, t.Entitled, q, q.Needed(t.Entitled)))
@@ -485,7 +493,7 @@ func (e *Election) Decide(t Turnout, c Counts) (Decision, error) {
 	for i, cc := range c.Candidates {
 		sc := round.Slate.Candidates[i]
 		cs = append(cs, contestant{
-			st:       Standing{ID: cc.ID, Name: sc.Name, WriteIn: strings.HasPrefix(cc.ID, WriteInPrefix) && e.slate.Index(cc.ID) < 0, For: cc.For, Against: cc.Against, Abstain: cc.Abstain},
+			st:       Standing{ID: cc.ID, Name: sc.Name, WriteIn: strings.HasPrefix(cc.ID, WriteInPrefix) && !e.inSlate(cc.ID), For: cc.For, Against: cc.Against, Abstain: cc.Abstain},
 			pos:      i,
 			born:     e.born[cc.ID],
 			eligible: !e.isElected[cc.ID],
@@ -534,7 +542,12 @@ func (e *Election) Decide(t Turnout, c Counts) (Decision, error) {
 			cs[i].st.Status = Failed
 		}
 	}
-	slices.SortStableFunc(ranked, func(a, b int) int { return cmp.Compare(cs[b].st.For, cs[a].st.For) })
+	slices.SortFunc(ranked, func(a, b int) int {
+		if c := cmp.Compare(cs[b].st.For, cs[a].st.For); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
 	k := round.Slate.Seats
 	var elected, tied []int
 	var lotsUsed []string
@@ -544,7 +557,7 @@ func (e *Election) Decide(t Turnout, c Counts) (Decision, error) {
 	case cs[ranked[k-1]].st.For > cs[ranked[k]].st.For:
 		elected = ranked[:k]
 		for _, i := range ranked[k:] {
-			cs[i].st.Status = Surplus
+			cs[i].st.Status = Outranked
 		}
 	default:
 		v := cs[ranked[k-1]].st.For
@@ -562,7 +575,7 @@ func (e *Election) Decide(t Turnout, c Counts) (Decision, error) {
 		left := k - len(above)
 		elected = above
 		for _, i := range below {
-			cs[i].st.Status = Surplus
+			cs[i].st.Status = Outranked
 		}
 		idsOf := func(xs []int) []string {
 			s := make([]string, len(xs))
@@ -578,7 +591,7 @@ func (e *Election) Decide(t Turnout, c Counts) (Decision, error) {
 			}
 			return strings.Join(s, ", ")
 		}
-		d.Reasons = append(d.Reasons, fmt.Sprintf("%s have %d For votes each, tied across the last %d open seat(s).", atNames(at), v, left))
+		d.Reasons = append(d.Reasons, fmt.Sprintf("%s have %d For votes each, tied for %s.", atNames(at), v, lastSeats(left)))
 		switch e.rules.Tie {
 		case TieOlder:
 			known := true
@@ -605,7 +618,7 @@ func (e *Election) Decide(t Turnout, c Counts) (Decision, error) {
 						taken = left
 					default:
 						for _, i := range grp {
-							cs[i].st.Status = Surplus
+							cs[i].st.Status = Outranked
 						}
 					}
 					g = h
@@ -630,7 +643,7 @@ func (e *Election) Decide(t Turnout, c Counts) (Decision, error) {
 			slices.SortFunc(at, func(a, b int) int { return cmp.Compare(posOf(cs[a].st.ID), posOf(cs[b].st.ID)) })
 			elected = append(elected, at[:left]...)
 			for _, i := range at[left:] {
-				cs[i].st.Status = Surplus
+				cs[i].st.Status = Outranked
 			}
 			d.Reasons = append(d.Reasons, fmt.Sprintf("Lots were drawn in the order %s: the first %d %s.", strings.Join(order, ", "), left, e.verb()))
 		default:
@@ -642,7 +655,7 @@ func (e *Election) Decide(t Turnout, c Counts) (Decision, error) {
 				cs[i].st.Status = Tied
 			}
 			d.Tied = idsOf(tied)
-			d.Reasons = append(d.Reasons, fmt.Sprintf("Runoff among %s only, for %d seat(s) (RULES.md A6, B8).", atNames(tied), d.RunoffSeats))
+			d.Reasons = append(d.Reasons, fmt.Sprintf("Runoff among %s only, for %s (RULES.md A6, B8).", atNames(tied), plural(d.RunoffSeats, "seat")))
 		}
 	}
 	for _, i := range elected {
@@ -679,8 +692,8 @@ func (e *Election) Decide(t Turnout, c Counts) (Decision, error) {
 		d.Reasons = append(d.Reasons, fmt.Sprintf("No one %s in this round.", e.verb()))
 	}
 	if d.Missing > 0 {
-		d.Reasons = append(d.Reasons, fmt.Sprintf("Only %d cleared the bar for %d seat(s): %d seat(s) stay open, and are not filled from those below it (RULES.md B8).",
-			len(ranked), k, d.Missing))
+		d.Reasons = append(d.Reasons, fmt.Sprintf("Only %d cleared the bar for %s: %s stay open, and are not filled from those below it (RULES.md B8).",
+			len(ranked), plural(k, "seat"), plural(d.Missing, "seat")))
 	}
 
 	// Commit.
@@ -711,7 +724,7 @@ func (e *Election) Decide(t Turnout, c Counts) (Decision, error) {
 	if len(tied) > 0 {
 		rs := ballot.Slate{Office: e.slate.Office, Seats: d.RunoffSeats}
 		for _, i := range tied {
-			if p := e.slate.Index(cs[i].st.ID); p >= 0 {
+			if p, ok := e.index[cs[i].st.ID]; ok {
 				rs.Candidates = append(rs.Candidates, e.slate.Candidates[p].Clone())
 			} else {
 				rs.Candidates = append(rs.Candidates, ballot.Candidate{ID: cs[i].st.ID, Name: cs[i].st.Name})
@@ -736,8 +749,8 @@ func (e *Election) supplementaryReason() string {
 	for i, c := range s.Candidates {
 		parts[i] = fmt.Sprintf("%s (%d)", c.Name, e.ref[c.ID])
 	}
-	return fmt.Sprintf("Next: a supplementary election for %d seat(s) among %s: the best-placed not yet %s, by their votes in the first regular round, as many as the difference rule requires, with any tied at the cut-off (RULES.md A7, B8); unless the seats are reduced.",
-		s.Seats, strings.Join(parts, ", "), e.verb())
+	return fmt.Sprintf("Next: a supplementary election for %s among %s: the best-placed not yet %s, by their votes in the first regular round, as many as the difference rule requires, with any tied at the cut-off (RULES.md A7, B8); unless the seats are reduced.",
+		plural(s.Seats, "seat"), strings.Join(parts, ", "), e.verb())
 }
 
 // tieOrder orders two contestants with equal votes by the rules' tie order: the older first under
@@ -819,4 +832,20 @@ func (e *Election) Result() Result {
 		r.Elected = []ElectedMember{}
 	}
 	return r
+}
+
+// plural returns "1 seat", "2 seats".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// lastSeats returns "the last open seat" or "the last 2 open seats".
+func lastSeats(n int) string {
+	if n == 1 {
+		return "the last open seat"
+	}
+	return fmt.Sprintf("the last %d open seats", n)
 }

@@ -1,9 +1,7 @@
 package tally
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
 
 	"github.com/chae-go/chae/ballot"
 )
@@ -83,17 +81,18 @@ const (
 	Elected
 	// Tied: cleared the bar but tied across the last open seat; goes to the runoff.
 	Tied
-	// Surplus: cleared the bar but outranked: more candidates cleared it than there were seats.
-	Surplus
+	// Outranked: cleared the bar, but more candidates with more votes (or placed first by the tie
+	// rule) cleared it than there were seats.
+	Outranked
 	// Ineligible: a write-in that cannot be elected here (write-ins not allowed, a runoff round, a
 	// name equal to a slate candidate's, or a person already elected).
 	Ineligible
 	numStatuses
 )
 
-var statusNames = [...]string{"failed", "elected", "tied", "surplus", "ineligible"}
+var statusNames = [...]string{"failed", "elected", "tied", "outranked", "ineligible"}
 
-// String returns "failed", "elected", "tied", "surplus" or "ineligible".
+// String returns "failed", "elected", "tied", "outranked" or "ineligible".
 func (s Status) String() string {
 	if s < numStatuses {
 		return statusNames[s]
@@ -208,64 +207,6 @@ func (r Result) Unfilled() int {
 		n -= c.Seats
 	}
 	return n
-}
-
-// FormalSlate returns the formal candidate slate a preliminary election produced, for the formal
-// election of seats seats: the office of the preliminary slate and the members placed, in order of
-// votes (C5: 原则上以得票多少为序). Write-ins placed get a Candidate with their "writein:" ID and
-// name. It is an error (wrapping ErrNotDone) before the election is done.
-func (r Result) FormalSlate(seats int) (ballot.Slate, error) {
-	if !r.Done {
-		return ballot.Slate{}, fmt.Errorf("tally: formal slate: %w", ErrNotDone)
-	}
-	s := ballot.Slate{Office: r.Slate.Office, Seats: seats, Candidates: make([]ballot.Candidate, 0, len(r.Elected))}
-	for _, m := range r.Elected {
-		if i := r.Slate.Index(m.ID); i >= 0 {
-			s.Candidates = append(s.Candidates, r.Slate.Candidates[i].Clone())
-		} else {
-			s.Candidates = append(s.Candidates, ballot.Candidate{ID: m.ID, Name: m.Name})
-		}
-	}
-	return s, nil
-}
-
-// OrderAlternates returns the members of an alternates' election (候补委员) in their listing
-// order: by votes, more first; equal votes by tie, a comparator of candidates (surname stroke
-// order, RULES.md C7: 得票相等的按姓氏笔划排列); whatever tie leaves equal shares a rank and is
-// listed by ID. tie may be nil (equal votes then share a rank). slate supplies the candidates'
-// names and attributes to tie; write-ins get a Candidate with ID and name. The input is not
-// modified.
-func OrderAlternates(members []ElectedMember, slate ballot.Slate, tie func(a, b ballot.Candidate) int) []ElectedMember {
-	cand := func(m ElectedMember) ballot.Candidate {
-		if i := slate.Index(m.ID); i >= 0 {
-			return slate.Candidates[i]
-		}
-		return ballot.Candidate{ID: m.ID, Name: m.Name}
-	}
-	same := func(a, b ElectedMember) int {
-		if c := cmp.Compare(b.Votes, a.Votes); c != 0 {
-			return c
-		}
-		if tie != nil {
-			return tie(cand(a), cand(b))
-		}
-		return 0
-	}
-	out := slices.Clone(members)
-	slices.SortStableFunc(out, func(a, b ElectedMember) int {
-		if c := same(a, b); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.ID, b.ID)
-	})
-	for i := range out {
-		if i > 0 && same(out[i-1], out[i]) == 0 {
-			out[i].Rank = out[i-1].Rank
-		} else {
-			out[i].Rank = i + 1
-		}
-	}
-	return out
 }
 
 // UnmarshalText accepts the names String returns.

@@ -1,11 +1,18 @@
-// Command branch simulates a party branch electing its committee: 7 members from 9 candidates,
-// with 50 members entitled to vote and 46 present. The ballots are generated from a fixed seed, so
-// every run prints the same thing; among them are an over-vote, a spoiled ballot and a write-in.
+// Command branch simulates a party branch electing its committee under the CPC grassroots rules:
+// 7 members from 9 candidates, with 50 members entitled to vote and 46 present. The ballots of
+// every round are generated from fixed seeds, so every run prints the same record: the first
+// round fills five seats (one ballot over-votes, one is declared spoiled, one carries a write-in);
+// a supplementary election for the two missing seats ends in a tie for the last one; a runoff
+// between the tied decides it.
 //
 //	go run ./examples/branch
+//	go run ./examples/branch -json   # the canonical record, with its SHA-256 digest
 package main
 
 import (
+	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -21,11 +28,12 @@ import (
 const (
 	entitled = 50
 	present  = 46
-	seed     = 20261125
 )
 
 func main() {
-	if err := run(os.Stdout); err != nil {
+	asJSON := flag.Bool("json", false, "print the canonical record as JSON instead of the readable record")
+	flag.Parse()
+	if err := run(os.Stdout, *asJSON); err != nil {
 		fmt.Fprintln(os.Stderr, "branch:", err)
 		os.Exit(1)
 	}
@@ -40,79 +48,157 @@ func slate() ballot.Slate {
 	return s
 }
 
-// ballots generates one ballot per member present. Each candidate has a level of support; each
-// voter marks every candidate For with that probability, Against with a small one, and otherwise
-// abstains, keeping within the seats. One voter over-votes, one ballot is declared spoiled, and one
-// voter writes in a name.
-func ballots(s ballot.Slate) []ballot.Ballot {
-	rng := rand.New(rand.NewPCG(seed, 1))
-	support := []int{95, 90, 88, 85, 80, 72, 60, 45, 40} // percent
+// plan is how the voters of one round behave: a seed for the generator and each candidate's level
+// of support, in percent, by candidate ID.
+type plan struct {
+	seed    uint64
+	support map[string]int
+}
+
+// The seeds were found by trying seeds from 1 upwards until the round produced the situation the
+// record is meant to show; generate checks that it still does.
+var plans = []plan{
+	// Round 1, regular: five candidates clear the bar, two seats stay open.
+	{seed: 1, support: map[string]int{"C1": 92, "C2": 88, "C3": 80, "C4": 75, "C5": 65, "C6": 50, "C7": 46, "C8": 44, "C9": 30}},
+	// Round 2, supplementary for two seats: a tie for the second.
+	{seed: 31, support: map[string]int{"C6": 55, "C7": 55, "C8": 55}},
+	// Round 3, runoff between the tied for one seat.
+	{seed: 2, support: map[string]int{"C6": 50, "C7": 50}},
+}
+
+// ballots generates one ballot per member present for the round. Each voter looks at the
+// candidates in a random order and marks each For with the candidate's level of support while
+// seats remain, Against with a small chance, and otherwise abstains. In the first round one voter
+// over-votes, one ballot is declared spoiled, and one voter writes in a name.
+func ballots(s ballot.Slate, p plan, first bool) []ballot.Ballot {
+	rng := rand.New(rand.NewPCG(p.seed, uint64(len(s.Candidates))))
 	out := make([]ballot.Ballot, 0, present)
 	for v := range present {
 		b := ballot.Ballot{Marks: make([]ballot.Mark, len(s.Candidates))}
 		chosen := 0
-		for i, p := range support {
+		for _, i := range rng.Perm(len(s.Candidates)) {
 			switch r := rng.IntN(100); {
-			case r < p && chosen < s.Seats:
+			case r < p.support[s.Candidates[i].ID] && chosen < s.Seats:
 				b.Marks[i] = ballot.For
 				chosen++
 			case r >= 95:
 				b.Marks[i] = ballot.Against
 			}
 		}
-		switch v {
-		case 7: // marks all nine For: chooses more persons than the 7 seats
-			for i := range b.Marks {
-				b.Marks[i] = ballot.For
-			}
-		case 19: // the counting staff find identifying marks
-			b.Spoiled = true
-		case 31: // against the last candidate, and writes in another member instead
-			b.Marks[len(b.Marks)-1] = ballot.Against
-			if b.Chosen() >= s.Seats {
-				for i := len(b.Marks) - 2; i >= 0; i-- {
-					if b.Marks[i] == ballot.For {
-						b.Marks[i] = ballot.Abstain
-						break
+		if first {
+			switch v {
+			case 7: // marks all nine For: chooses more persons than the 7 seats
+				for i := range b.Marks {
+					b.Marks[i] = ballot.For
+				}
+			case 19: // the counting staff find identifying marks
+				b.Spoiled = true
+			case 31: // against the last candidate, and writes in another member instead
+				b.Marks[len(b.Marks)-1] = ballot.Against
+				if b.Chosen() >= s.Seats {
+					for i := range b.Marks {
+						if b.Marks[i] == ballot.For {
+							b.Marks[i] = ballot.Abstain
+							break
+						}
 					}
 				}
+				b.WriteIns = []string{"孙　悦"} // with an ideographic space, normalised when counted
 			}
-			b.WriteIns = []string{"孙　悦"} // with an ideographic space, normalised when counted
 		}
 		out = append(out, b)
 	}
 	return out
 }
 
-func run(w io.Writer) error {
+// want is the situation each round of the record is meant to show.
+var want = []func(tally.Decision) bool{
+	func(d tally.Decision) bool { return d.Round.Kind == tally.Regular && d.Missing == 2 },
+	func(d tally.Decision) bool {
+		return d.Round.Kind == tally.Supplementary && len(d.Tied) == 2 && len(d.Elected) == 1
+	},
+	func(d tally.Decision) bool { return d.Round.Kind == tally.Runoff && len(d.Elected) == 1 },
+}
+
+// elect runs the election: each round's ballots are generated, counted and decided.
+func elect() (tally.Result, error) {
 	s := slate()
-	rule := quota.CPCGrassrootsCommittee()
-	if err := rule.Check(s.Seats, len(s.Candidates)); err != nil {
-		return err
+	e, err := tally.NewElection(s, tally.CPCGrassrootsCommittee())
+	if err != nil {
+		return tally.Result{}, err
 	}
-	counts, err := tally.Count(s, ballots(s))
+	turnout := tally.Turnout{Entitled: entitled, Present: present, Issued: present}
+	for i := 0; !e.Done(); i++ {
+		if i >= len(plans) {
+			return tally.Result{}, errors.New("the election needs more rounds than planned")
+		}
+		round := e.Next()
+		counts, err := tally.Count(round.Slate, ballots(round.Slate, plans[i], i == 0))
+		if err != nil {
+			return tally.Result{}, err
+		}
+		d, err := e.Decide(turnout, counts)
+		if err != nil {
+			return tally.Result{}, err
+		}
+		if !want[i](d) {
+			return tally.Result{}, fmt.Errorf("round %d did not produce the planned situation: %s", d.Round.Number, strings.Join(d.Reasons, " "))
+		}
+	}
+	return e.Result(), nil
+}
+
+func run(w io.Writer, asJSON bool) error {
+	res, err := elect()
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "%s: %d seats, %d candidates (surplus %s%%, the rule requires at least %d candidates)\n",
-		s.Office, s.Seats, len(s.Candidates), quota.SurplusPercent(s.Seats, len(s.Candidates), 1), rule.MinCandidates(s.Seats))
-	fmt.Fprintf(w, "Entitled %d, present %d; ballots returned %d: valid %d, invalid (over-vote) %d, spoiled %d\n\n",
-		entitled, present, counts.Ballots, counts.Valid, counts.Invalid, counts.Spoiled)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "ID\tName\tFor ○\tAgainst ×\tAbstain\t")
-	for i, c := range counts.Candidates {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t\n", c.ID, s.Candidates[i].Name, c.For, c.Against, c.Abstain)
-	}
-	if err := tw.Flush(); err != nil {
+	if asJSON {
+		b, err := json.Marshal(res)
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(w, "%s\n", b)
 		return err
 	}
-	if len(counts.WriteIns) > 0 {
-		fmt.Fprintln(w, "\nWrite-ins:")
-		for _, wi := range counts.WriteIns {
-			fmt.Fprintf(w, "  %s: %d\n", wi.Name, wi.Votes)
+	return record(w, res)
+}
+
+// record prints the readable record of the election.
+func record(w io.Writer, res tally.Result) error {
+	s, rules := res.Slate, res.Rules
+	fmt.Fprintf(w, "%s: %d seats, %d candidates\n", s.Office, s.Seats, len(s.Candidates))
+	fmt.Fprintf(w, "Rules: %s (%s)\n", rules.Name, rules.Source)
+	fmt.Fprintf(w, "Candidate surplus %s%%: the rule requires at least %d candidates for %d seats.\n",
+		quota.SurplusPercent(s.Seats, len(s.Candidates), 1), rules.Difference.MinCandidates(s.Seats), s.Seats)
+	for _, d := range res.Decisions {
+		fmt.Fprintf(w, "\n== Round %d: %s, %d of %d seats\n", d.Round.Number, d.Round.Kind, d.Round.Slate.Seats, s.Seats)
+		t, c := d.Turnout, d.Counts
+		fmt.Fprintf(w, "Entitled %d, present %d, ballots issued %d, returned %d: valid %d, invalid (over-vote) %d, spoiled %d\n\n",
+			t.Entitled, t.Present, t.Issued, t.Returned, c.Valid, c.Invalid, c.Spoiled)
+		// The name comes last: tabwriter counts runes, and a Chinese character is two columns wide.
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintln(tw, "ID\tFor ○\tAgainst ×\tAbstain\tStanding\t  Name")
+		for _, st := range d.Standings {
+			id := st.ID
+			if st.WriteIn {
+				id = "write-in"
+			}
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t  %s\n", id, st.For, st.Against, st.Abstain, st.Status, st.Name)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		fmt.Fprintln(w)
+		for _, r := range d.Reasons {
+			fmt.Fprintln(w, "  "+r)
 		}
 	}
-	fmt.Fprintln(w, "\n"+strings.Repeat("-", 40))
-	fmt.Fprintf(w, "A candidate needs more than half of those present: %d votes.\n", quota.Majority().Needed(present))
+	fmt.Fprintln(w, "\n"+strings.Repeat("=", 60))
+	fmt.Fprintln(w, "Elected, in order:")
+	for _, m := range res.Elected {
+		fmt.Fprintf(w, "  %d. %s (%s), %d votes in round %d (%s)\n", m.Rank, m.Name, m.ID, m.Votes, m.Round, m.Kind)
+	}
+	fmt.Fprintf(w, "Record digest: %s\n", res.Digest())
 	return nil
 }

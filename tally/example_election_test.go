@@ -1,0 +1,80 @@
+package tally_test
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/chae-go/chae/ballot"
+	"github.com/chae-go/chae/tally"
+)
+
+// repeat returns n copies of a ballot with the given marks.
+func repeat(n int, marks ...ballot.Mark) []ballot.Ballot {
+	out := make([]ballot.Ballot, n)
+	for i := range out {
+		out[i] = ballot.Ballot{Marks: slices.Clone(marks)}
+	}
+	return out
+}
+
+// A branch committee of three is elected from five candidates by the 20 members present of 22.
+// Two candidates tie for the last seat, and a runoff between them decides it.
+func ExampleElection() {
+	slate := ballot.Slate{Office: "Branch committee", Seats: 3, Candidates: []ballot.Candidate{
+		{ID: "a", Name: "Li Wei"}, {ID: "b", Name: "Wang Fang"}, {ID: "c", Name: "Zhang Min"},
+		{ID: "d", Name: "Liu Yang"}, {ID: "e", Name: "Chen Jing"},
+	}}
+	e, err := tally.NewElection(slate, tally.CPCGrassrootsCommittee())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	const F, X = ballot.For, ballot.Abstain
+	rounds := [][]ballot.Ballot{
+		// Round 1: Li Wei 18, Wang Fang 15, Zhang Min 12, Liu Yang 12, Chen Jing 2.
+		slices.Concat(repeat(8, F, F, F, X, X), repeat(7, F, F, X, F, X), repeat(3, F, X, F, F, X),
+			repeat(1, X, X, F, F, F), repeat(1, X, X, X, F, F)),
+		// Round 2, the runoff: Zhang Min 8, Liu Yang 11, one blank.
+		slices.Concat(repeat(8, F, X), repeat(11, X, F), repeat(1, X, X)),
+	}
+	turnout := tally.Turnout{Entitled: 22, Present: 20, Issued: 20}
+	for _, ballots := range rounds {
+		round := e.Next()
+		counts, err := tally.Count(round.Slate, ballots)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		d, err := e.Decide(turnout, counts)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		for _, r := range d.Reasons {
+			fmt.Println(r)
+		}
+		fmt.Println()
+	}
+	res := e.Result()
+	fmt.Println("done:", res.Done)
+	for _, m := range res.Elected {
+		fmt.Printf("%d. %s, %d votes in round %d (%v)\n", m.Rank, m.Name, m.Votes, m.Round, m.Kind)
+	}
+	// Output:
+	// Round 1 (regular, 3 seats, 5 candidates): 20 present of 22 entitled, more than 4/5 (18 needed): quorum met.
+	// 20 ballots returned (20 valid, 0 invalid, 0 spoiled), not more than ballots issued (20): the poll is valid.
+	// To be elected a candidate needs more than 1/2 of those present (20): 11 For votes.
+	// Zhang Min, Liu Yang have 12 For votes each, tied for the last open seat.
+	// Runoff among Zhang Min, Liu Yang only, for 1 seat (RULES.md A6, B8).
+	// Elected: Li Wei (18), Wang Fang (15).
+	//
+	// Round 2 (runoff, 1 seat, 2 candidates): 20 present of 22 entitled, more than 4/5 (18 needed): quorum met.
+	// 20 ballots returned (20 valid, 0 invalid, 0 spoiled), not more than ballots issued (20): the poll is valid.
+	// In a runoff the most For votes win (RULES.md A6).
+	// Elected: Liu Yang (11).
+	//
+	// done: true
+	// 1. Li Wei, 18 votes in round 1 (regular)
+	// 2. Wang Fang, 15 votes in round 1 (regular)
+	// 3. Liu Yang, 11 votes in round 2 (runoff)
+}

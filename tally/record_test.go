@@ -1,0 +1,154 @@
+package tally_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/chae-go/chae/ballot"
+	"github.com/chae-go/chae/tally"
+)
+
+// sampleResult runs a small election with a runoff and a supplementary round.
+func sampleResult(t testing.TB) tally.Result {
+	e, err := tally.NewElection(slateOf(5, 8), tally.CPCGrassrootsCommittee())
+	if err != nil {
+		t.Fatal(err)
+	}
+	turnout := tally.Turnout{Entitled: 50, Present: 46, Issued: 46}
+	for _, votes := range [][]int{{40, 35, 30, 20, 15, 18, 10, 5}, {30, 26, 26}, {20, 25}} {
+		r := e.Next()
+		if _, err := e.Decide(turnout, countsOf(r.Slate, 46, 0, 0, votes)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !e.Done() {
+		t.Fatal("sample election not done")
+	}
+	return e.Result()
+}
+
+func TestRecordRoundTrip(t *testing.T) {
+	t.Parallel()
+	res := sampleResult(t)
+	b, err := json.Marshal(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(b, []byte(`{"format":"chae.election/1","slate":{"office":"committee","seats":5,`)) ||
+		!bytes.HasSuffix(b, []byte(`,"done":true,"digest":"`+res.Digest()+`"}`)) {
+		t.Fatalf("record layout: %.120s … %s", b, b[len(b)-100:])
+	}
+	var back tally.Result
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	b2, _ := json.Marshal(back)
+	if !bytes.Equal(b, b2) {
+		t.Fatal("re-encoded record differs")
+	}
+	kinds := ""
+	for _, d := range back.Decisions {
+		kinds += d.Round.Kind.String() + " "
+	}
+	if kinds != "regular supplementary runoff " {
+		t.Errorf("rounds %q", kinds)
+	}
+	for _, bad := range []struct{ name, from, to string }{
+		{"format", `"chae.election/1"`, `"chae.election/2"`},
+		{"digest", `"digest":"sha256:`, `"digest":"sha256:0`},
+		{"a count", `"for":40`, `"for":41`},
+		{"a kind", `"kind":"runoff"`, `"kind":"lottery"`},
+	} {
+		tampered := bytes.Replace(b, []byte(bad.from), []byte(bad.to), 1)
+		if err := json.Unmarshal(tampered, &back); !errors.Is(err, tally.ErrRecord) {
+			t.Errorf("tampered %s: %v", bad.name, err)
+		}
+	}
+}
+
+// FuzzRecord: decoding never panics, and a record that decodes re-encodes to a record that decodes
+// to the same digest.
+func FuzzRecord(f *testing.F) {
+	b, err := json.Marshal(sampleResult(f))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b)
+	f.Add([]byte(`{"format":"chae.election/1"}`))
+	f.Add([]byte(`{}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var r tally.Result
+		if err := json.Unmarshal(data, &r); err != nil {
+			return
+		}
+		out, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var again tally.Result
+		if err := json.Unmarshal(out, &again); err != nil {
+			t.Fatalf("re-encoded record refused: %v", err)
+		}
+		if again.Digest() != r.Digest() {
+			t.Fatal("digest changed in the round trip")
+		}
+	})
+}
+
+// ExampleResult_Digest shows that the digest covers the inputs: the same election gives the same
+// digest, and one vote more somewhere gives another.
+func ExampleResult_Digest() {
+	run := func(votesForB int) string {
+		s := ballot.Slate{Office: "Committee", Seats: 1, Candidates: []ballot.Candidate{{ID: "a", Name: "A"}, {ID: "b", Name: "B"}}}
+		e, _ := tally.NewElection(s, tally.CPCGrassrootsCommittee())
+		c := tally.Counts{Ballots: 10, Valid: 10, WriteIns: []tally.WriteInCount{},
+			Candidates: []tally.CandidateCount{{ID: "a", For: 8, Against: 2}, {ID: "b", For: votesForB, Against: 10 - votesForB}}}
+		_, _ = e.Decide(tally.Turnout{Entitled: 10, Present: 10, Issued: 10}, c)
+		return e.Result().Digest()
+	}
+	fmt.Println(run(2) == run(2), run(2) == run(3))
+	// Output: true false
+}
+
+func BenchmarkDecide(b *testing.B) {
+	for _, size := range []struct{ seats, candidates, voters int }{{7, 9, 46}, {100, 120, 1000}, {2300, 2760, 3000}} {
+		b.Run(fmt.Sprintf("%dof%d", size.seats, size.candidates), func(b *testing.B) {
+			s := slateOf(1, 1)
+			s.Seats, s.Candidates = size.seats, nil
+			for i := range size.candidates {
+				s.Candidates = append(s.Candidates, ballot.Candidate{ID: fmt.Sprintf("c%d", i), Name: fmt.Sprintf("Candidate %d", i)})
+			}
+			rng := rand.New(rand.NewPCG(1, 2))
+			votes := make([]int, size.candidates)
+			for i := range votes {
+				votes[i] = rng.IntN(size.voters + 1)
+			}
+			c := countsOf(s, size.voters, 0, 0, votes)
+			turnout := tally.Turnout{Entitled: size.voters, Present: size.voters, Issued: size.voters}
+			b.ReportAllocs()
+			for b.Loop() {
+				e, err := tally.NewElection(s, tally.CPCLocalDelegates())
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := e.Decide(turnout, c); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkRecord(b *testing.B) {
+	res := sampleResult(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := json.Marshal(res); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
