@@ -2,35 +2,9 @@ package main
 
 import (
 	"errors"
-	"fmt"
-	"slices"
 
 	"github.com/chae-go/chae/quota"
 )
-
-// methods are the apportionment methods -method accepts, by flag name.
-var methods = []struct {
-	name   string
-	method quota.Method
-}{
-	{"huntington-hill", quota.HuntingtonHill},
-	{"sainte-lague", quota.SainteLague},
-	{"modified-sainte-lague", quota.ModifiedSainteLague},
-	{"dhondt", quota.DHondt},
-	{"hamilton", quota.Hamilton},
-	{"droop", quota.Droop},
-	{"adams", quota.Adams},
-	{"dean", quota.Dean},
-}
-
-// methodNames lists the names -method accepts.
-func methodNames() []string {
-	var out []string
-	for _, m := range methods {
-		out = append(out, m.name)
-	}
-	return out
-}
 
 // apportionment is the division of the quota among the units, with any tie settled by lot.
 type apportionment struct {
@@ -39,20 +13,10 @@ type apportionment struct {
 	Lots   []string `json:"lots,omitempty"` // units in the order drawn by lot for a tie, if any
 }
 
-// apportion divides seats among the units by their membership with the named method. A tie for
+// apportion divides seats among the units by their membership with the method m. A tie for
 // the last seat(s) is settled by lot, drawn from the seed, and recorded: the library never breaks
 // it by itself.
-func apportion(seed uint64, name string, seats int, units []Unit) (apportionment, error) {
-	i := slices.IndexFunc(methods, func(m struct {
-		name   string
-		method quota.Method
-	}) bool {
-		return m.name == name
-	})
-	if i < 0 {
-		return apportionment{}, fmt.Errorf("congress: unknown method %q (one of %v)", name, methodNames())
-	}
-	m := methods[i].method
+func apportion(seed uint64, m quota.Method, seats int, units []Unit) (apportionment, error) {
 	weights := make([]int64, len(units))
 	for k, u := range units {
 		weights[k] = u.Members

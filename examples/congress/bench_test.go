@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/chae-go/chae/quota"
 	"testing"
 )
 
@@ -10,7 +11,7 @@ import (
 func BenchmarkSimulate(b *testing.B) {
 	for _, units := range []int{38, 190} {
 		b.Run(fmt.Sprintf("units=%d", units), func(b *testing.B) {
-			cfg := config{Seed: 2022, Method: "huntington-hill", Quota: (2300*units + 19) / 38, Units: units}
+			cfg := config{Seed: 2022, Method: quota.HuntingtonHill, Quota: (2300*units + 19) / 38, Units: units}
 			b.ReportAllocs()
 			for b.Loop() {
 				if _, err := simulateAll(cfg, nil); err != nil {

@@ -17,7 +17,6 @@ const synthetic = "Real: the process, the rules (more than 15% more candidates t
 // record is the full record of one simulation: the -json output, and what the text output prints.
 type record struct {
 	Seed      uint64 `json:"seed"`
-	Method    string `json:"method"`
 	Quota     int    `json:"quota"`
 	Synthetic string `json:"synthetic"`
 	Members   int64  `json:"members"`
@@ -54,7 +53,7 @@ func simulateAll(cfg config, progress func(*unitRun)) (*record, error) {
 		return nil, err
 	}
 	units := scaleUnits(base, cfg.Units)
-	rec := &record{Seed: cfg.Seed, Method: cfg.Method, Quota: cfg.Quota, Synthetic: synthetic}
+	rec := &record{Seed: cfg.Seed, Quota: cfg.Quota, Synthetic: synthetic}
 	for _, u := range units {
 		rec.Members += u.Members
 	}

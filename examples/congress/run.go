@@ -5,8 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"slices"
-	"strings"
+
+	"github.com/chae-go/chae/quota"
 )
 
 // run is the whole program: it parses args, writes the results to stdout and progress and errors
@@ -16,7 +16,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var cfg config
 	fs.Uint64Var(&cfg.Seed, "seed", 2022, "random seed of the simulation")
-	fs.StringVar(&cfg.Method, "method", "huntington-hill", "apportionment method: "+strings.Join(methodNames(), ", "))
+	method := fs.String("method", "huntington-hill", "apportionment method: hamilton, dhondt, sainte-lague, huntington-hill, adams, dean, modified-sainte-lague, droop, hagenbach-bischoff")
 	fs.IntVar(&cfg.Units, "units", 38, "election units to simulate (beyond 38 the units repeat, numbered)")
 	fs.IntVar(&cfg.Quota, "quota", 0, "delegates to elect in all (0: 2,300 scaled to the units)")
 	fs.IntVar(&cfg.Workers, "workers", 0, "goroutines deciding units (0: GOMAXPROCS); the output does not depend on it")
@@ -37,10 +37,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	if !slices.Contains(methodNames(), cfg.Method) {
-		fmt.Fprintf(stderr, "congress: unknown -method %q: one of %s\n", cfg.Method, strings.Join(methodNames(), ", "))
+	m, err := quota.ParseMethod(*method)
+	if err != nil {
+		fmt.Fprintf(stderr, "congress: -method: %v\n", err)
 		return 2
 	}
+	cfg.Method = m
 	if cfg.Units < 1 {
 		fmt.Fprintln(stderr, "congress: -units must be at least 1")
 		return 2

@@ -14,10 +14,10 @@ import (
 // config is the simulation's input, from the command line.
 type config struct {
 	Seed    uint64
-	Method  string // apportionment method
-	Quota   int    // delegates to elect in all
-	Units   int    // election units
-	Workers int    // goroutines deciding units; 0: GOMAXPROCS
+	Method  quota.Method // apportionment method
+	Quota   int          // delegates to elect in all
+	Units   int          // election units
+	Workers int          // goroutines deciding units; 0: GOMAXPROCS
 }
 
 // unitRun is everything that happened in one election unit.

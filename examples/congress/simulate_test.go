@@ -18,7 +18,7 @@ import (
 // simulated runs the simulation for a seed, quietly.
 func simulated(t *testing.T, seed uint64, units int) *record {
 	t.Helper()
-	rec, err := simulateAll(config{Seed: seed, Method: "huntington-hill", Quota: (2300*units + 19) / 38, Units: units}, nil)
+	rec, err := simulateAll(config{Seed: seed, Method: quota.HuntingtonHill, Quota: (2300*units + 19) / 38, Units: units}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
