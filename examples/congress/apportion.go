@@ -8,19 +8,19 @@ import (
 
 // apportionment is the division of the quota among the units, with any tie settled by lot.
 type apportionment struct {
-	Method string   `json:"method"`
-	Seats  []int    `json:"seats"`
-	Lots   []string `json:"lots,omitempty"` // units in the order drawn by lot for a tie, if any
+	Method string `json:"method"`
+	Seats  []int  `json:"seats"`
+	// Lots lists the units tied for the last seat(s), in the order drawn by lot (the first
+	// TiedSeats of them take the seats); empty when there was no tie.
+	Lots      []string `json:"lots,omitempty"`
+	TiedSeats int      `json:"tied_seats,omitempty"`
 }
 
 // apportion divides seats among the units by their membership with the method m. A tie for
 // the last seat(s) is settled by lot, drawn from the seed, and recorded: the library never breaks
 // it by itself.
 func apportion(seed uint64, m quota.Method, seats int, units []Unit) (apportionment, error) {
-	weights := make([]int64, len(units))
-	for k, u := range units {
-		weights[k] = u.Members
-	}
+	weights := weightsOf(units)
 	a := apportionment{Method: m.String()}
 	res, err := quota.Apportion(m, seats, weights)
 	var te *quota.TieError
@@ -31,6 +31,7 @@ func apportion(seed uint64, m quota.Method, seats int, units []Unit) (apportionm
 			order[k] = te.Units[p]
 			a.Lots = append(a.Lots, units[order[k]].Code)
 		}
+		a.TiedSeats = te.Seats
 		var r quota.Result
 		r, err = quota.ApportionWithOptions(m, seats, weights, quota.Options{TieOrder: order})
 		res = r.Seats
@@ -40,4 +41,13 @@ func apportion(seed uint64, m quota.Method, seats int, units []Unit) (apportionm
 	}
 	a.Seats = res
 	return a, nil
+}
+
+// weightsOf returns the units' apportionment weights: their membership.
+func weightsOf(units []Unit) []int64 {
+	w := make([]int64, len(units))
+	for i, u := range units {
+		w[i] = u.Members
+	}
+	return w
 }

@@ -90,7 +90,9 @@ func writeText(w io.Writer, rec *record) error {
 	fmt.Fprintf(w, "Quota: %s delegates among %d election units by %s, on %s members (synthetic).\n\n",
 		thousands(int64(rec.Quota)), len(rec.Units), rec.Apportionment.Method, thousands(rec.Members))
 	if len(rec.Apportionment.Lots) > 0 {
-		fmt.Fprintf(w, "A tie for the last seat(s) was settled by lot (drawn from the seed): %s.\n\n", strings.Join(rec.Apportionment.Lots, ", "))
+		a := rec.Apportionment
+		fmt.Fprintf(w, "%d units were tied for the last %d seat(s); lots drawn from the seed give the order %s: the first %d take them.\n\n",
+			len(a.Lots), a.TiedSeats, strings.Join(a.Lots, ", "), a.TiedSeats)
 	}
 
 	var t table

@@ -178,3 +178,33 @@ func TestRecordRechecks(t *testing.T) {
 		t.Errorf("overall digest %s, recomputed %s", rec.Digest, got)
 	}
 }
+
+// TestApportionTie checks that a tie in the apportionment is settled by a seeded lot and
+// recorded, never by input order: with every unit doubled and an odd quota, one pair of equal
+// units must share an odd seat.
+func TestApportionTie(t *testing.T) {
+	t.Parallel()
+	base, err := loadUnits()
+	if err != nil {
+		t.Fatal(err)
+	}
+	units := scaleUnits(base, 76)
+	if _, err := quota.Apportion(quota.HuntingtonHill, 4601, weightsOf(units)); !errors.Is(err, quota.ErrTie) {
+		t.Fatalf("no tie to settle: %v", err)
+	}
+	a, err := apportion(1, quota.HuntingtonHill, 4601, units)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := 0
+	for _, s := range a.Seats {
+		sum += s
+	}
+	if sum != 4601 || len(a.Lots) < 2 || a.TiedSeats < 1 {
+		t.Errorf("sum %d, lots %v, tied seats %d", sum, a.Lots, a.TiedSeats)
+	}
+	b, err := apportion(1, quota.HuntingtonHill, 4601, units)
+	if err != nil || !slices.Equal(a.Seats, b.Seats) || !slices.Equal(a.Lots, b.Lots) {
+		t.Errorf("the same seed draws differently: %v %v", a, b)
+	}
+}
