@@ -89,9 +89,10 @@ func makeSlate(seed uint64, i int, u Unit, seats int) (ballot.Slate, []int, temp
 		s.Candidates = append(s.Candidates, newCandidate(r, u, fmt.Sprintf("%s-%03d", u.Code, c+1), name))
 		support[c] = between(r, 400, 1000)
 	}
-	// The slate is composed so that the unit's targets can hold whatever the vote: more women than
-	// their share of the membership would need, with a cushion of half the surplus; at least two
-	// ethnic-minority candidates, whom the nominating bodies put forward with strong support.
+	// The slate is composed for the unit's targets: more women than their share of the membership
+	// needs among the elected, with a cushion of half the surplus (the vote can still fall short:
+	// the report says so); at least two ethnic-minority candidates, whom the nominating bodies put
+	// forward with strong support.
 	women := 0
 	for _, c := range s.Candidates {
 		if c.Attrs[attrGender] == "female" {

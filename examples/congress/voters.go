@@ -12,17 +12,18 @@ import (
 // temper describes how a unit's congress votes: how much its delegates disagree about the
 // candidates and how many of them choose fewer persons than there are seats.
 type temper struct {
-	Noise   int // spread of each voter's private judgement, added to a candidate's support
-	Partial int // permille of voters who choose fewer persons than seats
-	Fewest  int // permille of the seats the most reticent of them still choose
+	Noise   int `json:"noise"`   // spread of each voter's private judgement, added to a candidate's support
+	Partial int `json:"partial"` // permille of voters who choose fewer persons than seats
+	Fewest  int `json:"fewest"`  // permille of the seats the most reticent of them still choose
 }
 
-// Rates of irregular ballots, in permille of ballots returned.
+// Rates of the voter model, in permille: of ballots returned for the irregular ballots, of the
+// candidates a voter does not choose for the crossed-out ones.
 const (
-	spoiledRate  = 3 // declared spoiled by the counting staff (identifying marks)
-	overVoteRate = 4 // one person too many chosen: invalid
-	writeInRate  = 9 // a candidate crossed out and another person written in
-	againstRate  = 850
+	spoiledRate  = 3   // declared spoiled by the counting staff (identifying marks)
+	overVoteRate = 4   // one person too many chosen: invalid
+	writeInRate  = 9   // a candidate crossed out and another person written in
+	againstRate  = 850 // a candidate not chosen is crossed out (×); the others are left unmarked
 )
 
 // castBallots generates the ballots of one round and counts them: present voters each return one
