@@ -145,7 +145,6 @@ func TestDeterministic(t *testing.T) {
 		procs int
 		args  []string
 	}{
-		{"workers 1 again", prev, []string{"-workers", "1"}},
 		{"workers 7", prev, []string{"-workers", "7"}},
 		{"GOMAXPROCS 1", 1, nil},
 		{"GOMAXPROCS 8", 8, nil},

@@ -32,7 +32,7 @@ func simulated(t *testing.T, seed uint64, units int) *record {
 // a runoff among the tied, a place among the most voted of exactly the tied candidates.
 func TestSlatesAndThresholds(t *testing.T) {
 	t.Parallel()
-	for _, seed := range []uint64{2022, 1, 2, 3, 17} {
+	for _, seed := range []uint64{2022, 1, 17} {
 		t.Run(fmt.Sprintf("seed %d", seed), func(t *testing.T) {
 			rec := simulated(t, seed, 38)
 			total := 0
