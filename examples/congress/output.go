@@ -95,6 +95,14 @@ func writeText(w io.Writer, rec *record) error {
 			len(a.Lots), a.TiedSeats, strings.Join(a.Lots, ", "), a.TiedSeats)
 	}
 
+	r := tally.NationalCongressDelegates()
+	rules := fmt.Sprintf("Each unit's congress elects under the rules %q (%s): more candidates than seats by %s %s "+
+		"(Tibet and Xinjiang: as many as seats); elected with %s of %s; a tie across the last seat goes to a runoff "+
+		"among the tied; missing seats to a supplementary election, unless the unit closes them.",
+		r.Name, r.Source, r.Difference.MinBoundary, r.Difference.MinShare, r.Threshold, r.Base.Describe())
+	fmt.Fprintln(w, wrap(rules, 100))
+	fmt.Fprintln(w)
+
 	var t table
 	t.add("unit", "members", "women", "quota", "cand.", "surplus", "rounds", "elected", "closed", "confirmed")
 	runoffs, supps := 0, 0

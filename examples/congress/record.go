@@ -11,8 +11,9 @@ import (
 
 // synthetic says, in every output, what is real and what is simulated.
 const synthetic = "Real: the process, the rules (more than 15% more candidates than seats; Tibet and Xinjiang " +
-	"with as many candidates as seats), the quota of 2,300, the 38 units, the composition targets. " +
-	"Synthetic: every membership figure, candidate, vote and credentials decision (the real figures are not published)."
+	"with as many candidates as seats), the quota of 2,300 among 38 units (their list is our reconstruction), " +
+	"the composition targets. Synthetic: every membership figure, candidate, vote and credentials decision " +
+	"(the real figures are not published)."
 
 // record is the full record of one simulation: the -json output, and what the text output prints.
 type record struct {
