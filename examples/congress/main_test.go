@@ -131,6 +131,15 @@ func TestPublishedRoster(t *testing.T) {
 	}
 }
 
+// TestDefaultGolden pins the default run's output: the same seed gives the same bytes on any
+// machine (the simulation draws only integers from PCG streams and every decision is exact), so a
+// difference here is a change in the simulation or in a decision of the library.
+func TestDefaultGolden(t *testing.T) {
+	t.Parallel()
+	out, _ := runOK(t, "-q")
+	golden(t, "default.golden", out)
+}
+
 // TestDeterministic runs the default simulation with one seed several times, with different
 // numbers of workers and GOMAXPROCS, and requires byte-identical output (stdout and progress).
 func TestDeterministic(t *testing.T) {

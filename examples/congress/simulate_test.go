@@ -36,9 +36,10 @@ func TestSlatesAndThresholds(t *testing.T) {
 		t.Run(fmt.Sprintf("seed %d", seed), func(t *testing.T) {
 			rec := simulated(t, seed, 38)
 			total := 0
-			for _, u := range rec.Units {
+			for i, u := range rec.Units {
 				total += u.Seats
 				checkUnit(t, u)
+				checkUnitTargets(t, u, rec.UnitTargets[i])
 			}
 			if total != 2300 {
 				t.Errorf("seats apportioned = %d, want 2300", total)
@@ -206,5 +207,36 @@ func TestApportionTie(t *testing.T) {
 	b, err := apportion(1, quota.HuntingtonHill, 4601, units)
 	if err != nil || !slices.Equal(a.Seats, b.Seats) || !slices.Equal(a.Lots, b.Lots) {
 		t.Errorf("the same seed draws differently: %v %v", a, b)
+	}
+}
+
+// checkUnitTargets recomputes a unit's targets from its confirmed delegates: women's share above
+// the unit's membership share (1000·women > permille·delegates), at least one minority delegate.
+func checkUnitTargets(t *testing.T, u *unitRun, ut unitTargets) {
+	t.Helper()
+	women, minorities, n := 0, 0, 0
+	for _, c := range confirmedCandidates(u) {
+		n++
+		if c.Attrs[attrGender] == "female" {
+			women++
+		}
+		if e := c.Attrs[attrEthnicity]; e != "" && e != "Han" {
+			minorities++
+		}
+	}
+	wantWomen := 1000*women > u.Unit.WomenPermille*n
+	wantMinorities := minorities >= 1
+	for _, tr := range ut.Report.Targets {
+		want := wantMinorities
+		if tr.Target.Category == quota.CatWomen {
+			want = wantWomen
+		}
+		if tr.Met != want {
+			t.Errorf("%s: target %s met = %v, recomputed %v (women %d, minorities %d of %d)",
+				u.Unit.Code, tr.Target, tr.Met, want, women, minorities, n)
+		}
+	}
+	if len(ut.Report.Targets) != 2 {
+		t.Errorf("%s: %d unit targets, want 2", u.Unit.Code, len(ut.Report.Targets))
 	}
 }
