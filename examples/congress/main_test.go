@@ -111,6 +111,25 @@ func TestPublished(t *testing.T) {
 	if f := find("honours"); len(f) < 4 || f[2] != "front-line" || f[3] != "771" {
 		t.Errorf("honours base = %q, want front-line 771", f)
 	}
+	t.Run("json", func(t *testing.T) {
+		js, _ := runOK(t, "-published", "-json")
+		var c composition
+		if err := json.Unmarshal([]byte(js), &c); err != nil {
+			t.Fatal(err)
+		}
+		shares := make(map[string]string)
+		for _, r := range c.Rows {
+			shares[r.Name] = r.Share
+		}
+		for _, w := range want {
+			if shares[w.category] != w.share {
+				t.Errorf("%s: JSON share %q, want %q", w.category, shares[w.category], w.share)
+			}
+		}
+		if c.Total != 2296 || len(c.Distinct) != 1 || c.Distinct[0].Count != 40 || len(c.Averages) != 1 || c.Averages[0].Value != "52.2" {
+			t.Errorf("JSON total %d, distinct %+v, averages %+v", c.Total, c.Distinct, c.Averages)
+		}
+	})
 }
 
 // TestPublishedRoster checks the roster itself, independently of the report's rendering.

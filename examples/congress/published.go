@@ -161,7 +161,7 @@ func writePublished(w io.Writer, asJSON bool) error {
 	if asJSON {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
+		return enc.Encode(newComposition(rep))
 	}
 	fmt.Fprintln(w, "Composition of the 2,296 delegates elected to the 20th National Congress (2022),")
 	fmt.Fprintln(w, "from a roster with the published counts (only the counts are real).")

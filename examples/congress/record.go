@@ -33,8 +33,10 @@ type record struct {
 	Confirmed  int `json:"confirmed"`
 	// Composition is the report on the confirmed delegates; UnitTargets the targets every unit must
 	// meet (women above their share of the unit's membership, some minority delegates).
-	Composition *quota.Report `json:"composition"`
-	UnitTargets []unitTargets `json:"unit_targets"`
+	Composition *quota.Report `json:"-"`
+	// CompositionJSON is Composition in the record's JSON form.
+	CompositionJSON composition   `json:"composition"`
+	UnitTargets     []unitTargets `json:"unit_targets"`
 	// Digest is "sha256:" and the SHA-256 of the units' record digests (tally.Result.Digest), one
 	// per line in unit order: a recount that reproduces every unit's record reproduces it.
 	Digest string `json:"digest"`
@@ -43,8 +45,10 @@ type record struct {
 // unitTargets is one unit's composition targets and their outcome.
 type unitTargets struct {
 	Code   string        `json:"code"`
-	Report *quota.Report `json:"report"`
-	Unmet  []string      `json:"unmet,omitempty"`
+	Report *quota.Report `json:"-"`
+	// Composition is Report in the record's JSON form.
+	Composition composition `json:"composition"`
+	Unmet       []string    `json:"unmet,omitempty"`
 }
 
 // simulateAll runs the whole simulation for cfg.
@@ -88,6 +92,7 @@ func simulateAll(cfg config, progress func(*unitRun)) (*record, error) {
 	if err != nil {
 		return nil, err
 	}
+	rec.CompositionJSON = newComposition(rec.Composition)
 	return rec, nil
 }
 
@@ -124,7 +129,7 @@ func unitReport(u *unitRun, delegates []ballot.Candidate) (unitTargets, error) {
 	if err != nil {
 		return unitTargets{}, err
 	}
-	ut := unitTargets{Code: u.Unit.Code, Report: rep}
+	ut := unitTargets{Code: u.Unit.Code, Report: rep, Composition: newComposition(rep)}
 	for _, e := range rep.Unmet() {
 		ut.Unmet = append(ut.Unmet, e.Target.Category)
 	}
