@@ -749,8 +749,13 @@ func (e *Election) supplementaryReason() string {
 	for i, c := range s.Candidates {
 		parts[i] = fmt.Sprintf("%s (%d)", c.Name, e.ref[c.ID])
 	}
-	return fmt.Sprintf("Next: a supplementary election for %s among %s: the best-placed not yet %s, by their votes in the first regular round, as many as the difference rule requires, with any tied at the cut-off (RULES.md A7, B8); unless the seats are reduced.",
+	r := fmt.Sprintf("Next: a supplementary election for %s among %s: the best-placed not yet %s, by their votes in the first regular round, as many as the difference rule requires, with any tied at the cut-off (RULES.md A7, B8); unless the seats are reduced.",
 		plural(s.Seats, "seat"), strings.Join(parts, ", "), e.verb())
+	if len(s.Candidates) <= s.Seats {
+		r += fmt.Sprintf(" Only %s remain for %s: the list has no surplus; nominate more candidates or reduce the seats.",
+			plural(len(s.Candidates), "candidate"), plural(s.Seats, "seat"))
+	}
+	return r
 }
 
 // tieOrder orders two contestants with equal votes by the rules' tie order: the older first under

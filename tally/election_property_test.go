@@ -489,6 +489,9 @@ func (m *electionMachine) check(t *rapid.T) {
 	if m.e.Done() != (open == 0) || res.Done != m.e.Done() {
 		t.Fatalf("done %v with %d open", m.e.Done(), open)
 	}
+	if err := res.Verify(); err != nil {
+		t.Fatalf("the record does not verify: %v", err)
+	}
 	if m.e.Done() {
 		return
 	}

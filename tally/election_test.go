@@ -379,6 +379,13 @@ var statutory = []struct {
 		want: []string{"A", "C"}, done: true,
 	},
 	{
+		name: "Vietnam: tied candidates born on the same day still tie: runoff (the statute is silent)", row: "E3",
+		rules: tally.VietnamNationalAssembly(), slate: vnSlate(2, 4),
+		steps: []step{{turnout: tally.Turnout{Entitled: 120, Present: 100, Issued: 100}, valid: 100, votes: []int{60, 70, 10, 60},
+			needed: 51, elected: []string{"B"}, tied: []string{"A", "D"}, nextKind: tally.Runoff, nextIDs: []string{"A", "D"}, nextSeats: 1}},
+		want: []string{"B"},
+	},
+	{
 		name: "Vietnam: turnout not more than half, re-election; the second stands anyway", row: "E3",
 		rules: tally.VietnamNationalAssembly(), slate: vnSlate(1, 3),
 		steps: []step{
@@ -399,6 +406,17 @@ var statutory = []struct {
 				needed: 51, missing: 1},
 		},
 		done: true,
+	},
+	{
+		name: "a unit electing with equal numbers: the supplementary list has no surplus", row: "D1, B8",
+		rules: func() tally.Rules {
+			r := tally.NationalCongressDelegates()
+			r.Difference.EqualAllowed = true
+			return r
+		}(), slate: slateOf(2, 2),
+		steps: []step{{turnout: tally.Turnout{Entitled: 100, Present: 90, Issued: 90}, valid: 90, votes: []int{80, 50},
+			needed: 51, elected: []string{"A"}, missing: 1, nextKind: tally.Supplementary, nextIDs: []string{"B"}, nextSeats: 1}},
+		want: []string{"A"},
 	},
 	{
 		name: "preliminary election: a tie at the cut-off goes to a runoff, then the formal list", row: "C2, C5",
@@ -509,6 +527,9 @@ func TestStatutoryCases(t *testing.T) {
 			if res.Done != tc.done {
 				t.Errorf("done %v, want %v", res.Done, tc.done)
 			}
+			if err := res.Verify(); err != nil {
+				t.Errorf("the record does not verify: %v", err)
+			}
 		})
 	}
 }
@@ -581,6 +602,9 @@ func TestLots(t *testing.T) {
 	}
 	if !slices.Equal(d.Elected, []string{"A", "D"}) || !slices.Equal(d.Lots, []string{"D", "B", "C"}) || !e.Done() {
 		t.Fatalf("elected %q lots %q done %v", d.Elected, d.Lots, e.Done())
+	}
+	if err := e.Result().Verify(); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -78,3 +78,59 @@ func ExampleElection() {
 	// 2. Wang Fang, 15 votes in round 1 (regular)
 	// 3. Liu Yang, 11 votes in round 2 (runoff)
 }
+
+// Five seats, but only four candidates clear the bar. The presidium decides that four is close
+// enough to five and closes the last seat instead of holding a supplementary election (RULES.md B8).
+func ExampleElection_ReduceSeats() {
+	slate := ballot.Slate{Office: "Branch committee", Seats: 5}
+	for _, n := range []string{"Li Wei", "Wang Fang", "Zhang Min", "Liu Yang", "Chen Jing", "Yang Fan"} {
+		slate.Candidates = append(slate.Candidates, ballot.Candidate{ID: n, Name: n})
+	}
+	e, err := tally.NewElection(slate, tally.CPCGrassrootsCommittee())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	counts := tally.Counts{Ballots: 30, Valid: 30, WriteIns: []tally.WriteInCount{}}
+	for i, f := range []int{28, 25, 22, 17, 14, 9} {
+		counts.Candidates = append(counts.Candidates, tally.CandidateCount{ID: slate.Candidates[i].ID, For: f, Against: 30 - f})
+	}
+	d, err := e.Decide(tally.Turnout{Entitled: 32, Present: 30, Issued: 30}, counts)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(d.Elected, "missing:", d.Missing)
+	next := e.Next()
+	fmt.Println("next:", next.Kind, "for", next.Slate.Seats, "seat among", next.Slate.IDs())
+	if err := e.ReduceSeats(1, "four of five elected; the presidium decided not to hold another election"); err != nil {
+		fmt.Println(err)
+		return
+	}
+	res := e.Result()
+	fmt.Println("done:", res.Done, "elected:", len(res.Elected), "closed:", res.Closed[0].Seats, "-", res.Closed[0].Reason)
+	// Output:
+	// [Li Wei Wang Fang Zhang Min Liu Yang] missing: 1
+	// next: supplementary for 1 seat among [Chen Jing Yang Fan]
+	// done: true elected: 4 closed: 1 - four of five elected; the presidium decided not to hold another election
+}
+
+// Alternate members (候补委员) are listed by votes, and equal votes by surname stroke order (RULES.md
+// C7). The stroke comparator here is a stand-in for a real collation.
+func ExampleOrderAlternates() {
+	slate := ballot.Slate{Office: "Alternates", Seats: 3, Candidates: []ballot.Candidate{
+		{ID: "1", Name: "王芳"}, {ID: "2", Name: "丁强"}, {ID: "3", Name: "李明"},
+	}}
+	elected := []tally.ElectedMember{{ID: "1", Name: "王芳", Votes: 40}, {ID: "2", Name: "丁强", Votes: 40}, {ID: "3", Name: "李明", Votes: 45}}
+	strokes := map[rune]int{'王': 4, '丁': 2, '李': 7}
+	byStrokes := func(a, b ballot.Candidate) int {
+		return strokes[[]rune(a.Name)[0]] - strokes[[]rune(b.Name)[0]]
+	}
+	for _, m := range tally.OrderAlternates(elected, slate, byStrokes) {
+		fmt.Println(m.Rank, m.Name, m.Votes)
+	}
+	// Output:
+	// 1 李明 45
+	// 2 丁强 40
+	// 3 王芳 40
+}

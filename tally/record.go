@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 
 	"github.com/chae-go/chae/ballot"
 	"github.com/chae-go/chae/quota"
@@ -299,4 +300,75 @@ func marshal(v any) ([]byte, error) {
 		return nil, err
 	}
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// Verify re-checks a result, typically one decoded from a record: it runs the election again from
+// the result's slate and rules, feeding each round the recorded turnout and counts, the recorded
+// drawn lots and nominated lists, and the caller's recorded seat reductions, and compares every
+// decision with the recorded one. It returns nil when the whole record is reproduced exactly, and
+// otherwise an error wrapping ErrRecord that names the first round that differs (or the error
+// the procedure returned).
+func (r Result) Verify() error {
+	fail := func(format string, a ...any) error {
+		return fmt.Errorf("tally: verify: "+format+": %w", append(a, ErrRecord)...)
+	}
+	var e *Election
+	var err error
+	if r.Preliminary {
+		e, err = NewPreliminary(r.Slate, r.Rules, r.Seats)
+	} else {
+		e, err = NewElection(r.Slate, r.Rules)
+	}
+	if err != nil {
+		return fail("%v", err)
+	}
+	if !r.Preliminary && r.Seats != r.Slate.Seats {
+		return fail("%d seats recorded for a slate of %d", r.Seats, r.Slate.Seats)
+	}
+	reduce := func(after int) error {
+		for _, c := range r.Closed {
+			if c.After == after && !c.ByRules {
+				if err := e.ReduceSeats(c.Seats, c.Reason); err != nil {
+					return fail("reduction after round %d: %v", after, err)
+				}
+			}
+		}
+		return nil
+	}
+	last := 0
+	for _, d := range r.Decisions {
+		if err := reduce(last); err != nil {
+			return err
+		}
+		next := e.Next()
+		if next.Kind == Supplementary && !reflect.DeepEqual(toWireSlate(next.Slate), toWireSlate(d.Round.Slate)) {
+			if err := e.Nominate(d.Round.Slate); err != nil {
+				return fail("round %d: nominated list: %v", d.Round.Number, err)
+			}
+		}
+		if d.Lots != nil {
+			if err := e.DrawLots(d.Lots); err != nil {
+				return fail("round %d: %v", d.Round.Number, err)
+			}
+		}
+		got, err := e.Decide(d.Turnout, d.Counts)
+		if err != nil {
+			return fail("round %d: %v", d.Round.Number, err)
+		}
+		a, _ := marshal(got)
+		b, _ := marshal(d)
+		if !bytes.Equal(a, b) {
+			return fail("round %d is not decided as recorded", d.Round.Number)
+		}
+		last = d.Round.Number
+	}
+	if err := reduce(last); err != nil {
+		return err
+	}
+	a, _ := marshal(e.Result().wire())
+	b, _ := marshal(r.wire())
+	if !bytes.Equal(a, b) {
+		return fail("the result differs from the record")
+	}
+	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/chae-go/chae/ballot"
@@ -56,6 +57,21 @@ func TestRecordRoundTrip(t *testing.T) {
 	}
 	if kinds != "regular supplementary runoff " {
 		t.Errorf("rounds %q", kinds)
+	}
+	if err := back.Verify(); err != nil {
+		t.Fatalf("decoded record does not verify: %v", err)
+	}
+	// A forged record with a fresh digest decodes, but does not verify.
+	forged := back
+	forged.Decisions = slices.Clone(back.Decisions)
+	forged.Decisions[0].Elected = []string{"A", "B", "C", "D"}
+	fb, _ := json.Marshal(forged)
+	var f2 tally.Result
+	if err := json.Unmarshal(fb, &f2); err != nil {
+		t.Fatal(err)
+	}
+	if err := f2.Verify(); !errors.Is(err, tally.ErrRecord) {
+		t.Fatalf("forged record verifies: %v", err)
 	}
 	for _, bad := range []struct{ name, from, to string }{
 		{"format", `"chae.election/1"`, `"chae.election/2"`},

@@ -105,12 +105,16 @@ func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
 // Standing is one candidate's (or write-in's) result in one round.
 type Standing struct {
-	ID      string `json:"id"`
-	Name    string `json:"name"`
-	WriteIn bool   `json:"write_in,omitempty"`
-	For     int    `json:"for"`
-	Against int    `json:"against"`
-	Abstain int    `json:"abstain"`
+	// ID is the candidate's ID; a written-in person's is WriteInPrefix + the name.
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// WriteIn is true for a person written in rather than printed on the slate.
+	WriteIn bool `json:"write_in,omitempty"`
+	// For, Against and Abstain are the marks on the valid ballots of the round (a write-in has only
+	// For votes).
+	For     int `json:"for"`
+	Against int `json:"against"`
+	Abstain int `json:"abstain"`
 	// Cleared reports whether For cleared the round's bar.
 	Cleared bool   `json:"cleared"`
 	Status  Status `json:"status"`

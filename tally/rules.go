@@ -12,8 +12,10 @@ import (
 // the ballots" is Bar{quota.Threshold{Share: quota.Ratio(1, 3), Boundary: quota.AtLeast},
 // OfReturned}. The zero value is "more than nothing of those present": at least one For vote.
 type Bar struct {
+	// Threshold is the share of the base and whether it must be exceeded or only reached.
 	Threshold quota.Threshold
-	Base      Base
+	// Base is the figure the share is taken of.
+	Base Base
 }
 
 // String describes the bar: "more than 1/2 of those present".
@@ -136,11 +138,18 @@ type Rules struct {
 func (r Rules) regularBar() Bar { return Bar{Threshold: r.Threshold, Base: r.Base} }
 
 // Validate reports every problem with the rules at once (errors joined), each wrapping ErrRules:
-// bases and tie rules out of range, negative counts. It returns nil for usable rules.
+// bases and tie rules out of range, threshold or quorum shares above 1, negative counts. It returns nil for usable rules.
 func (r Rules) Validate() error {
 	var errs []error
 	bad := func(format string, a ...any) {
 		errs = append(errs, fmt.Errorf("tally: rules: "+format+": %w", append(a, ErrRules)...))
+	}
+	one := quota.Ratio(1, 1)
+	if r.Threshold.Share.Cmp(one) > 0 {
+		bad("threshold share %v above 1", r.Threshold.Share)
+	}
+	if r.Quorum.Share.Cmp(one) > 0 {
+		bad("quorum share %v above 1", r.Quorum.Share)
 	}
 	if r.Base >= numBases {
 		bad("base %v", r.Base)
@@ -328,7 +337,8 @@ func ElectoralLawIndirect() Rules {
 //   - threshold: more than half of the valid ballots (E3);
 //   - a tie at the cut-off: the older candidate wins (E3); candidates need a "born" attribute;
 //   - shortfall: one additional election among those not elected (E4), at the same threshold
-//     (UNVERIFIED: E4 states none);
+//     (UNVERIFIED: E4 states none); the National Election Council may decide against it, which
+//     the caller records with Election.ReduceSeats;
 //   - poll validity base (voters who voted) and the absence of write-ins are UNVERIFIED.
 func VietnamNationalAssembly() Rules {
 	return Rules{

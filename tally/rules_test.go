@@ -96,6 +96,10 @@ func TestRulesValidate(t *testing.T) {
 	if n := strings.Count(err.Error(), "\n") + 1; n != 3 {
 		t.Errorf("%d problems reported, want 3: %v", n, err)
 	}
+	over := tally.Rules{Threshold: quota.Threshold{Share: quota.Ratio(3, 2)}}
+	if err := over.Validate(); !errors.Is(err, tally.ErrRules) {
+		t.Errorf("threshold above 1: %v", err)
+	}
 	var zero tally.Rules
 	if err := zero.Validate(); err != nil {
 		t.Errorf("zero rules: %v", err)
@@ -133,5 +137,20 @@ func TestEnumText(t *testing.T) {
 	var back tally.Bar
 	if err := json.Unmarshal(raw, &back); err != nil || !reflect.DeepEqual(back.String(), bar.String()) {
 		t.Errorf("bar round trip %s → %v, %v", raw, back, err)
+	}
+}
+
+// The record encodes every field of quota.Difference and quota.Threshold by name; a field added
+// there must be added to the record (and to this count), or the digest would not cover it.
+func TestRecordCoversQuotaTypes(t *testing.T) {
+	t.Parallel()
+	if n := reflect.TypeFor[quota.Difference]().NumField(); n != 8 {
+		t.Errorf("quota.Difference has %d fields; the record encodes 8", n)
+	}
+	if n := reflect.TypeFor[quota.Threshold]().NumField(); n != 2 {
+		t.Errorf("quota.Threshold has %d fields; the record encodes 2", n)
+	}
+	if n := reflect.TypeFor[tally.Rules]().NumField(); n != 12 {
+		t.Errorf("tally.Rules has %d fields; the record encodes 12", n)
 	}
 }

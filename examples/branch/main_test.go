@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
+	"os"
 	"strings"
 	"testing"
 
@@ -42,10 +44,39 @@ func TestRecord(t *testing.T) {
 	if err := json.Unmarshal(js.Bytes(), &res); err != nil {
 		t.Fatal(err)
 	}
+	if err := res.Verify(); err != nil {
+		t.Fatalf("the record does not verify: %v", err)
+	}
 	if !res.Done || len(res.Elected) != 7 {
 		t.Fatalf("done %v, %d elected", res.Done, len(res.Elected))
 	}
 	if !strings.Contains(a.String(), "Record digest: "+res.Digest()) {
 		t.Errorf("the readable record does not print the digest %s", res.Digest())
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/record.txt")
+
+// The readable record is the golden file, byte for byte.
+func TestGolden(t *testing.T) {
+	var out bytes.Buffer
+	if err := run(&out, false); err != nil {
+		t.Fatal(err)
+	}
+	const golden = "testdata/record.txt"
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(out.Bytes(), want) {
+		t.Errorf("the record differs from %s (go test -update to rewrite it):\n%s", golden, out.Bytes())
 	}
 }
