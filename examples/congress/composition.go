@@ -14,6 +14,7 @@ type composition struct {
 	Targets  []compositionGoal `json:"targets,omitempty"`
 }
 
+// compositionRow is one category: its count, base and printed share.
 type compositionRow struct {
 	Name  string `json:"name"`
 	Count int    `json:"count"`
@@ -22,12 +23,14 @@ type compositionRow struct {
 	Share string `json:"share"` // e.g. "33.6%"
 }
 
+// compositionDist is one distinct-value count ("40 ethnic groups") with the values.
 type compositionDist struct {
 	Name   string   `json:"name"`
 	Count  int      `json:"count"`
 	Values []string `json:"values"`
 }
 
+// compositionAvg is one average ("age 52.2"), as printed.
 type compositionAvg struct {
 	Name  string `json:"name"`
 	On    string `json:"on,omitempty"` // the date ages are measured on
@@ -35,6 +38,7 @@ type compositionAvg struct {
 	N     int    `json:"n"`
 }
 
+// compositionGoal is one target and whether the body meets it.
 type compositionGoal struct {
 	Target string `json:"target"`
 	Met    bool   `json:"met"`
