@@ -1,0 +1,137 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+
+	"github.com/chae-go/chae/ballot"
+	"github.com/chae-go/chae/quota"
+)
+
+// synthetic says, in every output, what is real and what is simulated.
+const synthetic = "Real: the process, the rules (more than 15% more candidates than seats; Tibet and Xinjiang " +
+	"with as many candidates as seats), the quota of 2,300 among 38 units (their list is our reconstruction), " +
+	"the composition targets. Synthetic: every membership figure, candidate, vote and credentials decision " +
+	"(the real figures are not published)."
+
+// record is the full record of one simulation: the -json output, and what the text output prints.
+type record struct {
+	Seed      uint64 `json:"seed"`
+	Quota     int    `json:"quota"`
+	Synthetic string `json:"synthetic"`
+	Members   int64  `json:"members"`
+	// Apportionment is the division of the quota among the units.
+	Apportionment apportionment `json:"apportionment"`
+	// Units are the election units' runs, in unit order.
+	Units []*unitRun `json:"units"`
+	// Totals over all units.
+	Candidates int `json:"candidates"`
+	Elected    int `json:"elected"`
+	Reduced    int `json:"reduced"`
+	Rejected   int `json:"rejected"`
+	Confirmed  int `json:"confirmed"`
+	// Composition is the report on the confirmed delegates; UnitTargets the targets every unit must
+	// meet (women above their share of the unit's membership, some minority delegates).
+	Composition *quota.Report `json:"-"`
+	// CompositionJSON is Composition in the record's JSON form.
+	CompositionJSON composition   `json:"composition"`
+	UnitTargets     []unitTargets `json:"unit_targets"`
+	// Digest is "sha256:" and the SHA-256 of the units' record digests (tally.Result.Digest), one
+	// per line in unit order: a recount that reproduces every unit's record reproduces it.
+	Digest string `json:"digest"`
+}
+
+// unitTargets is one unit's composition targets and their outcome.
+type unitTargets struct {
+	Code   string        `json:"code"`
+	Report *quota.Report `json:"-"`
+	// Composition is Report in the record's JSON form.
+	Composition composition `json:"composition"`
+	Unmet       []string    `json:"unmet,omitempty"`
+}
+
+// simulateAll runs the whole simulation for cfg.
+func simulateAll(cfg config, progress func(*unitRun)) (*record, error) {
+	base, err := loadUnits()
+	if err != nil {
+		return nil, err
+	}
+	units := scaleUnits(base, cfg.Units)
+	rec := &record{Seed: cfg.Seed, Quota: cfg.Quota, Synthetic: synthetic}
+	for _, u := range units {
+		rec.Members += u.Members
+	}
+	rec.Apportionment, err = apportion(cfg.Seed, cfg.Method, cfg.Quota, units)
+	if err != nil {
+		return nil, err
+	}
+	rec.Units, err = simulate(cfg, units, rec.Apportionment.Seats, progress)
+	if err != nil {
+		return nil, err
+	}
+	var delegates []ballot.Candidate
+	h := sha256.New()
+	for _, u := range rec.Units {
+		fmt.Fprintln(h, u.Result.Digest())
+		rec.Candidates += len(u.Slate.Candidates)
+		rec.Elected += len(u.Elected)
+		rec.Reduced += u.Reduced
+		rec.Rejected += len(u.Rejected)
+		mine := confirmedCandidates(u)
+		rec.Confirmed += len(mine)
+		delegates = append(delegates, mine...)
+		ut, err := unitReport(u, mine)
+		if err != nil {
+			return nil, err
+		}
+		rec.UnitTargets = append(rec.UnitTargets, ut)
+	}
+	rec.Digest = "sha256:" + hex.EncodeToString(h.Sum(nil))
+	rec.Composition, err = quota.CongressComposition().Report(delegates)
+	if err != nil {
+		return nil, err
+	}
+	rec.CompositionJSON = newComposition(rec.Composition)
+	return rec, nil
+}
+
+// confirmedCandidates returns the unit's confirmed delegates as candidates, in order of election.
+func confirmedCandidates(u *unitRun) []ballot.Candidate {
+	var out []ballot.Candidate
+	for _, id := range u.confirmed() {
+		if c, ok := u.candidate(id); ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// unitReport checks the unit's own targets: women's share of its delegates above their share of
+// its membership, and at least one ethnic-minority delegate.
+func unitReport(u *unitRun, delegates []ballot.Candidate) (unitTargets, error) {
+	women, err := quota.ParseFraction(permilleString(u.Unit.WomenPermille))
+	if err != nil {
+		return unitTargets{}, err
+	}
+	c := quota.Composition{
+		Places: 1,
+		Categories: []quota.Category{
+			{Name: quota.CatWomen, Where: quota.Is(attrGender, "female")},
+			{Name: quota.CatMinorities, Where: quota.And(quota.Has(attrEthnicity), quota.Not(quota.Is(attrEthnicity, "Han")))},
+		},
+		Targets: []quota.Target{
+			{Category: quota.CatWomen, Kind: quota.ShareAbove, Share: women, Reference: "women's share of the membership"},
+			{Category: quota.CatMinorities, Kind: quota.CountAtLeast, Count: 1},
+		},
+	}
+	rep, err := c.Report(delegates)
+	if err != nil {
+		return unitTargets{}, err
+	}
+	ut := unitTargets{Code: u.Unit.Code, Report: rep, Composition: newComposition(rep)}
+	for _, e := range rep.Unmet() {
+		ut.Unmet = append(ut.Unmet, e.Target.Category)
+	}
+	return ut, nil
+}

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"cmp"
+	"math/rand/v2"
+	"slices"
+
+	"github.com/chae-go/chae/ballot"
+	"github.com/chae-go/chae/tally"
+)
+
+// temper describes how a unit's congress votes: how much its delegates disagree about the
+// candidates and how many of them choose fewer persons than there are seats.
+type temper struct {
+	Noise   int `json:"noise"`   // spread of each voter's private judgement, added to a candidate's support
+	Partial int `json:"partial"` // permille of voters who choose fewer persons than seats
+	Fewest  int `json:"fewest"`  // permille of the seats the most reticent of them still choose
+}
+
+// Rates of the voter model, in permille: of ballots returned for the irregular ballots, of the
+// candidates a voter does not choose for the crossed-out ones.
+const (
+	spoiledRate  = 3   // declared spoiled by the counting staff (identifying marks)
+	overVoteRate = 4   // one person too many chosen: invalid
+	writeInRate  = 9   // a candidate crossed out and another person written in
+	againstRate  = 850 // a candidate not chosen is crossed out (×); the others are left unmarked
+)
+
+// castBallots generates the ballots of one round and counts them: present voters each return one
+// ballot for a slate whose candidates have the given support (one per candidate, in slate order).
+// A voter ranks the candidates by support plus a private judgement, chooses the best up to the
+// seats (fewer if reticent), crosses out most of the others and leaves the rest unmarked. Some
+// ballots are spoiled, over-voted or carry a write-in from the unit's pool of names. Ballots are
+// counted as they are made; nothing is kept.
+func castBallots(r *rand.Rand, s ballot.Slate, support []int, present int, t temper, writeIns []string) (tally.Counts, error) {
+	c, err := tally.NewCounter(s)
+	if err != nil {
+		return tally.Counts{}, err
+	}
+	n := len(s.Candidates)
+	score := make([]int, n)
+	order := make([]int, n)
+	b := ballot.Ballot{Marks: make([]ballot.Mark, n)}
+	byScore := func(i, j int) int {
+		if c := cmp.Compare(score[j], score[i]); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j)
+	}
+	for range present {
+		for i := range n {
+			score[i] = support[i] + r.IntN(t.Noise+1)
+			order[i] = i
+		}
+		slices.SortFunc(order, byScore)
+		k := s.Seats
+		if permille(r, t.Partial) {
+			k = s.Seats * between(r, t.Fewest, 1000) / 1000
+		}
+		b.WriteIns = b.WriteIns[:0]
+		b.Spoiled = false
+		x := r.IntN(1000)
+		if x < overVoteRate && k < n {
+			k++ // one too many: an over-vote
+		}
+		for rank, i := range order {
+			switch {
+			case rank < k:
+				b.Marks[i] = ballot.For
+			case permille(r, againstRate):
+				b.Marks[i] = ballot.Against
+			default:
+				b.Marks[i] = ballot.Abstain
+			}
+		}
+		switch {
+		case x >= overVoteRate && x < overVoteRate+spoiledRate:
+			b.Spoiled = true
+		case x >= overVoteRate+spoiledRate && x < overVoteRate+spoiledRate+writeInRate && k > 0 && len(writeIns) > 0:
+			// cross out the last chosen candidate and write in someone else
+			b.Marks[order[k-1]] = ballot.Against
+			b.WriteIns = append(b.WriteIns, writeIns[min(r.IntN(len(writeIns)), r.IntN(len(writeIns)))])
+		}
+		if err := c.Add(b); err != nil {
+			return tally.Counts{}, err
+		}
+	}
+	return c.Counts(), nil
+}
