@@ -11,6 +11,8 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/transform"
+
+	"github.com/chae-go/chae/internal/textenc"
 )
 
 // DefaultMaxRecordBytes is the longest record (one line of the file, or several where a quoted cell
@@ -490,7 +492,7 @@ func (r *Reader) start() error {
 		r.r = 3
 		data = data[3:]
 	}
-	if sample := completeUTF8(data, r.eof); !utf8.Valid(sample) && isGB18030(data, r.eof) {
+	if sample := completeUTF8(data, r.eof); !utf8.Valid(sample) && textenc.IsGB18030(data, r.eof) {
 		rest := append([]byte(nil), data...)
 		r.src = transform.NewReader(io.MultiReader(bytes.NewReader(rest), r.src),
 			simplifiedchinese.GB18030.NewDecoder())
@@ -527,30 +529,6 @@ func completeUTF8(b []byte, eof bool) []byte {
 		}
 	}
 	return b
-}
-
-// isGB18030 reports whether the sample is well-formed GB18030 text: it decodes without a
-// replacement character and without control characters other than tab, CR and LF. Such text is
-// not UTF-8 (the caller checked), so the test is reliable for the text of ballot files.
-func isGB18030(sample []byte, eof bool) bool {
-	if !eof {
-		// Cut at the last line end: a GB18030 trail byte is never '\n'.
-		i := bytes.LastIndexByte(sample, '\n')
-		if i < 0 {
-			return false
-		}
-		sample = sample[:i+1]
-	}
-	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(sample)
-	if err != nil {
-		return false
-	}
-	for _, c := range string(out) {
-		if c == utf8.RuneError || (c < ' ' && c != '\t' && c != '\r' && c != '\n') || c == 0x7f {
-			return false
-		}
-	}
-	return true
 }
 
 func (r *Reader) parseHeader(fields [][]byte) error {

@@ -1,7 +1,6 @@
 package tally
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -10,8 +9,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/chae-go/chae/ballot"
+	"github.com/chae-go/chae/internal/textenc"
 )
 
 // Sentinels for count summaries; a *SummaryError says where. Match them with errors.Is.
@@ -150,6 +151,7 @@ const (
 	sumWriteIn      = "write-in:"
 	sumFigures      = 5 // box, ballots, valid, invalid, spoiled
 	maxSummaryCount = 1 << 40
+	maxSummaryBytes = 16 << 20 // a summary is a few lines per ballot box
 )
 
 type sumCol struct {
@@ -168,18 +170,39 @@ type sumCol struct {
 // "<ID>:for" and an "<ID>:against" column, and may have an "<ID>:abstain" column (without it,
 // Abstain is valid − For − Against); "write-in:<name>" columns hold the votes of a written-in
 // name (an empty cell is 0). Columns may stand in any order; names are compared exactly, but for
-// surrounding spaces. A UTF-8 byte order mark and CRLF line ends are accepted, and so are empty
-// cells after the last named column.
+// surrounding spaces. A UTF-8 byte order mark, CRLF line ends and GB18030 text (a file that is
+// not UTF-8 but is well-formed GB18030) are accepted, and so are empty cells after the last named
+// column. A summary holds at most 16 MiB.
 //
 // Every row is checked: a box named once (ErrDuplicateBox), every cell a whole number
 // (ErrSummaryNumber), the figures adding up (ErrSummaryTotals). Errors are *SummaryError values
 // with the line and column.
 func ReadSummary(r io.Reader, s ballot.Slate) ([]BoxCounts, error) {
-	br := bufio.NewReader(r)
-	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte("\uFEFF")) {
-		br.Discard(3)
+	data, err := io.ReadAll(io.LimitReader(r, maxSummaryBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("tally: summary: %w", err)
 	}
-	cr := csv.NewReader(br)
+	if len(data) > maxSummaryBytes {
+		return nil, &SummaryError{Line: 1, Err: ErrSummaryNumber, Detail: fmt.Sprintf("longer than %d bytes", maxSummaryBytes)}
+	}
+	data = bytes.TrimPrefix(data, []byte(textenc.BOM))
+	if !utf8.Valid(data) {
+		dec, err := textenc.DecodeGB18030(data)
+		if err != nil || !textenc.IsGB18030(data, true) {
+			bad := 0
+			for bad < len(data) {
+				r, size := utf8.DecodeRune(data[bad:])
+				if r == utf8.RuneError && size <= 1 {
+					break
+				}
+				bad += size
+			}
+			line := 1 + bytes.Count(data[:bad], []byte("\n"))
+			return nil, &SummaryError{Line: line, Err: ErrSummaryNumber, Detail: "text neither UTF-8 nor GB18030"}
+		}
+		data = dec
+	}
+	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	head, err := cr.Read()

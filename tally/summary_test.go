@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
 	"pgregory.net/rapid"
 
 	"github.com/chae-go/chae/ballot"
@@ -43,6 +44,7 @@ func TestReadSummaryBadInput(t *testing.T) {
 		{"box counted twice", sumHead + "\nA,10,10,0,0,5,5,0,5,5,0,5,5,0\nA,10,10,0,0,5,5,0,5,5,0,5,5,0\n", 3, 1, tally.ErrDuplicateBox},
 		{"empty box name", sumHead + "\n,10,10,0,0,5,5,0,5,5,0,5,5,0\n", 2, 1, tally.ErrSummaryColumn},
 		{"bare quote", sumHead + "\nA\"B,10,10,0,0,5,5,0,5,5,0,5,5,0\n", 2, 2, tally.ErrSummaryNumber},
+		{"non-UTF-8 bytes", sumHead + "\nA\xff\xfe,10,10,0,0,5,5,0,5,5,0,5,5,0\n", 2, 0, tally.ErrSummaryNumber},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -64,15 +66,16 @@ func TestReadSummaryBadInput(t *testing.T) {
 
 func TestReadSummaryAccepts(t *testing.T) {
 	t.Parallel()
-	want := []tally.BoxCounts{{Box: "Mobile", Counts: tally.Counts{Ballots: 12, Valid: 11, Invalid: 1,
+	want := []tally.BoxCounts{{Box: "流动票箱", Counts: tally.Counts{Ballots: 12, Valid: 11, Invalid: 1,
 		Candidates: []tally.CandidateCount{{ID: "c1", For: 8, Against: 2, Abstain: 1}, {ID: "c2", For: 5, Against: 6}, {ID: "c3", For: 3, Against: 3, Abstain: 5}},
 		WriteIns:   []tally.WriteInCount{{Name: "Li Wei", Votes: 2, SameAs: "c1"}, {Name: "Zhao Liu", Votes: 1}}}}}
 	plain := "c3:for,c3:against,box,ballots,valid,invalid,spoiled,c1:for,c1:against,c1:abstain,c2:for,c2:against,write-in:Zhao  Liu,write-in:Li Wei\n" +
-		"3,3,Mobile,12,11,1,0,8,2,1,5,6,1,2\n"
+		"3,3,流动票箱,12,11,1,0,8,2,1,5,6,1,2\n"
 	for _, tc := range []struct{ name, in string }{
 		{"plain, any column order, abstain derived", plain},
 		{"BOM and CRLF", "\uFEFF" + strings.ReplaceAll(plain, "\n", "\r\n")},
 		{"trailing empty columns", strings.ReplaceAll(plain, "\n", ",,\n")},
+		{"GB18030", gb18030(t, plain)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -223,4 +226,13 @@ Mobile,12,11,1,0,8,2,5,6,3,3,1
 	// box,ballots,valid,invalid,spoiled,c1:for,c1:against,c1:abstain,c2:for,c2:against,c2:abstain,c3:for,c3:against,c3:abstain,write-in:Zhao Liu
 	// Mobile,12,11,1,0,8,2,1,5,6,0,3,3,5,1
 	// Hall,2,2,0,0,2,0,0,1,1,0,0,1,1,0
+}
+
+func gb18030(t *testing.T, s string) string {
+	t.Helper()
+	out, err := simplifiedchinese.GB18030.NewEncoder().String(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
