@@ -46,7 +46,7 @@
 // blank lines (skipped), and empty columns after the last named one. A file whose first 64 KiB
 // are not UTF-8 but are well-formed GB18030 (as Chinese-language spreadsheets save "CSV") is
 // decoded as GB18030. A line with every cell empty is a ballot with no mark at all, not a blank
-// line.
+// line; a file with a header and no ballot holds no ballots (a box returned empty).
 //
 // Errors in a file are *ParseError values carrying the line and the column (the cell's 1-based
 // number and its header) and wrapping a sentinel: ErrUnknownColumn, ErrFieldCount, ErrMarkValue,
