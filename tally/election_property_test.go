@@ -344,6 +344,44 @@ func TestPropertyDigest(t *testing.T) {
 			{"tie rule", func(s *scenario) { s.rules.Tie = 1 - s.rules.Tie }},
 			{"write-ins", func(s *scenario) { s.rules.WriteIns = !s.rules.WriteIns }},
 			{"supplementary rounds", func(s *scenario) { s.rules.Shortfall.MaxRounds++ }},
+			{"threshold share", func(s *scenario) {
+				if s.rules.Threshold.Share.Cmp(quota.Ratio(1, 2)) == 0 {
+					s.rules.Threshold.Share = quota.Ratio(2, 3)
+				} else {
+					s.rules.Threshold.Share = quota.Ratio(1, 2)
+				}
+			}},
+			{"runoff bar", func(s *scenario) {
+				if s.rules.Runoff == nil {
+					s.rules.Runoff = &tally.Bar{Threshold: quota.Majority(), Base: tally.OfPresent}
+				} else {
+					s.rules.Runoff = nil
+				}
+			}},
+			{"supplementary bar", func(s *scenario) {
+				s.rules.Shortfall.Bar = &tally.Bar{Threshold: quota.Threshold{Share: quota.Ratio(1, 3), Boundary: quota.AtLeast}, Base: tally.OfReturned}
+			}},
+			{"supplementary list rule", func(s *scenario) { s.rules.Shortfall.Difference = &quota.Difference{MinSurplus: 1} }},
+			{"quorum waiver", func(s *scenario) { s.rules.QuorumWaivedAfter++ }},
+			{"candidate order", func(s *scenario) {
+				// The same ballots for a slate printed in another order.
+				c := s.slate.Candidates
+				c[0], c[1] = c[1], c[0]
+				for _, b := range s.ballots {
+					b.Marks[0], b.Marks[1] = b.Marks[1], b.Marks[0]
+				}
+			}},
+			{"seats", func(s *scenario) {
+				if s.slate.Seats > 1 {
+					s.slate.Seats--
+					return
+				}
+				s.slate.Seats++
+				s.slate.Candidates = append(s.slate.Candidates, ballot.Candidate{ID: "extra", Name: "Extra", Attrs: map[string]string{"born": "1960-01-01"}})
+				for i := range s.ballots {
+					s.ballots[i].Marks = append(s.ballots[i].Marks, ballot.Abstain)
+				}
+			}},
 			{"difference", func(s *scenario) { s.rules.Difference.Source = "other" }},
 			{"entitled", func(s *scenario) { s.turnout.Entitled++ }},
 			{"present", func(s *scenario) { s.turnout.Present++; s.turnout.Entitled++ }},
@@ -397,8 +435,9 @@ func TestPropertyDigest(t *testing.T) {
 	})
 }
 
-// electionMachine drives an election through random rounds, checking the invariants after every
-// step against a plain model: the seats, who is elected, how many seats are closed.
+// electionMachine drives an election through random rounds, then to its end, checking the
+// invariants after every step against a plain model: the seats, who is elected, how many seats are
+// closed.
 type electionMachine struct {
 	e       *tally.Election
 	slate   ballot.Slate
@@ -434,6 +473,11 @@ func (m *electionMachine) decide(t *rapid.T) {
 	}
 	turnout := tally.Turnout{Entitled: present + rapid.IntRange(0, present).Draw(t, "absent"), Present: present,
 		Issued: max(0, c.Ballots-rapid.IntRange(0, 9).Draw(t, "short")/9)}
+	m.apply(t, round, turnout, c)
+}
+
+// apply decides round from turnout and c and checks the decision against the model.
+func (m *electionMachine) apply(t *rapid.T, round tally.Round, turnout tally.Turnout, c tally.Counts) {
 	d, err := m.e.Decide(turnout, c)
 	if err != nil {
 		t.Fatal(err)
@@ -458,6 +502,41 @@ func (m *electionMachine) decide(t *rapid.T) {
 	}
 	if d.Outcome == tally.Decided {
 		m.last = &d
+	}
+}
+
+// finish drives the election to its end by a decisive round, checking the invariants after it: a
+// full meeting, every ballot valid, and every candidate of the round's slate with a different
+// number of For votes, all far above any bar the generated rules can set. A regular or
+// supplementary round then fills all its seats, and a runoff (whose round had no seat missing)
+// elects the first of the tied for the seats left, so that one round ends the election.
+func (m *electionMachine) finish(t *rapid.T) {
+	if !m.e.Done() {
+		round := m.e.Next()
+		n := len(round.Slate.Candidates)
+		valid := 100 + n
+		perm := rapid.Permutation(seq(n)).Draw(t, "finalOrder")
+		votes := make([]int, n)
+		for i, p := range perm {
+			votes[i] = valid - 1 - p // from valid-1 down to 100: more than 9/10 of every base
+		}
+		c := countsOf(round.Slate, valid, 0, 0, votes)
+		m.apply(t, round, tally.Turnout{Entitled: valid, Present: valid, Issued: valid}, c)
+		m.check(t)
+		if !m.e.Done() {
+			t.Fatalf("a decisive %v round did not end the election: next %v", round.Kind, m.e.Next().Kind)
+		}
+	}
+	if _, err := m.e.Decide(tally.Turnout{}, tally.Counts{}); !errors.Is(err, tally.ErrDone) {
+		t.Fatalf("deciding a finished election: %v", err)
+	}
+	res := m.e.Result()
+	filled := len(res.Elected)
+	for _, r := range res.Closed {
+		filled += r.Seats
+	}
+	if !res.Done || filled != m.slate.Seats {
+		t.Fatalf("done %v: %d elected and %d closed for %d seats", res.Done, len(res.Elected), filled-len(res.Elected), m.slate.Seats)
 	}
 }
 
@@ -531,6 +610,7 @@ func TestStateMachine(t *testing.T) {
 			"reduce": m.reduce,
 			"":       m.check,
 		})
+		m.finish(t)
 		for k, n := range m.kinds {
 			seen[k] += n
 		}

@@ -86,6 +86,59 @@ func TestRecordRoundTrip(t *testing.T) {
 	}
 }
 
+// The digest covers the caller's decisions as well as the figures: the reason given for closing a
+// seat, and the order drawn by lot even where another order elects the same candidate. The same
+// decisions give the same digest.
+func TestDigestCoversCallerDecisions(t *testing.T) {
+	t.Parallel()
+	turnout := tally.Turnout{Entitled: 50, Present: 46, Issued: 46}
+	reduced := func(reason string) string {
+		e, err := tally.NewElection(slateOf(5, 8), tally.CPCGrassrootsCommittee())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.Decide(turnout, countsOf(e.Next().Slate, 46, 0, 0, []int{40, 35, 30, 29, 20, 18, 10, 5})); err != nil {
+			t.Fatal(err)
+		}
+		if err := e.ReduceSeats(1, reason); err != nil {
+			t.Fatal(err)
+		}
+		res := e.Result()
+		if !res.Done || len(res.Closed) != 1 || res.Closed[0].Reason != reason {
+			t.Fatalf("done %v, closed %+v", res.Done, res.Closed)
+		}
+		return res.Digest()
+	}
+	if reduced("the presidium decided") != reduced("the presidium decided") {
+		t.Error("the same reduction gives another digest")
+	}
+	if reduced("the presidium decided") == reduced("more than half of the electors consented") {
+		t.Error("the reason for closing a seat is not covered by the digest")
+	}
+	lots := func(order ...string) string {
+		r := tally.CPCGrassrootsCommittee()
+		r.Tie = tally.TieLots
+		e, err := tally.NewElection(slateOf(2, 4), r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := e.DrawLots(order); err != nil {
+			t.Fatal(err)
+		}
+		d, err := e.Decide(turnout, countsOf(e.Next().Slate, 46, 0, 0, []int{40, 30, 30, 30}))
+		if err != nil || !slices.Equal(d.Elected, []string{"A", "D"}) {
+			t.Fatalf("elected %q, %v", d.Elected, err)
+		}
+		return e.Result().Digest()
+	}
+	if lots("D", "B", "C") != lots("D", "B", "C") {
+		t.Error("the same lots give another digest")
+	}
+	if lots("D", "B", "C") == lots("D", "C", "B") {
+		t.Error("the order drawn by lot is not covered by the digest")
+	}
+}
+
 // FuzzRecord: decoding never panics, and a record that decodes re-encodes to a record that decodes
 // to the same digest.
 func FuzzRecord(f *testing.F) {
