@@ -49,11 +49,11 @@ type Counts struct {
 type Counter struct {
 	slate   ballot.Slate
 	given   int               // ballots given to Add, counted or not: the position of the next one is given+1
-	names   map[string]string // normalised candidate name → ID, for flagging write-ins
+	names   map[string]string // normalised candidate name → ID, for flagging write-ins (read only once built)
 	valid   int
 	invalid int
 	spoiled int
-	marks   [][ballot.NumMarks]int // per candidate, indexed by Mark
+	marks   lanes // For and Against marks of valid ballots, per candidate (see lanes.go)
 	writeIn map[string]int
 }
 
@@ -63,7 +63,7 @@ func NewCounter(s ballot.Slate) (*Counter, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	c := &Counter{slate: s.Clone(), marks: make([][ballot.NumMarks]int, len(s.Candidates))}
+	c := &Counter{slate: s.Clone(), marks: newLanes(len(s.Candidates))}
 	c.names = make(map[string]string, len(s.Candidates))
 	for _, cand := range s.Candidates {
 		n := ballot.NormalizeName(cand.Name)
@@ -89,35 +89,29 @@ func (c *Counter) Add(b ballot.Ballot) error {
 		c.spoiled++
 		return nil
 	}
-	marks := b.Marks
-	if len(marks) != len(c.marks) {
+	if len(b.Marks) != c.marks.n {
 		return c.malformed(b)
 	}
-	nf := 0
-	for _, m := range marks {
-		if m >= ballot.NumMarks {
-			return c.malformed(b)
-		}
-		if m == ballot.For {
-			nf++
-		}
-	}
 	if len(b.WriteIns) > 0 {
-		return c.addWithWriteIns(b, nf)
+		return c.addWithWriteIns(b)
+	}
+	// The common ballot: added in one pass, taken back if malformed or an over-vote.
+	nf, bad := c.marks.add(b.Marks)
+	if bad != 0 {
+		c.marks.sub(b.Marks)
+		return c.malformed(b)
 	}
 	if nf > c.slate.Seats {
+		c.marks.sub(b.Marks)
 		c.invalid++
 		return nil
 	}
 	c.valid++
-	cm := c.marks[:len(marks)]
-	for i, m := range marks {
-		cm[i][m]++
-	}
+	c.marks.commit()
 	return nil
 }
 
-func (c *Counter) addWithWriteIns(b ballot.Ballot, nf int) error {
+func (c *Counter) addWithWriteIns(b ballot.Ballot) error {
 	class, err := c.slate.Classify(b)
 	if err != nil {
 		return c.position(err)
@@ -127,14 +121,19 @@ func (c *Counter) addWithWriteIns(b ballot.Ballot, nf int) error {
 		return nil
 	}
 	c.valid++
-	for i, m := range b.Marks {
-		c.marks[i][m]++
-	}
+	c.marks.add(b.Marks)
+	c.marks.commit()
+	c.countWriteIns(b.WriteIns)
+	return nil
+}
+
+// countWriteIns counts the distinct names written in on one valid ballot.
+func (c *Counter) countWriteIns(ws []string) {
 	if c.writeIn == nil {
 		c.writeIn = make(map[string]int)
 	}
-	seen := make([]string, 0, len(b.WriteIns))
-	for _, w := range b.WriteIns {
+	seen := make([]string, 0, len(ws))
+	for _, w := range ws {
 		n := ballot.NormalizeName(w)
 		if slices.Contains(seen, n) {
 			continue
@@ -142,7 +141,6 @@ func (c *Counter) addWithWriteIns(b ballot.Ballot, nf int) error {
 		seen = append(seen, n)
 		c.writeIn[n]++
 	}
-	return nil
 }
 
 func (c *Counter) malformed(b ballot.Ballot) error {
@@ -173,11 +171,7 @@ func (c *Counter) Merge(o *Counter) error {
 	c.valid += o.valid
 	c.invalid += o.invalid
 	c.spoiled += o.spoiled
-	for i := range c.marks {
-		for m := range c.marks[i] {
-			c.marks[i][m] += o.marks[i][m]
-		}
-	}
+	c.marks.merge(&o.marks)
 	if len(o.writeIn) > 0 && c.writeIn == nil {
 		c.writeIn = make(map[string]int, len(o.writeIn))
 	}
@@ -194,12 +188,12 @@ func (c *Counter) Counts() Counts {
 		Valid:      c.valid,
 		Invalid:    c.invalid,
 		Spoiled:    c.spoiled,
-		Candidates: make([]CandidateCount, len(c.marks)),
+		Candidates: make([]CandidateCount, c.marks.n),
 		WriteIns:   make([]WriteInCount, 0, len(c.writeIn)),
 	}
-	for i, m := range c.marks {
-		out.Candidates[i] = CandidateCount{ID: c.slate.Candidates[i].ID,
-			For: m[ballot.For], Against: m[ballot.Against], Abstain: m[ballot.Abstain]}
+	for i := range out.Candidates {
+		f, a := c.marks.forCount(i), c.marks.againstCount(i)
+		out.Candidates[i] = CandidateCount{ID: c.slate.Candidates[i].ID, For: f, Against: a, Abstain: c.valid - f - a}
 	}
 	for n, v := range c.writeIn {
 		out.WriteIns = append(out.WriteIns, WriteInCount{Name: n, Votes: v, SameAs: c.names[n]})

@@ -1,0 +1,168 @@
+package tally
+
+import "github.com/chae-go/chae/ballot"
+
+// The counting kernel. Marks are one byte each (ballot.Mark: Abstain 0, For 1, Against 2), so eight
+// candidates' marks fit in a 64-bit word and are summed in eight byte lanes at once (SWAR: SIMD
+// within a register). In a word w of eight well-formed marks, the low bit of each byte is 1 exactly
+// for For, so two byte-lane sums give every count:
+//
+//	F lanes: the sum of w & 0x0101010101010101   (For marks)
+//	W lanes: the sum of w itself                 (For + 2 × Against)
+//
+// and Against = (W − F) / 2. A W lane gains at most two per ballot, so the accumulators are flushed
+// into the per-candidate int counts every 127 ballots, before a lane can overflow. The number of
+// persons a ballot chooses (the over-vote check) is the sum of its F lanes, taken once per ballot.
+// Abstentions are not summed at all: on valid ballots Abstain = Valid − For − Against.
+//
+// A ballot is added optimistically and subtracted again if it turns out to be malformed or an
+// over-vote: both are rare, and the common ballot is read once.
+
+const (
+	laneOnes = 0x0101010101010101 // the low bit of every byte
+	laneHigh = 0xFCFCFCFCFCFCFCFC // bits no mark below NumMarks sets
+	laneLow  = 0x0303030303030303 // the bits a mark below NumMarks may set
+	laneFull = 127                // ballots a W lane (≤ 2 each) can take before it must be flushed
+	// rowChunk bounds the words whose For lanes are summed before they are folded: a lane of the
+	// row sum gains at most one per word.
+	rowChunk = 255
+)
+
+// lanes holds the byte-lane accumulators of a Counter: one word per eight candidates.
+type lanes struct {
+	n       int      // candidates
+	f, w    []uint64 // F and W lanes of the ballots added since the last flush
+	pending int      // ballots added since the last flush: no lane exceeds it
+	forN    []int    // flushed For counts, per candidate
+	againN  []int    // flushed Against counts, per candidate
+}
+
+func newLanes(n int) lanes {
+	w := (n + 7) / 8
+	return lanes{n: n, f: make([]uint64, w), w: make([]uint64, w), forN: make([]int, n), againN: make([]int, n)}
+}
+
+// forCount and againstCount return candidate i's totals, flushed and pending, without flushing.
+func (l *lanes) forCount(i int) int {
+	return l.forN[i] + lane(l.f, i)
+}
+
+func (l *lanes) againstCount(i int) int {
+	return l.againN[i] + (lane(l.w, i)-lane(l.f, i))/2
+}
+
+// lane returns byte lane i of the words v.
+func lane(v []uint64, i int) int { return int(v[i/8] >> (8 * (i % 8)) & 0xFF) }
+
+// commit records that one more ballot's marks stay added, flushing before a lane could overflow.
+func (l *lanes) commit() {
+	l.pending++
+	if l.pending == laneFull {
+		l.flush()
+	}
+}
+
+// commitN records that k ≤ laneFull − pending more ballots' marks stay added.
+func (l *lanes) commitN(k int) {
+	l.pending += k
+	if l.pending >= laneFull {
+		l.flush()
+	}
+}
+
+// room returns how many more ballots the lanes can take before they must be flushed.
+func (l *lanes) room() int { return laneFull - l.pending }
+
+func (l *lanes) flush() {
+	for j, f := range l.f {
+		w := l.w[j]
+		base := 8 * j
+		for k := 0; k < 8 && base+k < l.n; k++ {
+			fk := int(f >> (8 * k) & 0xFF)
+			l.forN[base+k] += fk
+			l.againN[base+k] += (int(w>>(8*k)&0xFF) - fk) / 2
+		}
+		l.f[j], l.w[j] = 0, 0
+	}
+	l.pending = 0
+}
+
+// merge adds o's totals to l's flushed counts. o is unchanged.
+func (l *lanes) merge(o *lanes) {
+	for i := range l.forN {
+		l.forN[i] += o.forCount(i)
+		l.againN[i] += o.againstCount(i)
+	}
+}
+
+// load8 reads eight marks as one little-endian word (the compiler makes it one load).
+func load8(m []ballot.Mark) uint64 {
+	_ = m[7]
+	return uint64(m[0]) | uint64(m[1])<<8 | uint64(m[2])<<16 | uint64(m[3])<<24 |
+		uint64(m[4])<<32 | uint64(m[5])<<40 | uint64(m[6])<<48 | uint64(m[7])<<56
+}
+
+// loadTail reads the last len(m) < 8 marks as a word, zero-padded (zero is Abstain: no lane gains).
+func loadTail(m []ballot.Mark) uint64 {
+	var w uint64
+	for k, v := range m {
+		w |= uint64(v) << (8 * k)
+	}
+	return w
+}
+
+// fold returns the sum of the byte lanes of s, each at most rowChunk.
+func fold(s uint64) int {
+	s = s&0x00FF00FF00FF00FF + s>>8&0x00FF00FF00FF00FF // four 16-bit lanes, each ≤ 510
+	return int((s * 0x0001000100010001) >> 48)         // their sum ≤ 2040 fits the top lane
+}
+
+// badMarks returns a non-zero value if a byte of w is not a mark below ballot.NumMarks.
+func badMarks(w uint64) uint64 { return w&laneHigh | w&(w>>1)&laneOnes }
+
+// add adds the marks of one ballot of l.n marks to the lanes and returns the number of For marks
+// and a non-zero value if a mark is out of range. The caller then commits or subtracts them.
+func (l *lanes) add(m []ballot.Mark) (nf int, bad uint64) {
+	full := len(m) / 8
+	f, ws := l.f[:full], l.w[:full]
+	for lo := 0; lo < full; lo += rowChunk {
+		hi := min(lo+rowChunk, full)
+		var rs uint64
+		for j := lo; j < hi; j++ {
+			w := load8(m[8*j:])
+			bad |= badMarks(w)
+			w &= laneLow // a mark out of range is taken back; meanwhile no lane may gain more than 2
+			fw := w & laneOnes
+			f[j] += fw
+			ws[j] += w
+			rs += fw
+		}
+		nf += fold(rs)
+	}
+	if len(m) > 8*full {
+		w := loadTail(m[8*full:])
+		bad |= badMarks(w)
+		w &= laneLow
+		fw := w & laneOnes
+		l.f[full] += fw
+		l.w[full] += w
+		nf += fold(fw)
+	}
+	return nf, bad
+}
+
+// sub takes back the marks that add added for the same ballot.
+func (l *lanes) sub(m []ballot.Mark) {
+	full := len(m) / 8
+	f, ws := l.f[:full], l.w[:full]
+	for j := range full {
+		w := load8(m[8*j:]) & laneLow
+		f[j] -= w & laneOnes
+		ws[j] -= w
+	}
+	if len(m) > 8*full {
+		w := loadTail(m[8*full:]) & laneLow
+		l.f[full] -= w & laneOnes
+		l.w[full] -= w
+	}
+}
