@@ -276,9 +276,14 @@ func (c *Counter) kernel(marks []uint64, stride int) {
 		block := min(rows-r, l.room())
 		part := marks[r*stride : (r+block)*stride]
 		var valid int
-		if stride <= rowChunk {
+		switch {
+		case stride == 1:
+			valid = countRows1(&l.f[0], &l.w[0], part, c.slate.Seats, laneOnes)
+		case stride == 2:
+			valid = countRows2(l.f[:2], l.w[:2], part, c.slate.Seats, laneOnes)
+		case stride <= rowChunk:
 			valid = countRows(l.f[:stride], l.w[:stride], part, c.slate.Seats, laneOnes)
-		} else {
+		default:
 			valid = countWideRows(l.f[:stride], l.w[:stride], part, c.slate.Seats)
 		}
 		c.valid += valid
@@ -312,6 +317,46 @@ func countRows(f, w, rows []uint64, seats int, ones uint64) (valid int) {
 		}
 		valid++
 	}
+	return valid
+}
+
+// countRows1 is countRows for rows of one word (up to 8 candidates), its lanes kept in registers.
+//
+//go:noinline
+func countRows1(f, w *uint64, rows []uint64, seats int, ones uint64) (valid int) {
+	F, W := *f, *w
+	for _, x := range rows {
+		fx := x & ones
+		if int(fx*ones>>56) > seats { // the sum of the byte lanes, at most 8
+			continue
+		}
+		F += fx
+		W += x
+		valid++
+	}
+	*f, *w = F, W
+	return valid
+}
+
+// countRows2 is countRows for rows of two words (9 to 16 candidates), its lanes kept in registers.
+//
+//go:noinline
+func countRows2(f, w, rows []uint64, seats int, ones uint64) (valid int) {
+	f, w = f[:2], w[:2]
+	F0, F1, W0, W1 := f[0], f[1], w[0], w[1]
+	for i := 1; i < len(rows); i += 2 {
+		x0, x1 := rows[i-1], rows[i]
+		f0, f1 := x0&ones, x1&ones
+		if int((f0+f1)*ones>>56) > seats { // the sum of the byte lanes, at most 16
+			continue
+		}
+		F0 += f0
+		F1 += f1
+		W0 += x0
+		W1 += x1
+		valid++
+	}
+	f[0], f[1], w[0], w[1] = F0, F1, W0, W1
 	return valid
 }
 

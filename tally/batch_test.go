@@ -451,3 +451,35 @@ func TestBulkAllocations(t *testing.T) {
 		t.Fatalf("Batch.Append allocates %v times with room", n)
 	}
 }
+
+// A mark out of range anywhere on a ballot — in a full word of eight marks or in the last few, any
+// byte from 3 to 255 — makes Counter.Add refuse the ballot with ErrMarkValue and its position, and
+// leaves the counts as if the ballot had never been given.
+func TestPropertyAddRefusesBadMarks(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		bc := genBulk(t, 40, 300)
+		n := len(bc.slate.Candidates)
+		c, _ := tally.NewCounter(bc.slate)
+		var good []ballot.Ballot
+		for k, b := range bc.ballots {
+			if !b.Spoiled && rapid.IntRange(0, 9).Draw(t, "corrupt?") == 0 {
+				bad := b.Clone()
+				at := rapid.IntRange(0, n-1).Draw(t, "at")
+				bad.Marks[at] = ballot.Mark(rapid.IntRange(3, 255).Draw(t, "value"))
+				err := c.Add(bad)
+				var be *ballot.BallotError
+				if !errors.Is(err, ballot.ErrMarkValue) || !errors.As(err, &be) || be.Mark != at+1 {
+					t.Fatalf("ballot %d with mark %d = %d: error %v", k, at+1, bad.Marks[at], err)
+				}
+			}
+			if err := c.Add(b); err != nil {
+				t.Fatal(err)
+			}
+			good = append(good, b)
+		}
+		want := refCount(bc.slate, good)
+		if d := diffCounts(want, c.Counts()); d != "" {
+			t.Fatalf("refused ballots left a trace:%s", d)
+		}
+	})
+}

@@ -8,6 +8,15 @@
 // Counts are plain values: Ballots = Valid + Invalid + Spoiled, and for every candidate
 // For + Against + Abstain = Valid.
 //
+// # Bulk counting
+//
+// Counter.Add sums eight candidates' marks at once in the byte lanes of a 64-bit word and does not
+// allocate. For nation-sized counts, a Batch holds ballots compactly (one byte a mark, eight marks a
+// word); Counter.AddBatch counts it in one pass near the speed of reading its bytes, and
+// Counter.AddBatchParallel on every core, merging per-goroutine counters. Batch.ReadFrom fills a
+// batch from a ballot file, so that a file of any size is counted in batches of bounded size. Every
+// path gives exactly the counts Add gives; BENCHMARKS.md in the repository has the figures.
+//
 // # Deciding an election
 //
 // An Election applies the statutory procedure to the counts, round by round. Rules say which

@@ -37,9 +37,18 @@ type lanes struct {
 	againN  []int    // flushed Against counts, per candidate
 }
 
+// lanePad is the words (a cache line) kept free around the lanes: counters counting on different
+// goroutines must not write to one cache line (false sharing), and the lanes are written for every
+// ballot.
+const lanePad = 8
+
 func newLanes(n int) lanes {
 	w := (n + 7) / 8
-	return lanes{n: n, f: make([]uint64, w), w: make([]uint64, w), forN: make([]int, n), againN: make([]int, n)}
+	buf := make([]uint64, lanePad+w+lanePad+w+lanePad)
+	return lanes{n: n,
+		f:    buf[lanePad : lanePad+w : lanePad+w],
+		w:    buf[2*lanePad+w : 2*lanePad+2*w : 2*lanePad+2*w],
+		forN: make([]int, n), againN: make([]int, n)}
 }
 
 // forCount and againstCount return candidate i's totals, flushed and pending, without flushing.
@@ -117,12 +126,42 @@ func fold(s uint64) int {
 	return int((s * 0x0001000100010001) >> 48)         // their sum ≤ 2040 fits the top lane
 }
 
-// badMarks returns a non-zero value if a byte of w is not a mark below ballot.NumMarks.
-func badMarks(w uint64) uint64 { return w&laneHigh | w&(w>>1)&laneOnes }
-
 // add adds the marks of one ballot of l.n marks to the lanes and returns the number of For marks
 // and a non-zero value if a mark is out of range. The caller then commits or subtracts them.
 func (l *lanes) add(m []ballot.Mark) (nf int, bad uint64) {
+	full := len(m) / 8
+	if full >= rowChunk {
+		return l.addWide(m)
+	}
+	f, ws := l.f[:full], l.w[:full]
+	var rs, or, both uint64
+	for j := range f {
+		w := load8(m[8*j:])
+		or |= w
+		both |= w & (w >> 1)
+		w &= laneLow // a mark out of range is taken back; meanwhile no lane may gain more than 2
+		fw := w & laneOnes
+		f[j] += fw
+		ws[j] += w
+		rs += fw
+	}
+	if len(m) > 8*full {
+		w := loadTail(m[8*full:])
+		or |= w
+		both |= w & (w >> 1)
+		w &= laneLow
+		fw := w & laneOnes
+		l.f[full] += fw
+		l.w[full] += w
+		rs += fw
+	}
+	// A byte above 2 has a bit above the lowest two, or both of them (3).
+	return fold(rs), or&laneHigh | both&laneOnes
+}
+
+// addWide is add for ballots of more than 8×(rowChunk−1) marks, whose For lanes are folded a
+// chunk at a time.
+func (l *lanes) addWide(m []ballot.Mark) (nf int, bad uint64) {
 	full := len(m) / 8
 	f, ws := l.f[:full], l.w[:full]
 	for lo := 0; lo < full; lo += rowChunk {
@@ -130,8 +169,8 @@ func (l *lanes) add(m []ballot.Mark) (nf int, bad uint64) {
 		var rs uint64
 		for j := lo; j < hi; j++ {
 			w := load8(m[8*j:])
-			bad |= badMarks(w)
-			w &= laneLow // a mark out of range is taken back; meanwhile no lane may gain more than 2
+			bad |= w&laneHigh | w&(w>>1)&laneOnes
+			w &= laneLow
 			fw := w & laneOnes
 			f[j] += fw
 			ws[j] += w
@@ -141,7 +180,7 @@ func (l *lanes) add(m []ballot.Mark) (nf int, bad uint64) {
 	}
 	if len(m) > 8*full {
 		w := loadTail(m[8*full:])
-		bad |= badMarks(w)
+		bad |= w&laneHigh | w&(w>>1)&laneOnes
 		w &= laneLow
 		fw := w & laneOnes
 		l.f[full] += fw
