@@ -311,7 +311,13 @@ func countRows(f, w, rows []uint64, seats int, ones uint64) (valid int) {
 			w[j] += x
 			s += fx
 		}
-		if fold(s) > seats {
+		// The lanes of s sum to the row's For marks: one multiplication adds them while the sum
+		// fits a byte (rows of up to 31 words), fold beyond.
+		nf := int(s * ones >> 56)
+		if n > 31 {
+			nf = fold(s)
+		}
+		if nf > seats {
 			undoRow(f, w, row)
 			continue
 		}

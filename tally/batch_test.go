@@ -483,3 +483,47 @@ func TestPropertyAddRefusesBadMarks(t *testing.T) {
 		}
 	})
 }
+
+// The 16-bit lanes take 256 flushes of the byte lanes (32,512 ballots): 70,000 ballots all marked
+// Against (two per lane per ballot, the most a lane can gain) are counted exactly on every path.
+func TestBulkWideLanes(t *testing.T) {
+	defer tally.SetParallelMinShare(1)()
+	for _, n := range []int{3, 9, 20} {
+		s := ballot.Slate{Office: "o", Seats: 1}
+		for i := range n {
+			s.Candidates = append(s.Candidates, ballot.Candidate{ID: fmt.Sprint("c", i), Name: fmt.Sprint("N", i)})
+		}
+		const nb = 70_000
+		all := slices.Repeat([]ballot.Ballot{{Marks: slices.Repeat([]ballot.Mark{ballot.Against}, n)}}, nb)
+		all[123] = ballot.Ballot{Marks: make([]ballot.Mark, n)}
+		all[123].Marks[0] = ballot.For
+		bt := batchOf(t, n, all)
+		for name, count := range map[string]func(c *tally.Counter) error{
+			"Add": func(c *tally.Counter) error {
+				for _, b := range all {
+					if err := c.Add(b); err != nil {
+						return err
+					}
+				}
+				return nil
+			},
+			"AddBatch":           func(c *tally.Counter) error { return c.AddBatch(bt) },
+			"AddBatchParallel/2": func(c *tally.Counter) error { return c.AddBatchParallel(bt, 2) },
+		} {
+			c, _ := tally.NewCounter(s)
+			if err := count(c); err != nil {
+				t.Fatal(err)
+			}
+			got := c.Counts()
+			for i, cc := range got.Candidates {
+				wantFor, wantAbstain := 0, 1
+				if i == 0 {
+					wantFor, wantAbstain = 1, 0
+				}
+				if cc.For != wantFor || cc.Against != nb-1 || cc.Abstain != wantAbstain || got.Valid != nb {
+					t.Fatalf("%s, %d candidates: %s %+v (valid %d)", name, n, cc.ID, cc, got.Valid)
+				}
+			}
+		}
+	}
+}

@@ -28,14 +28,24 @@ const (
 	rowChunk = 255
 )
 
-// lanes holds the byte-lane accumulators of a Counter: one word per eight candidates.
+// lanes holds the accumulators of a Counter: byte lanes, one word per eight candidates, flushed
+// every 127 ballots into 16-bit lanes (two words per eight candidates: the even and the odd bytes),
+// which are flushed into ints every 256 byte-lane flushes (32,512 ballots), before a 16-bit lane
+// could overflow (256 × 254 < 65,536). Both flushes are a few word operations per eight candidates.
 type lanes struct {
-	n       int      // candidates
-	f, w    []uint64 // F and W lanes of the ballots added since the last flush
-	pending int      // ballots added since the last flush: no lane exceeds it
-	forN    []int    // flushed For counts, per candidate
-	againN  []int    // flushed Against counts, per candidate
+	n        int      // candidates
+	f, w     []uint64 // F and W byte lanes of the ballots added since the last flush
+	pending  int      // ballots added since the last flush: no lane exceeds 2 × pending
+	f16, w16 []uint64 // F and W 16-bit lanes: word 2j has bytes 0, 2, 4, 6 of word j; 2j+1 the odd ones
+	flushes  int      // byte-lane flushes since the 16-bit lanes were last flushed
+	forN     []int    // flushed For counts, per candidate
+	againN   []int    // flushed Against counts, per candidate
 }
+
+const (
+	evenBytes = 0x00FF00FF00FF00FF
+	wideFull  = 256 // byte-lane flushes a 16-bit lane can take
+)
 
 // lanePad is the words (a cache line) kept free around the lanes: counters counting on different
 // goroutines must not write to one cache line (false sharing), and the lanes are written for every
@@ -48,20 +58,28 @@ func newLanes(n int) lanes {
 	return lanes{n: n,
 		f:    buf[lanePad : lanePad+w : lanePad+w],
 		w:    buf[2*lanePad+w : 2*lanePad+2*w : 2*lanePad+2*w],
+		f16:  make([]uint64, 2*w),
+		w16:  make([]uint64, 2*w),
 		forN: make([]int, n), againN: make([]int, n)}
 }
 
 // forCount and againstCount return candidate i's totals, flushed and pending, without flushing.
 func (l *lanes) forCount(i int) int {
-	return l.forN[i] + lane(l.f, i)
+	return l.forN[i] + lane16(l.f16, i) + lane(l.f, i)
 }
 
 func (l *lanes) againstCount(i int) int {
-	return l.againN[i] + (lane(l.w, i)-lane(l.f, i))/2
+	return l.againN[i] + (lane16(l.w16, i)-lane16(l.f16, i)+lane(l.w, i)-lane(l.f, i))/2
 }
 
 // lane returns byte lane i of the words v.
 func lane(v []uint64, i int) int { return int(v[i/8] >> (8 * (i % 8)) & 0xFF) }
+
+// lane16 returns the 16-bit lane of v holding byte i (see lanes).
+func lane16(v []uint64, i int) int {
+	k := i % 8
+	return int(v[2*(i/8)+k%2] >> (16 * (k / 2)) & 0xFFFF)
+}
 
 // commit records that one more ballot's marks stay added, flushing before a lane could overflow.
 func (l *lanes) commit() {
@@ -82,18 +100,36 @@ func (l *lanes) commitN(k int) {
 // room returns how many more ballots the lanes can take before they must be flushed.
 func (l *lanes) room() int { return laneFull - l.pending }
 
+// flush moves the byte lanes into the 16-bit lanes.
 func (l *lanes) flush() {
+	f16, w16 := l.f16[:2*len(l.f)], l.w16[:2*len(l.f)]
+	ws := l.w[:len(l.f)]
 	for j, f := range l.f {
-		w := l.w[j]
-		base := 8 * j
-		for k := 0; k < 8 && base+k < l.n; k++ {
-			fk := int(f >> (8 * k) & 0xFF)
-			l.forN[base+k] += fk
-			l.againN[base+k] += (int(w>>(8*k)&0xFF) - fk) / 2
-		}
-		l.f[j], l.w[j] = 0, 0
+		w := ws[j]
+		f16[2*j] += f & evenBytes
+		f16[2*j+1] += f >> 8 & evenBytes
+		w16[2*j] += w & evenBytes
+		w16[2*j+1] += w >> 8 & evenBytes
 	}
+	clear(l.f)
+	clear(l.w)
 	l.pending = 0
+	l.flushes++
+	if l.flushes == wideFull {
+		l.flushWide()
+	}
+}
+
+// flushWide moves the 16-bit lanes into the int counts.
+func (l *lanes) flushWide() {
+	for i := range l.forN {
+		f := lane16(l.f16, i)
+		l.forN[i] += f
+		l.againN[i] += (lane16(l.w16, i) - f) / 2
+	}
+	clear(l.f16)
+	clear(l.w16)
+	l.flushes = 0
 }
 
 // merge adds o's totals to l's flushed counts. o is unchanged.
