@@ -216,8 +216,9 @@ func TestAddAndBatchMix(t *testing.T) {
 	}
 }
 
-// Lanes hold 255 ballots: counts of exactly 254, 255, 256, 510 and 511 unanimous ballots are exact
-// on every path (a lane that overflowed would wrap to 0).
+// Byte lanes hold 127 ballots (a W lane gains two for an Against mark): counts of unanimous
+// ballots on both sides of 127, 254 and 381 are exact on every path (a lane that overflowed would
+// wrap).
 func TestBulkLaneBoundaries(t *testing.T) {
 	defer tally.SetParallelMinShare(1)()
 	for _, n := range []int{1, 7, 8, 9, 64, 2041} {
@@ -225,32 +226,16 @@ func TestBulkLaneBoundaries(t *testing.T) {
 		for i := range n {
 			s.Candidates = append(s.Candidates, ballot.Candidate{ID: fmt.Sprint("c", i), Name: fmt.Sprint("N", i)})
 		}
-		for _, nb := range []int{254, 255, 256, 510, 511, 766} {
+		for _, nb := range []int{126, 127, 128, 254, 255, 381, 382, 766} {
 			all := make([]ballot.Ballot, nb)
 			for k := range all {
-				all[k] = ballot.Ballot{Marks: slices.Repeat([]ballot.Mark{ballot.For}, n)}
+				all[k] = ballot.Ballot{Marks: slices.Repeat([]ballot.Mark{ballot.Against}, n)}
 			}
-			all[nb/2].Marks = slices.Repeat([]ballot.Mark{ballot.Against}, n)
-			bt := batchOf(t, n, all)
-			for name, count := range map[string]func(c *tally.Counter) error{
-				"Add": func(c *tally.Counter) error {
-					for _, b := range all {
-						if err := c.Add(b); err != nil {
-							return err
-						}
-					}
-					return nil
-				},
-				"AddBatch":           func(c *tally.Counter) error { return c.AddBatch(bt) },
-				"AddBatchParallel/3": func(c *tally.Counter) error { return c.AddBatchParallel(bt, 3) },
-			} {
-				c, _ := tally.NewCounter(s)
-				if err := count(c); err != nil {
-					t.Fatal(err)
-				}
-				got := c.Counts()
+			all[nb/2].Marks = slices.Repeat([]ballot.Mark{ballot.For}, n)
+			for _, p := range countEveryPath(t, s, all, 3) {
+				name, got := p.name, p.counts
 				for _, cc := range got.Candidates {
-					if cc.For != nb-1 || cc.Against != 1 || cc.Abstain != 0 || got.Valid != nb {
+					if cc.Against != nb-1 || cc.For != 1 || cc.Abstain != 0 || got.Valid != nb {
 						t.Fatalf("%s, %d candidates, %d ballots: %s %+v", name, n, nb, cc.ID, cc)
 					}
 				}
@@ -497,24 +482,8 @@ func TestBulkWideLanes(t *testing.T) {
 		all := slices.Repeat([]ballot.Ballot{{Marks: slices.Repeat([]ballot.Mark{ballot.Against}, n)}}, nb)
 		all[123] = ballot.Ballot{Marks: make([]ballot.Mark, n)}
 		all[123].Marks[0] = ballot.For
-		bt := batchOf(t, n, all)
-		for name, count := range map[string]func(c *tally.Counter) error{
-			"Add": func(c *tally.Counter) error {
-				for _, b := range all {
-					if err := c.Add(b); err != nil {
-						return err
-					}
-				}
-				return nil
-			},
-			"AddBatch":           func(c *tally.Counter) error { return c.AddBatch(bt) },
-			"AddBatchParallel/2": func(c *tally.Counter) error { return c.AddBatchParallel(bt, 2) },
-		} {
-			c, _ := tally.NewCounter(s)
-			if err := count(c); err != nil {
-				t.Fatal(err)
-			}
-			got := c.Counts()
+		for _, p := range countEveryPath(t, s, all, 2) {
+			name, got := p.name, p.counts
 			for i, cc := range got.Candidates {
 				wantFor, wantAbstain := 0, 1
 				if i == 0 {
@@ -526,4 +495,29 @@ func TestBulkWideLanes(t *testing.T) {
 			}
 		}
 	}
+}
+
+type pathCounts struct {
+	name   string
+	counts tally.Counts
+}
+
+// countEveryPath counts the ballots by Counter.Add, by Counter.AddBatch and by
+// Counter.AddBatchParallel on the given number of workers, and returns the counts of each.
+func countEveryPath(t *testing.T, s ballot.Slate, all []ballot.Ballot, workers int) []pathCounts {
+	t.Helper()
+	add, err := tally.Count(s, all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bt := batchOf(t, len(s.Candidates), all)
+	one, _ := tally.NewCounter(s)
+	if err := one.AddBatch(bt); err != nil {
+		t.Fatal(err)
+	}
+	par, _ := tally.NewCounter(s)
+	if err := par.AddBatchParallel(bt, workers); err != nil {
+		t.Fatal(err)
+	}
+	return []pathCounts{{"Add", add}, {"AddBatch", one.Counts()}, {fmt.Sprintf("AddBatchParallel/%d", workers), par.Counts()}}
 }
