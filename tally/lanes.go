@@ -192,7 +192,11 @@ func (l *lanes) add(m []ballot.Mark) (nf int, bad uint64) {
 		rs += fw
 	}
 	// A byte above 2 has a bit above the lowest two, or both of them (3).
-	return fold(rs), or&laneHigh | both&laneOnes
+	bad = or&laneHigh | both&laneOnes
+	if full < 31 { // at most 248 For marks: one multiplication sums the lanes
+		return int(rs * laneOnes >> 56), bad
+	}
+	return fold(rs), bad
 }
 
 // addWide is add for ballots of more than 8×(rowChunk−1) marks, whose For lanes are folded a
