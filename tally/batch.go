@@ -10,14 +10,20 @@ import (
 	"github.com/chae-go/chae/ballot"
 )
 
-// ErrBatchSize: a batch's ballots do not have one mark per candidate of the counter's slate.
-var ErrBatchSize = errors.New("tally: batch of another number of candidates")
+var (
+	// ErrBatchSize: a batch's ballots do not have one mark per candidate of the counter's slate
+	// (or of the ballot file read into it).
+	ErrBatchSize = errors.New("tally: batch of another number of candidates")
+	// ErrBatchRange: a batch capacity below zero or beyond 2^37 words (1 TiB), or a ballot index
+	// outside the batch.
+	ErrBatchRange = errors.New("tally: batch capacity or index out of range")
+)
 
 // Batch holds returned ballots of one slate in the compact form that bulk counting reads: one byte
 // per mark, eight marks to a 64-bit word (the first mark in the low byte), each ballot's marks in
-// words of its own padded with abstentions, the ballots one after another. A ballot with write-ins or declared spoiled also keeps its full form
-// beside the compact rows, so that converting a batch back to ballots gives exactly what was
-// appended.
+// words of its own padded with abstentions, the ballots one after another. A ballot with write-ins
+// or declared spoiled also keeps its full form beside the compact rows, so that converting a batch
+// back to ballots gives exactly what was appended.
 //
 // A Batch checks each ballot as it is appended: every ballot in it is well formed, so counting a
 // batch cannot fail on a ballot. It holds about Len()×Candidates() bytes.
@@ -43,21 +49,21 @@ type extraBallot struct {
 }
 
 // NewBatch returns an empty batch of ballots for a slate of the given number of candidates, with
-// room for capacity ballots before it grows. It is an error (ballot.ErrNoCandidates) if candidates
-// is less than one, or if capacity is negative.
+// room for capacity ballots before it grows. It is an error if candidates is less than one
+// (ballot.ErrNoCandidates), or if capacity is negative or absurd (ErrBatchRange).
 func NewBatch(candidates, capacity int) (*Batch, error) {
 	if candidates < 1 {
 		return nil, fmt.Errorf("tally: batch of %d candidates: %w", candidates, ballot.ErrNoCandidates)
 	}
 	if capacity < 0 {
-		return nil, fmt.Errorf("tally: batch capacity %d is negative", capacity)
+		return nil, fmt.Errorf("%w: capacity %d", ErrBatchRange, capacity)
 	}
 	stride := candidates/8 + 1
 	if candidates%8 == 0 {
 		stride--
 	}
 	if capacity > (1<<37)/stride {
-		return nil, fmt.Errorf("tally: batch of %d candidates and capacity %d is too large", candidates, capacity)
+		return nil, fmt.Errorf("%w: capacity %d of %d candidates", ErrBatchRange, capacity, candidates)
 	}
 	return &Batch{n: candidates, stride: stride, marks: make([]uint64, 0, capacity*stride)}, nil
 }
@@ -124,10 +130,10 @@ func (bt *Batch) check(b ballot.Ballot) error {
 }
 
 // Ballot returns the i-th ballot of the batch (0-based) as a new value: equal to the ballot that
-// was appended. It is an error if i is out of range.
+// was appended. It is an error (ErrBatchRange) if i is out of range.
 func (bt *Batch) Ballot(i int) (ballot.Ballot, error) {
 	if i < 0 || i >= bt.rows {
-		return ballot.Ballot{}, fmt.Errorf("tally: ballot %d of a batch of %d", i, bt.rows)
+		return ballot.Ballot{}, fmt.Errorf("%w: ballot %d of a batch of %d", ErrBatchRange, i, bt.rows)
 	}
 	if k, ok := bt.findExtra(i); ok {
 		return bt.extra[k].b.Clone(), nil

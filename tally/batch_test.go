@@ -291,8 +291,11 @@ func TestPropertyBatchRoundTrip(t *testing.T) {
 				t.Fatalf("ballot %d: got %+v, want %+v", i, got, want)
 			}
 		}
-		if _, err := bt.Ballot(len(bc.ballots)); err == nil {
-			t.Fatal("Ballot past the end: no error")
+		if _, err := bt.Ballot(len(bc.ballots)); !errors.Is(err, tally.ErrBatchRange) {
+			t.Fatalf("Ballot past the end = %v", err)
+		}
+		if _, err := bt.Ballot(-1); !errors.Is(err, tally.ErrBatchRange) {
+			t.Fatalf("Ballot(-1) = %v", err)
 		}
 		bt.Reset()
 		if bt.Len() != 0 {
@@ -339,11 +342,11 @@ func TestBatchAppendErrors(t *testing.T) {
 	if _, err := tally.NewBatch(0, 10); !errors.Is(err, ballot.ErrNoCandidates) {
 		t.Fatalf("NewBatch(0) = %v", err)
 	}
-	if _, err := tally.NewBatch(3, -1); err == nil {
-		t.Fatal("NewBatch with negative capacity: no error")
+	if _, err := tally.NewBatch(3, -1); !errors.Is(err, tally.ErrBatchRange) {
+		t.Fatalf("NewBatch with negative capacity = %v", err)
 	}
-	if _, err := tally.NewBatch(1<<20, 1<<30); err == nil {
-		t.Fatal("NewBatch of 2^50 marks: no error")
+	if _, err := tally.NewBatch(1<<20, 1<<30); !errors.Is(err, tally.ErrBatchRange) {
+		t.Fatalf("NewBatch of 2^50 marks = %v", err)
 	}
 	s := ballot.Slate{Office: "o", Seats: 1, Candidates: []ballot.Candidate{{ID: "a", Name: "A"}, {ID: "b", Name: "B"}}}
 	c, _ := tally.NewCounter(s)
