@@ -196,8 +196,8 @@ func (bt *Batch) ReadFrom(r *ballot.Reader, max int) (n int, err error) {
 
 // AddBatch counts every ballot of the batch, exactly as Add would count them one by one and in
 // order, on the calling goroutine. It is an error (ErrBatchSize) if the batch's ballots do not have
-// one mark per candidate of the counter's slate; then nothing is counted. AddBatch does not
-// allocate but for write-in names not seen before.
+// one mark per candidate of the counter's slate; then nothing is counted. Like Add, AddBatch does
+// not allocate for ballots without write-ins.
 func (c *Counter) AddBatch(bt *Batch) error {
 	if bt.n != c.marks.n {
 		return fmt.Errorf("%w: %d marks per ballot for %d candidates", ErrBatchSize, bt.n, c.marks.n)
