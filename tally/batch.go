@@ -39,6 +39,7 @@ type Batch struct {
 	marks  []uint64      // rows × stride words; padding is Abstain
 	extra  []extraBallot // by row: ballots with write-ins, and spoiled ballots
 	given  int           // ballots given to Append, held or refused: for error positions
+	form   ballot.Slate  // n unnamed candidates: what Classify needs to check a ballot's form
 }
 
 // extraBallot is a ballot the compact row does not describe alone. A spoiled ballot's row is all
@@ -65,7 +66,8 @@ func NewBatch(candidates, capacity int) (*Batch, error) {
 	if capacity > (1<<37)/stride {
 		return nil, fmt.Errorf("%w: capacity %d of %d candidates", ErrBatchRange, capacity, candidates)
 	}
-	return &Batch{n: candidates, stride: stride, marks: make([]uint64, 0, capacity*stride)}, nil
+	form := ballot.Slate{Seats: candidates, Candidates: make([]ballot.Candidate, candidates)}
+	return &Batch{n: candidates, stride: stride, marks: make([]uint64, 0, capacity*stride), form: form}, nil
 }
 
 // Candidates returns the number of marks on each ballot of the batch.
@@ -111,22 +113,17 @@ func (bt *Batch) Append(b ballot.Ballot) error {
 	return nil
 }
 
+// check reports a malformed ballot as ballot.Slate.Classify does, with its position.
 func (bt *Batch) check(b ballot.Ballot) error {
-	if len(b.Marks) != bt.n {
-		return &ballot.BallotError{Ballot: bt.given, Err: ballot.ErrMarkCount,
-			Detail: fmt.Sprintf("%d marks for %d candidates", len(b.Marks), bt.n)}
+	_, err := bt.form.Classify(b)
+	if err == nil {
+		return nil
 	}
-	for i, m := range b.Marks {
-		if !m.Valid() {
-			return &ballot.BallotError{Ballot: bt.given, Mark: i + 1, Err: ballot.ErrMarkValue, Detail: m.String()}
-		}
+	var be *ballot.BallotError
+	if errors.As(err, &be) {
+		be.Ballot = bt.given
 	}
-	for i, w := range b.WriteIns {
-		if ballot.NormalizeName(w) == "" {
-			return &ballot.BallotError{Ballot: bt.given, WriteIn: i + 1, Err: ballot.ErrEmptyWriteIn}
-		}
-	}
-	return nil
+	return err
 }
 
 // Ballot returns the i-th ballot of the batch (0-based) as a new value: equal to the ballot that
@@ -160,13 +157,13 @@ func (bt *Batch) findExtra(row int) (int, bool) {
 	return slices.BinarySearchFunc(bt.extra, row, func(e extraBallot, r int) int { return e.row - r })
 }
 
-// ReadFrom reads ballots from r into the batch until the batch holds max ballots or the file ends,
+// ReadFrom reads ballots from r into the batch until the batch holds limit ballots or the file ends,
 // and returns the number read; at the end of the file the error is io.EOF (with n possibly above
 // zero). A problem in the file is the Reader's *ballot.ParseError, with its line and column; the
 // ballots read before it stay in the batch. Reading a file in batches of a fixed size and counting
 // each (Counter.AddBatch) counts a file of any size in bounded memory. The ballot box column, if any,
 // is not kept: count each box's ballots in a batch of its own to slice results per box.
-func (bt *Batch) ReadFrom(r *ballot.Reader, max int) (n int, err error) {
+func (bt *Batch) ReadFrom(r *ballot.Reader, limit int) (n int, err error) {
 	h, err := r.Header()
 	if err != nil {
 		return 0, err
@@ -175,7 +172,7 @@ func (bt *Batch) ReadFrom(r *ballot.Reader, max int) (n int, err error) {
 		return 0, fmt.Errorf("%w: the file names %d candidates, the batch holds ballots of %d", ErrBatchSize, len(h.Candidates), bt.n)
 	}
 	var b ballot.Ballot
-	for bt.rows < max {
+	for bt.rows < limit {
 		if err := r.ReadInto(&b); err != nil {
 			return n, err
 		}
@@ -317,13 +314,7 @@ func countRows(f, w, rows []uint64, seats int, ones uint64) (valid int) {
 			w[j] += x
 			s += fx
 		}
-		// The lanes of s sum to the row's For marks: one multiplication adds them while the sum
-		// fits a byte (rows of up to 31 words), fold beyond.
-		nf := int(s * ones >> 56)
-		if n > 31 {
-			nf = fold(s)
-		}
-		if nf > seats {
+		if forSum(s, n) > seats {
 			undoRow(f, w, row)
 			continue
 		}

@@ -10,8 +10,8 @@ import "github.com/chae-go/chae/ballot"
 //	F lanes: the sum of w & 0x0101010101010101   (For marks)
 //	W lanes: the sum of w itself                 (For + 2 × Against)
 //
-// and Against = (W − F) / 2. A W lane gains at most two per ballot, so the accumulators are flushed
-// into the per-candidate int counts every 127 ballots, before a lane can overflow. The number of
+// and Against = (W − F) / 2. A W lane gains at most two per ballot, so the byte lanes are flushed
+// every 127 ballots, before a lane can overflow, into wider lanes (see lanes). The number of
 // persons a ballot chooses (the over-vote check) is the sum of its F lanes, taken once per ballot.
 // Abstentions are not summed at all: on valid ballots Abstain = Valid − For − Against.
 //
@@ -82,12 +82,7 @@ func lane16(v []uint64, i int) int {
 }
 
 // commit records that one more ballot's marks stay added, flushing before a lane could overflow.
-func (l *lanes) commit() {
-	l.pending++
-	if l.pending == laneFull {
-		l.flush()
-	}
-}
+func (l *lanes) commit() { l.commitN(1) }
 
 // commitN records that k ≤ laneFull − pending more ballots' marks stay added.
 func (l *lanes) commitN(k int) {
@@ -156,6 +151,16 @@ func loadTail(m []ballot.Mark) uint64 {
 	return w
 }
 
+// forSum returns the sum of the byte lanes of s, the For lanes of a ballot of the given number of
+// words: one multiplication adds them while the sum fits a byte (up to 31 words, 248 marks), fold
+// beyond.
+func forSum(s uint64, words int) int {
+	if words <= 31 {
+		return int(s * laneOnes >> 56)
+	}
+	return fold(s)
+}
+
 // fold returns the sum of the byte lanes of s, each at most rowChunk.
 func fold(s uint64) int {
 	s = s&0x00FF00FF00FF00FF + s>>8&0x00FF00FF00FF00FF // four 16-bit lanes, each ≤ 510
@@ -192,11 +197,7 @@ func (l *lanes) add(m []ballot.Mark) (nf int, bad uint64) {
 		rs += fw
 	}
 	// A byte above 2 has a bit above the lowest two, or both of them (3).
-	bad = or&laneHigh | both&laneOnes
-	if full < 31 { // at most 248 For marks: one multiplication sums the lanes
-		return int(rs * laneOnes >> 56), bad
-	}
-	return fold(rs), bad
+	return forSum(rs, len(l.f)), or&laneHigh | both&laneOnes
 }
 
 // addWide is add for ballots of more than 8×(rowChunk−1) marks, whose For lanes are folded a
