@@ -16,17 +16,22 @@
 //	if err := quota.CPCGrassrootsCommittee().Check(slate.Seats, len(slate.Candidates)); err != nil {
 //		return err // errors.Is(err, quota.ErrTooFewCandidates)
 //	}
-//	counts, err := tally.Count(slate, ballots) // valid, invalid, spoiled; For/Against/Abstain
+//	counts, err := count.Count(slate, ballots) // valid, invalid, spoiled; For/Against/Abstain
 //	// More than half of those present: 3 votes of 5.
 //	needed := quota.Majority().Needed(5)
 //
 // The packages, each importing only those above it:
 //
-//   - [github.com/chae-go/chae/ballot]: the ballot paper — Candidate, Slate, Mark, Ballot — and the
-//     classification of a returned ballot as valid, over-vote or spoiled.
+//   - [github.com/chae-go/chae/ballot]: the ballot paper — Candidate, Slate, Mark, Ballot — the
+//     classification of a returned ballot as valid, over-vote or spoiled, and ballot files.
 //   - [github.com/chae-go/chae/quota]: exact rule arithmetic — Fraction, the Difference (candidate
-//     surplus) rule and its statutory presets, Threshold, apportionment, composition reports.
-//   - [github.com/chae-go/chae/tally]: counting (Counter, Counts) and deciding an election.
+//     surplus) rule and its statutory presets, Threshold, apportionment.
+//   - [github.com/chae-go/chae/quota/composition]: the composition of a body against targets.
+//   - [github.com/chae-go/chae/tally/count]: measuring — Counter, Counts, Batch, hand-count
+//     summaries, and the one check of a Counts value.
+//   - [github.com/chae-go/chae/tally]: deciding — Rules and presets, Turnout, Election, Result and
+//     its record.
+//   - [github.com/chae-go/chae/tally/report]: telling — tally sheets in English and Chinese.
 //
 // Runnable programs are under examples/.
 package chae

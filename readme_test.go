@@ -13,7 +13,7 @@ func TestReadmeQuickStart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	example, err := os.ReadFile("tally/example_count_test.go")
+	example, err := os.ReadFile("tally/count/example_count_test.go")
 	if err != nil {
 		t.Fatal(err)
 	}

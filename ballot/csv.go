@@ -9,10 +9,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/chae-go/chae/internal/textenc"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/transform"
-
-	"github.com/chae-go/chae/internal/textenc"
 )
 
 // DefaultMaxRecordBytes is the longest record (one line of the file, or several where a quoted cell
@@ -200,7 +199,7 @@ func (r *Reader) Box() string { return r.box }
 // is final and is returned by every later call.
 //
 // Read checks the file's form, not the ballot: a ballot choosing more persons than seats is read
-// as it is, for Slate.Classify or a tally.Counter to classify.
+// as it is, for Slate.Classify or a count.Counter to classify.
 func (r *Reader) Read() (Ballot, error) {
 	var b Ballot
 	err := r.ReadInto(&b)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/chae-go/chae/ballot"
 	"github.com/chae-go/chae/quota"
+	"github.com/chae-go/chae/tally/count"
 )
 
 // Sentinels for election definitions; a *DefinitionError says where. Match them with errors.Is.
@@ -311,7 +312,7 @@ func decodeDefinition(data []byte) (Definition, error) {
 	}
 	for i, t := range f.Turnout {
 		def.Turnout = append(def.Turnout, Turnout(t))
-		if err := Turnout(t).Check(Counts{Ballots: t.Returned}); err != nil {
+		if err := Turnout(t).Check(count.Counts{Ballots: t.Returned}); err != nil {
 			path := fmt.Sprintf("$.turnout[%d]", i)
 			var te *TurnoutError
 			if errors.As(err, &te) {

@@ -1,21 +1,8 @@
-// Package tally counts the ballots of a difference election and decides it.
+// Package tally decides a difference election from its counts: round by round, under the exact
+// statutory rule, with every decision recorded as data.
 //
-// A Counter counts returned ballots for one slate: each is valid, invalid (an over-vote: more
-// persons chosen than seats) or spoiled, and the For, Against and Abstain marks of valid ballots are
-// summed per candidate, with write-in names counted apart. Counters of separate ballot boxes merge,
-// in any order and grouping, to the count of all the ballots.
-//
-// Counts are plain values: Ballots = Valid + Invalid + Spoiled, and for every candidate
-// For + Against + Abstain = Valid.
-//
-// # Bulk counting
-//
-// Counter.Add sums eight candidates' marks at once in the byte lanes of a 64-bit word and does not
-// allocate. For nation-sized counts, a Batch holds ballots compactly (one byte a mark, eight marks a
-// word); Counter.AddBatch counts it in one pass near the speed of reading its bytes, and
-// Counter.AddBatchParallel on every core, merging per-goroutine counters. Batch.ReadFrom fills a
-// batch from a ballot file, so that a file of any size is counted in batches of bounded size. Every
-// path gives exactly the counts Add gives; BENCHMARKS.md in the repository has the figures.
+// The ballots themselves are counted by package tally/count; the sheets people read are written by
+// package tally/report.
 //
 // # Deciding an election
 //
@@ -30,7 +17,7 @@
 //	e, err := tally.NewElection(slate, tally.CPCGrassrootsCommittee())
 //	for !e.Done() {
 //		round := e.Next()           // regular, runoff among the tied, or supplementary
-//		counts := ...               // count round.Slate's ballots with a Counter
+//		counts := ...               // count round.Slate's ballots with a count.Counter
 //		d, err := e.Decide(turnout, counts)
 //		...                         // d.Reasons says what was decided and why
 //	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/chae-go/chae/ballot"
 	"github.com/chae-go/chae/quota"
+	"github.com/chae-go/chae/tally/count"
 )
 
 // Sentinels of the election procedure; match with errors.Is.
@@ -352,7 +353,7 @@ func (e *Election) verb() string {
 }
 
 // checkCounts verifies that c is a count of the round's slate and adds up.
-func checkCounts(number int, s ballot.Slate, c Counts) error {
+func checkCounts(number int, s ballot.Slate, c count.Counts) error {
 	fail := func(id, format string, a ...any) error {
 		return &CountsError{Round: number, Candidate: id, Detail: fmt.Sprintf(format, a...), Err: ErrCounts}
 	}
@@ -405,7 +406,7 @@ type contestant struct {
 // The returned Decision is also kept in the Result. On error nothing changes: invalid turnout
 // (*TurnoutError), counts not of this round (*CountsError), the election done (ErrDone), or a tie
 // to be settled by lot (*TieError wrapping ErrLotsNeeded).
-func (e *Election) Decide(t Turnout, c Counts) (Decision, error) {
+func (e *Election) Decide(t Turnout, c count.Counts) (Decision, error) {
 	if e.done {
 		return Decision{}, fmt.Errorf("tally: decide: %w", ErrDone)
 	}
@@ -416,7 +417,7 @@ func (e *Election) Decide(t Turnout, c Counts) (Decision, error) {
 	if err := checkCounts(round.Number, round.Slate, c); err != nil {
 		return Decision{}, err
 	}
-	d := Decision{Round: round, Turnout: t.withReturned(c), Counts: cloneCounts(c)}
+	d := Decision{Round: round, Turnout: t.withReturned(c), Counts: c.Clone()}
 	what := fmt.Sprintf("Round %d (%s, %s, %s)", round.Number, round.Kind, plural(round.Slate.Seats, "seat"), plural(len(round.Slate.Candidates), "candidate"))
 
 	// 1. Quorum.
@@ -797,12 +798,6 @@ func capitalize(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-func cloneCounts(c Counts) Counts {
-	c.Candidates = slices.Clone(c.Candidates)
-	c.WriteIns = slices.Clone(c.WriteIns)
-	return c
-}
-
 // Result returns the state of the election so far as a new value: every decision, the seats
 // closed, the elected in order, and whether it is done.
 func (e *Election) Result() Result {
@@ -818,7 +813,7 @@ func (e *Election) Result() Result {
 	}
 	for i, d := range e.decisions {
 		d.Round.Slate = d.Round.Slate.Clone()
-		d.Counts = cloneCounts(d.Counts)
+		d.Counts = d.Counts.Clone()
 		d.Standings = slices.Clone(d.Standings)
 		d.Elected = slices.Clone(d.Elected)
 		d.Tied = slices.Clone(d.Tied)

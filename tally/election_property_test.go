@@ -12,6 +12,7 @@ import (
 	"github.com/chae-go/chae/ballot"
 	"github.com/chae-go/chae/quota"
 	"github.com/chae-go/chae/tally"
+	"github.com/chae-go/chae/tally/count"
 	"pgregory.net/rapid"
 )
 
@@ -91,7 +92,7 @@ func decideFirst(t *rapid.T, sc scenario) (*tally.Election, tally.Decision) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := tally.Count(e.Next().Slate, sc.ballots)
+	c, err := count.Count(e.Next().Slate, sc.ballots)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -268,9 +269,9 @@ func TestPropertyOrderAndBoxes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var total *tally.Counter
+		var total *count.Counter
 		for k := range boxes {
-			c, _ := tally.NewCounter(e2.Next().Slate)
+			c, _ := count.NewCounter(e2.Next().Slate)
 			for i := k; i < len(shuffled); i += boxes {
 				if err := c.Add(shuffled[i]); err != nil {
 					t.Fatal(err)
@@ -416,7 +417,7 @@ func TestPropertyDigest(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		c2, err := tally.Count(e2.Next().Slate, sc2.ballots)
+		c2, err := count.Count(e2.Next().Slate, sc2.ballots)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -450,7 +451,7 @@ type electionMachine struct {
 
 func (m *electionMachine) decide(t *rapid.T) {
 	if m.e.Done() {
-		if _, err := m.e.Decide(tally.Turnout{}, tally.Counts{}); !errors.Is(err, tally.ErrDone) {
+		if _, err := m.e.Decide(tally.Turnout{}, count.Counts{}); !errors.Is(err, tally.ErrDone) {
 			t.Fatalf("deciding a finished election: %v", err)
 		}
 		return
@@ -462,9 +463,9 @@ func (m *electionMachine) decide(t *rapid.T) {
 	for range round.Slate.Candidates {
 		votes = append(votes, rapid.IntRange(0, valid).Draw(t, "for"))
 	}
-	var wi []tally.WriteInCount
+	var wi []count.WriteInCount
 	if rapid.IntRange(0, 4).Draw(t, "writeIn") == 0 {
-		wi = append(wi, tally.WriteInCount{Name: "Sun Yue", Votes: rapid.IntRange(0, valid).Draw(t, "wiVotes")})
+		wi = append(wi, count.WriteInCount{Name: "Sun Yue", Votes: rapid.IntRange(0, valid).Draw(t, "wiVotes")})
 	}
 	c := countsOf(round.Slate, valid, invalid, 0, votes, wi...)
 	present := valid + invalid + rapid.IntRange(0, 2).Draw(t, "abstaining")
@@ -477,7 +478,7 @@ func (m *electionMachine) decide(t *rapid.T) {
 }
 
 // apply decides round from turnout and c and checks the decision against the model.
-func (m *electionMachine) apply(t *rapid.T, round tally.Round, turnout tally.Turnout, c tally.Counts) {
+func (m *electionMachine) apply(t *rapid.T, round tally.Round, turnout tally.Turnout, c count.Counts) {
 	d, err := m.e.Decide(turnout, c)
 	if err != nil {
 		t.Fatal(err)
@@ -527,7 +528,7 @@ func (m *electionMachine) finish(t *rapid.T) {
 			t.Fatalf("a decisive %v round did not end the election: next %v", round.Kind, m.e.Next().Kind)
 		}
 	}
-	if _, err := m.e.Decide(tally.Turnout{}, tally.Counts{}); !errors.Is(err, tally.ErrDone) {
+	if _, err := m.e.Decide(tally.Turnout{}, count.Counts{}); !errors.Is(err, tally.ErrDone) {
 		t.Fatalf("deciding a finished election: %v", err)
 	}
 	res := m.e.Result()

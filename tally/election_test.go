@@ -9,6 +9,7 @@ import (
 	"github.com/chae-go/chae/ballot"
 	"github.com/chae-go/chae/quota"
 	"github.com/chae-go/chae/tally"
+	"github.com/chae-go/chae/tally/count"
 )
 
 // slateOf returns a slate of n candidates with IDs and names "A", "B", … for seats seats.
@@ -23,14 +24,14 @@ func slateOf(seats, n int) ballot.Slate {
 
 // countsOf returns counts of a round's slate with the given For votes; every other valid mark is
 // Against.
-func countsOf(s ballot.Slate, valid, invalid, spoiled int, forVotes []int, wi ...tally.WriteInCount) tally.Counts {
-	c := tally.Counts{Ballots: valid + invalid + spoiled, Valid: valid, Invalid: invalid, Spoiled: spoiled,
+func countsOf(s ballot.Slate, valid, invalid, spoiled int, forVotes []int, wi ...count.WriteInCount) count.Counts {
+	c := count.Counts{Ballots: valid + invalid + spoiled, Valid: valid, Invalid: invalid, Spoiled: spoiled,
 		WriteIns: slices.Clone(wi)}
 	if c.WriteIns == nil {
-		c.WriteIns = []tally.WriteInCount{}
+		c.WriteIns = []count.WriteInCount{}
 	}
 	for i, cand := range s.Candidates {
-		c.Candidates = append(c.Candidates, tally.CandidateCount{ID: cand.ID, For: forVotes[i], Against: valid - forVotes[i]})
+		c.Candidates = append(c.Candidates, count.CandidateCount{ID: cand.ID, For: forVotes[i], Against: valid - forVotes[i]})
 	}
 	return c
 }
@@ -43,7 +44,7 @@ type step struct {
 	invalid int
 	spoiled int
 	votes   []int // For votes per candidate of the round's slate
-	wi      []tally.WriteInCount
+	wi      []count.WriteInCount
 	ballots []ballot.Ballot // when set, counted instead of valid/invalid/votes
 
 	// want
@@ -327,7 +328,7 @@ var statutory = []struct {
 		name: "a write-in clearing the bar is elected", row: "A9, B4",
 		rules: tally.CPCGrassrootsCommittee(), slate: slateOf(2, 3),
 		steps: []step{{turnout: tally.Turnout{Entitled: 50, Present: 46, Issued: 46}, valid: 46, votes: []int{40, 20, 10},
-			wi:     []tally.WriteInCount{{Name: "Zhang San", Votes: 30}, {Name: "Li Si", Votes: 2}},
+			wi:     []count.WriteInCount{{Name: "Zhang San", Votes: 30}, {Name: "Li Si", Votes: 2}},
 			needed: 24, elected: []string{"A", "writein:Zhang San"}}},
 		want: []string{"A", "writein:Zhang San"}, done: true,
 	},
@@ -335,14 +336,14 @@ var statutory = []struct {
 		name: "write-ins elect no one where the rules do not allow them", row: "E3 (write-ins unverified)",
 		rules: tally.VietnamNationalAssembly(), slate: vnSlate(1, 3),
 		steps: []step{{turnout: tally.Turnout{Entitled: 100, Present: 80, Issued: 80}, valid: 80, votes: []int{30, 20, 10},
-			wi:     []tally.WriteInCount{{Name: "Nguyen Van A", Votes: 50}},
+			wi:     []count.WriteInCount{{Name: "Nguyen Van A", Votes: 50}},
 			needed: 41, missing: 1, nextKind: tally.Supplementary, nextIDs: []string{"A", "B", "C"}, nextSeats: 1}},
 	},
 	{
 		name: "a write-in of a candidate's own name is not added to them and elects no one", row: "A9, B4",
 		rules: tally.CPCGrassrootsCommittee(), slate: slateOf(1, 2),
 		steps: []step{{turnout: tally.Turnout{Entitled: 50, Present: 46, Issued: 46}, valid: 46, votes: []int{20, 10},
-			wi:     []tally.WriteInCount{{Name: "A", Votes: 26, SameAs: "A"}},
+			wi:     []count.WriteInCount{{Name: "A", Votes: 26, SameAs: "A"}},
 			needed: 24, missing: 1, nextKind: tally.Supplementary, nextIDs: []string{"A", "B"}, nextSeats: 1}},
 	},
 	{
@@ -474,9 +475,9 @@ func TestStatutoryCases(t *testing.T) {
 					}
 				}
 				round := e.Next()
-				var c tally.Counts
+				var c count.Counts
 				if st.ballots != nil {
-					c, err = tally.Count(round.Slate, st.ballots)
+					c, err = count.Count(round.Slate, st.ballots)
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -615,19 +616,19 @@ func TestDecideErrors(t *testing.T) {
 	tests := []struct {
 		name string
 		t    tally.Turnout
-		c    tally.Counts
+		c    count.Counts
 		err  error
 	}{
 		{"more present than entitled", tally.Turnout{Entitled: 9, Present: 10}, countsOf(s, 10, 0, 0, []int{5, 5}), tally.ErrTurnout},
 		{"returned differs from counted", tally.Turnout{Entitled: 10, Present: 10, Issued: 10, Returned: 9}, countsOf(s, 10, 0, 0, []int{5, 5}), tally.ErrTurnout},
 		{"negative issued", tally.Turnout{Entitled: 10, Present: 10, Issued: -1}, countsOf(s, 10, 0, 0, []int{5, 5}), tally.ErrTurnout},
 		{"counts of another slate", turnout, countsOf(slateOf(1, 3), 10, 0, 0, []int{5, 5, 0}), tally.ErrCounts},
-		{"counts of other candidates", turnout, func() tally.Counts {
+		{"counts of other candidates", turnout, func() count.Counts {
 			c := countsOf(s, 10, 0, 0, []int{5, 5})
 			c.Candidates[1].ID = "Z"
 			return c
 		}(), tally.ErrCounts},
-		{"marks that do not add up", turnout, func() tally.Counts {
+		{"marks that do not add up", turnout, func() count.Counts {
 			c := countsOf(s, 10, 0, 0, []int{5, 5})
 			c.Candidates[0].For++
 			return c

@@ -6,6 +6,7 @@ import (
 
 	"github.com/chae-go/chae/ballot"
 	"github.com/chae-go/chae/tally"
+	"github.com/chae-go/chae/tally/count"
 )
 
 // repeat returns n copies of a ballot with the given marks.
@@ -40,7 +41,7 @@ func ExampleElection() {
 	turnout := tally.Turnout{Entitled: 22, Present: 20, Issued: 20}
 	for _, ballots := range rounds {
 		round := e.Next()
-		counts, err := tally.Count(round.Slate, ballots)
+		counts, err := count.Count(round.Slate, ballots)
 		if err != nil {
 			fmt.Println(err)
 			return
@@ -91,9 +92,9 @@ func ExampleElection_ReduceSeats() {
 		fmt.Println(err)
 		return
 	}
-	counts := tally.Counts{Ballots: 30, Valid: 30, WriteIns: []tally.WriteInCount{}}
+	counts := count.Counts{Ballots: 30, Valid: 30, WriteIns: []count.WriteInCount{}}
 	for i, f := range []int{28, 25, 22, 17, 14, 9} {
-		counts.Candidates = append(counts.Candidates, tally.CandidateCount{ID: slate.Candidates[i].ID, For: f, Against: 30 - f})
+		counts.Candidates = append(counts.Candidates, count.CandidateCount{ID: slate.Candidates[i].ID, For: f, Against: 30 - f})
 	}
 	d, err := e.Decide(tally.Turnout{Entitled: 32, Present: 30, Issued: 30}, counts)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"github.com/chae-go/chae/ballot"
 	"github.com/chae-go/chae/quota"
 	"github.com/chae-go/chae/tally"
+	"github.com/chae-go/chae/tally/count"
 )
 
 func TestPreliminaryFormalSlate(t *testing.T) {
@@ -97,9 +98,9 @@ func ExampleNewPreliminary() {
 	}
 	round := e.Next()
 	// 90 of the 100 delegates vote; each marks at most four names For.
-	counts := tally.Counts{Ballots: 90, Valid: 90, WriteIns: []tally.WriteInCount{}}
+	counts := count.Counts{Ballots: 90, Valid: 90, WriteIns: []count.WriteInCount{}}
 	for i, f := range []int{52, 80, 20, 70, 60, 10} {
-		counts.Candidates = append(counts.Candidates, tally.CandidateCount{ID: round.Slate.Candidates[i].ID, For: f, Against: 90 - f})
+		counts.Candidates = append(counts.Candidates, count.CandidateCount{ID: round.Slate.Candidates[i].ID, For: f, Against: 90 - f})
 	}
 	if _, err := e.Decide(tally.Turnout{Entitled: 100, Present: 90, Issued: 90}, counts); err != nil {
 		fmt.Println(err)

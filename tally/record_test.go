@@ -11,6 +11,7 @@ import (
 
 	"github.com/chae-go/chae/ballot"
 	"github.com/chae-go/chae/tally"
+	"github.com/chae-go/chae/tally/count"
 )
 
 // sampleResult runs a small election with a runoff and a supplementary round.
@@ -174,8 +175,8 @@ func ExampleResult_Digest() {
 	run := func(votesForB int) string {
 		s := ballot.Slate{Office: "Committee", Seats: 1, Candidates: []ballot.Candidate{{ID: "a", Name: "A"}, {ID: "b", Name: "B"}}}
 		e, _ := tally.NewElection(s, tally.CPCGrassrootsCommittee())
-		c := tally.Counts{Ballots: 10, Valid: 10, WriteIns: []tally.WriteInCount{},
-			Candidates: []tally.CandidateCount{{ID: "a", For: 8, Against: 2}, {ID: "b", For: votesForB, Against: 10 - votesForB}}}
+		c := count.Counts{Ballots: 10, Valid: 10, WriteIns: []count.WriteInCount{},
+			Candidates: []count.CandidateCount{{ID: "a", For: 8, Against: 2}, {ID: "b", For: votesForB, Against: 10 - votesForB}}}
 		_, _ = e.Decide(tally.Turnout{Entitled: 10, Present: 10, Issued: 10}, c)
 		return e.Result().Digest()
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/chae-go/chae/ballot"
+	"github.com/chae-go/chae/tally/count"
 )
 
 // RoundKind is the kind of a round of voting.
@@ -125,8 +126,8 @@ type Decision struct {
 	Round   Round   `json:"round"`
 	Outcome Outcome `json:"outcome"`
 	// Turnout as given, with Returned filled in from the counts.
-	Turnout Turnout `json:"turnout"`
-	Counts  Counts  `json:"counts"`
+	Turnout Turnout      `json:"turnout"`
+	Counts  count.Counts `json:"counts"`
 	// Bar is the bar of the round, or nil for a runoff decided by the most votes alone.
 	Bar *Bar `json:"bar,omitempty"`
 	// BaseFigure is the figure of the bar's base in this round, and Needed the fewest For votes that

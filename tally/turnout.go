@@ -2,6 +2,8 @@ package tally
 
 import (
 	"fmt"
+
+	"github.com/chae-go/chae/tally/count"
 )
 
 // Turnout is the attendance and ballot figures of one round of voting.
@@ -89,7 +91,7 @@ func (b *Base) UnmarshalText(t []byte) error {
 
 // Of returns the figure of the base in a round with the given turnout and counts. Returned is
 // taken from c.Ballots when t.Returned is zero, valid from c.Valid.
-func (b Base) Of(t Turnout, c Counts) int {
+func (b Base) Of(t Turnout, c count.Counts) int {
 	switch b {
 	case OfPresent:
 		return t.Present
@@ -114,7 +116,7 @@ func (b Base) Of(t Turnout, c Counts) int {
 //
 // More ballots returned than issued (or than present) is not an error here: it makes the poll void,
 // which is a decision (see Rules.VoidWhenReturnedExceeds).
-func (t Turnout) Check(c Counts) error {
+func (t Turnout) Check(c count.Counts) error {
 	fail := func(field string, detail string) error {
 		return &TurnoutError{Field: field, Detail: detail, Err: ErrTurnout}
 	}
@@ -136,7 +138,7 @@ func (t Turnout) Check(c Counts) error {
 }
 
 // withReturned returns t with Returned filled in from the counts.
-func (t Turnout) withReturned(c Counts) Turnout {
+func (t Turnout) withReturned(c count.Counts) Turnout {
 	if t.Returned == 0 {
 		t.Returned = c.Ballots
 	}

@@ -23,6 +23,7 @@ import (
 	"github.com/chae-go/chae/ballot"
 	"github.com/chae-go/chae/quota"
 	"github.com/chae-go/chae/tally"
+	"github.com/chae-go/chae/tally/count"
 )
 
 const (
@@ -133,7 +134,7 @@ func elect() (tally.Result, error) {
 			return tally.Result{}, errors.New("the election needs more rounds than planned")
 		}
 		round := e.Next()
-		counts, err := tally.Count(round.Slate, ballots(round.Slate, plans[i], i == 0))
+		counts, err := count.Count(round.Slate, ballots(round.Slate, plans[i], i == 0))
 		if err != nil {
 			return tally.Result{}, err
 		}

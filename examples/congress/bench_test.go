@@ -2,8 +2,9 @@ package main
 
 import (
 	"fmt"
-	"github.com/chae-go/chae/quota"
 	"testing"
+
+	"github.com/chae-go/chae/quota"
 )
 
 // BenchmarkSimulate runs the whole simulation (apportionment, slates, ballots, counting, every

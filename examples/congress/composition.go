@@ -1,12 +1,12 @@
 package main
 
 import (
-	"github.com/chae-go/chae/quota"
+	"github.com/chae-go/chae/quota/composition"
 )
 
-// composition is the JSON form of a quota.Report: counts, shares as printed (rounded half-up),
+// compositionJSON is the JSON form of a composition.Report: counts, shares as printed (rounded half-up),
 // distinct values, averages and targets.
-type composition struct {
+type compositionJSON struct {
 	Total    int               `json:"total"`
 	Rows     []compositionRow  `json:"rows"`
 	Distinct []compositionDist `json:"distinct,omitempty"`
@@ -47,8 +47,8 @@ type compositionGoal struct {
 }
 
 // newComposition converts a report to its JSON form.
-func newComposition(rep *quota.Report) composition {
-	c := composition{Total: rep.Total}
+func newComposition(rep *composition.Report) compositionJSON {
+	c := compositionJSON{Total: rep.Total}
 	for _, r := range rep.Rows {
 		share := "-"
 		if p, ok := r.Percent(rep.Places); ok {
@@ -66,7 +66,7 @@ func newComposition(rep *quota.Report) composition {
 		}
 		on := ""
 		if !a.AgeOn.IsZero() {
-			on = a.AgeOn.Format(quota.DateLayout)
+			on = a.AgeOn.Format(composition.DateLayout)
 		}
 		c.Averages = append(c.Averages, compositionAvg{Name: a.Name, On: on, Value: v, N: a.N})
 	}

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chae-go/chae/quota"
+	"github.com/chae-go/chae/quota/composition"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -113,7 +113,7 @@ func TestPublished(t *testing.T) {
 	}
 	t.Run("json", func(t *testing.T) {
 		js, _ := runOK(t, "-published", "-json")
-		var c composition
+		var c compositionJSON
 		if err := json.Unmarshal([]byte(js), &c); err != nil {
 			t.Fatal(err)
 		}
@@ -145,7 +145,7 @@ func TestPublishedRoster(t *testing.T) {
 	if err := rep.Check(); err != nil {
 		t.Errorf("published roster misses a target: %v", err)
 	}
-	if r, ok := rep.Row(quota.CatLeadingCadres); !ok || r.Count != pubTotal-pubFrontLine {
+	if r, ok := rep.Row(composition.CatLeadingCadres); !ok || r.Count != pubTotal-pubFrontLine {
 		t.Errorf("leading cadres = %+v, want %d", r, pubTotal-pubFrontLine)
 	}
 }

@@ -6,59 +6,23 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/chae-go/chae/internal/table"
 	"github.com/chae-go/chae/quota"
+	"github.com/chae-go/chae/quota/composition"
 	"github.com/chae-go/chae/tally"
-	"golang.org/x/text/width"
 )
 
-// cols returns the display width of s: two columns for East Asian wide characters.
-func cols(s string) int {
-	n := 0
-	for _, r := range s {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
-			n += 2
-		default:
-			n++
-		}
-	}
-	return n
-}
-
-// table is an aligned text table; the first column and those marked in left are left-aligned,
+// newTable returns an aligned table whose first column and the columns in left are left-aligned,
 // the others right-aligned.
-type table struct {
-	rows [][]string
-	left map[int]bool
-}
-
-func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
-
-func (t *table) write(w io.Writer) {
-	var widths []int
-	for _, r := range t.rows {
-		for j, c := range r {
-			if j >= len(widths) {
-				widths = append(widths, 0)
-			}
-			widths[j] = max(widths[j], cols(c))
-		}
+func newTable(ncol int, left ...int) *table.Table {
+	t := &table.Table{Right: make([]bool, ncol)}
+	for j := 1; j < ncol; j++ {
+		t.Right[j] = true
 	}
-	for _, r := range t.rows {
-		var b strings.Builder
-		for j, c := range r {
-			pad := strings.Repeat(" ", widths[j]-cols(c))
-			switch {
-			case j == 0:
-				b.WriteString(c + pad)
-			case t.left[j]:
-				b.WriteString("  " + c + pad)
-			default:
-				b.WriteString("  " + pad + c)
-			}
-		}
-		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	for _, j := range left {
+		t.Right[j] = false
 	}
+	return t
 }
 
 // thousands formats n with commas: 2,300.
@@ -103,8 +67,8 @@ func writeText(w io.Writer, rec *record) error {
 	fmt.Fprintln(w, wrap(rules, 100))
 	fmt.Fprintln(w)
 
-	var t table
-	t.add("unit", "members", "women", "quota", "cand.", "surplus", "rounds", "elected", "closed", "confirmed")
+	t := newTable(10)
+	t.Add("unit", "members", "women", "quota", "cand.", "surplus", "rounds", "elected", "closed", "confirmed")
 	runoffs, supps := 0, 0
 	for _, u := range rec.Units {
 		name := u.Unit.Name
@@ -119,14 +83,14 @@ func writeText(w io.Writer, rec *record) error {
 				supps++
 			}
 		}
-		t.add(name, thousands(u.Unit.Members), permilleString(u.Unit.WomenPermille),
+		t.Add(name, thousands(u.Unit.Members), permilleString(u.Unit.WomenPermille),
 			strconv.Itoa(u.Seats), strconv.Itoa(len(u.Slate.Candidates)),
 			percent(len(u.Slate.Candidates)-u.Seats, u.Seats), strconv.Itoa(len(u.Result.Decisions)),
 			strconv.Itoa(len(u.Elected)), strconv.Itoa(u.Reduced), strconv.Itoa(len(u.confirmed())))
 	}
-	t.add("total", thousands(rec.Members), "", thousands(int64(rec.Quota)), thousands(int64(rec.Candidates)),
+	t.Add("total", thousands(rec.Members), "", thousands(int64(rec.Quota)), thousands(int64(rec.Candidates)),
 		percent(rec.Candidates-rec.Quota, rec.Quota), "", thousands(int64(rec.Elected)), strconv.Itoa(rec.Reduced), thousands(int64(rec.Confirmed)))
-	t.write(w)
+	io.WriteString(w, t.String())
 	fmt.Fprintln(w, "women: women's share of the unit's membership (synthetic). surplus: candidates beyond the seats, of the seats.")
 	fmt.Fprintln(w)
 
@@ -180,7 +144,7 @@ func writeText(w io.Writer, rec *record) error {
 				missed = append(missed, fmt.Sprintf("%s: %s, %d of %d", rec.Units[i].Unit.Name, tr.Target, tr.Count, tr.Base))
 				continue
 			}
-			if tr.Target.Category == quota.CatWomen {
+			if tr.Target.Category == composition.CatWomen {
 				women++
 			} else {
 				minorities++
@@ -272,23 +236,23 @@ func writeRounds(w io.Writer, u *unitRun) {
 	}
 }
 
-// published gives the published count of each category of quota.CongressComposition (the base of
+// published gives the published count of each category of composition.CongressComposition (the base of
 // "honours" is the front-line; leading cadres are not published as such).
 var published = map[string]int{
-	quota.CatFrontLine: pubFrontLine, quota.CatWorkers: pubWorkers, quota.CatMigrant: pubMigrant,
-	quota.CatFarmers: pubFarmers, quota.CatTechnical: pubTechnical, quota.CatWomen: pubWomen,
-	quota.CatMinorities: pubMinorities, quota.CatUnder55: pubUnder55, quota.CatUnder45: pubUnder45,
-	quota.CatCollege: pubCollegeAll, quota.CatUniversity: pubUniversity,
-	quota.CatPostgraduate: pubPostgraduate, quota.CatJoinedReform: pubJoinedReform,
-	quota.CatHonours: pubHonours,
+	composition.CatFrontLine: pubFrontLine, composition.CatWorkers: pubWorkers, composition.CatMigrant: pubMigrant,
+	composition.CatFarmers: pubFarmers, composition.CatTechnical: pubTechnical, composition.CatWomen: pubWomen,
+	composition.CatMinorities: pubMinorities, composition.CatUnder55: pubUnder55, composition.CatUnder45: pubUnder45,
+	composition.CatCollege: pubCollegeAll, composition.CatUniversity: pubUniversity,
+	composition.CatPostgraduate: pubPostgraduate, composition.CatJoinedReform: pubJoinedReform,
+	composition.CatHonours: pubHonours,
 }
 
 // writeComposition prints the composition report of the simulated delegates in the published
 // table's form, with the published share of each category beside the simulated one, then the
 // distinct counts, averages and targets.
-func writeComposition(w io.Writer, rep *quota.Report) {
-	t := table{left: map[int]bool{3: true}}
-	t.add("category", "count", "share", "of", "published")
+func writeComposition(w io.Writer, rep *composition.Report) {
+	t := newTable(5, 3)
+	t.Add("category", "count", "share", "of", "published")
 	for _, r := range rep.Rows {
 		share := "-"
 		if p, ok := r.Percent(rep.Places); ok {
@@ -301,28 +265,28 @@ func writeComposition(w io.Writer, rep *quota.Report) {
 		pub := "-"
 		if n, ok := published[r.Name]; ok {
 			base := pubTotal
-			if r.Of == quota.CatFrontLine {
+			if r.Of == composition.CatFrontLine {
 				base = pubFrontLine
 			}
 			pub = percent(n, base)
 		}
-		t.add(r.Name, strconv.Itoa(r.Count), share, of, pub)
+		t.Add(r.Name, strconv.Itoa(r.Count), share, of, pub)
 	}
 	for _, d := range rep.Distinct {
 		pub := "-"
 		if d.Name == "ethnic groups" {
 			pub = strconv.Itoa(pubGroups)
 		}
-		t.add(d.Name, strconv.Itoa(d.Count()), "", "minorities", pub)
+		t.Add(d.Name, strconv.Itoa(d.Count()), "", "minorities", pub)
 	}
 	for _, a := range rep.Averages {
 		v := "-"
 		if m, ok := a.Mean(a.Places); ok {
 			v = m.StringFixed(a.Places)
 		}
-		t.add("average "+a.Name+" on "+a.AgeOn.Format(quota.DateLayout), v, "", "all", pubAverageAge)
+		t.Add("average "+a.Name+" on "+a.AgeOn.Format(composition.DateLayout), v, "", "all", pubAverageAge)
 	}
-	t.write(w)
+	io.WriteString(w, t.String())
 	fmt.Fprintln(w)
 	for _, tr := range rep.Targets {
 		res := "met"

@@ -7,7 +7,7 @@ import (
 	"slices"
 
 	"github.com/chae-go/chae/ballot"
-	"github.com/chae-go/chae/quota"
+	"github.com/chae-go/chae/quota/composition"
 )
 
 // minorityGroups are the 55 recognised ethnic minority groups of China.
@@ -148,8 +148,8 @@ func publishedRoster() []ballot.Candidate {
 }
 
 // publishedReport is the composition report of the published roster.
-func publishedReport() (*quota.Report, error) {
-	return quota.CongressComposition().Report(publishedRoster())
+func publishedReport() (*composition.Report, error) {
+	return composition.CongressComposition().Report(publishedRoster())
 }
 
 // writePublished prints the composition report of a roster with the published counts.

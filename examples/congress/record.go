@@ -7,6 +7,7 @@ import (
 
 	"github.com/chae-go/chae/ballot"
 	"github.com/chae-go/chae/quota"
+	"github.com/chae-go/chae/quota/composition"
 )
 
 // synthetic says, in every output, what is real and what is simulated.
@@ -33,10 +34,10 @@ type record struct {
 	Confirmed  int `json:"confirmed"`
 	// Composition is the report on the confirmed delegates; UnitTargets the targets every unit must
 	// meet (women above their share of the unit's membership, some minority delegates).
-	Composition *quota.Report `json:"-"`
+	Composition *composition.Report `json:"-"`
 	// CompositionJSON is Composition in the record's JSON form.
-	CompositionJSON composition   `json:"composition"`
-	UnitTargets     []unitTargets `json:"unit_targets"`
+	CompositionJSON compositionJSON `json:"composition"`
+	UnitTargets     []unitTargets   `json:"unit_targets"`
 	// Digest is "sha256:" and the SHA-256 of the units' record digests (tally.Result.Digest), one
 	// per line in unit order: a recount that reproduces every unit's record reproduces it.
 	Digest string `json:"digest"`
@@ -44,11 +45,11 @@ type record struct {
 
 // unitTargets is one unit's composition targets and their outcome.
 type unitTargets struct {
-	Code   string        `json:"code"`
-	Report *quota.Report `json:"-"`
+	Code   string              `json:"code"`
+	Report *composition.Report `json:"-"`
 	// Composition is Report in the record's JSON form.
-	Composition composition `json:"composition"`
-	Unmet       []string    `json:"unmet,omitempty"`
+	Composition compositionJSON `json:"composition"`
+	Unmet       []string        `json:"unmet,omitempty"`
 }
 
 // simulateAll runs the whole simulation for cfg.
@@ -88,7 +89,7 @@ func simulateAll(cfg config, progress func(*unitRun)) (*record, error) {
 		rec.UnitTargets = append(rec.UnitTargets, ut)
 	}
 	rec.Digest = "sha256:" + hex.EncodeToString(h.Sum(nil))
-	rec.Composition, err = quota.CongressComposition().Report(delegates)
+	rec.Composition, err = composition.CongressComposition().Report(delegates)
 	if err != nil {
 		return nil, err
 	}
@@ -114,15 +115,15 @@ func unitReport(u *unitRun, delegates []ballot.Candidate) (unitTargets, error) {
 	if err != nil {
 		return unitTargets{}, err
 	}
-	c := quota.Composition{
+	c := composition.Composition{
 		Places: 1,
-		Categories: []quota.Category{
-			{Name: quota.CatWomen, Where: quota.Is(attrGender, "female")},
-			{Name: quota.CatMinorities, Where: quota.And(quota.Has(attrEthnicity), quota.Not(quota.Is(attrEthnicity, "Han")))},
+		Categories: []composition.Category{
+			{Name: composition.CatWomen, Where: composition.Is(attrGender, "female")},
+			{Name: composition.CatMinorities, Where: composition.And(composition.Has(attrEthnicity), composition.Not(composition.Is(attrEthnicity, "Han")))},
 		},
-		Targets: []quota.Target{
-			{Category: quota.CatWomen, Kind: quota.ShareAbove, Share: women, Reference: "women's share of the membership"},
-			{Category: quota.CatMinorities, Kind: quota.CountAtLeast, Count: 1},
+		Targets: []composition.Target{
+			{Category: composition.CatWomen, Kind: composition.ShareAbove, Share: women, Reference: "women's share of the membership"},
+			{Category: composition.CatMinorities, Kind: composition.CountAtLeast, Count: 1},
 		},
 	}
 	rep, err := c.Report(delegates)

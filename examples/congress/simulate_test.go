@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/chae-go/chae/quota"
+	"github.com/chae-go/chae/quota/composition"
 	"github.com/chae-go/chae/tally"
 )
 
@@ -228,7 +229,7 @@ func checkUnitTargets(t *testing.T, u *unitRun, ut unitTargets) {
 	wantMinorities := minorities >= 1
 	for _, tr := range ut.Report.Targets {
 		want := wantMinorities
-		if tr.Target.Category == quota.CatWomen {
+		if tr.Target.Category == composition.CatWomen {
 			want = wantWomen
 		}
 		if tr.Met != want {

@@ -6,7 +6,7 @@ import (
 	"slices"
 
 	"github.com/chae-go/chae/ballot"
-	"github.com/chae-go/chae/tally"
+	"github.com/chae-go/chae/tally/count"
 )
 
 // temper describes how a unit's congress votes: how much its delegates disagree about the
@@ -32,10 +32,10 @@ const (
 // seats (fewer if reticent), crosses out most of the others and leaves the rest unmarked. Some
 // ballots are spoiled, over-voted or carry a write-in from the unit's pool of names. Ballots are
 // counted as they are made; nothing is kept.
-func castBallots(r *rand.Rand, s ballot.Slate, support []int, present int, t temper, writeIns []string) (tally.Counts, error) {
-	c, err := tally.NewCounter(s)
+func castBallots(r *rand.Rand, s ballot.Slate, support []int, present int, t temper, writeIns []string) (count.Counts, error) {
+	c, err := count.NewCounter(s)
 	if err != nil {
-		return tally.Counts{}, err
+		return count.Counts{}, err
 	}
 	n := len(s.Candidates)
 	score := make([]int, n)
@@ -82,7 +82,7 @@ func castBallots(r *rand.Rand, s ballot.Slate, support []int, present int, t tem
 			b.WriteIns = append(b.WriteIns, writeIns[min(r.IntN(len(writeIns)), r.IntN(len(writeIns)))])
 		}
 		if err := c.Add(b); err != nil {
-			return tally.Counts{}, err
+			return count.Counts{}, err
 		}
 	}
 	return c.Counts(), nil

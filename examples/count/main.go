@@ -6,7 +6,7 @@
 // rules (a preset's name or spelled out), and the turnout of each round. Each ROUND argument holds
 // the ballots of one round of voting, in order: one ballot file (see package ballot), or several
 // separated by commas — one per ballot box — where a file written "summary:PATH" is the hand count
-// of one or more boxes (see tally.ReadSummary) instead of ballots. A ballot file with a box column
+// of one or more boxes (see count.ReadSummary) instead of ballots. A ballot file with a box column
 // is counted box by box; a box counted twice, in ballots or in a summary, is refused.
 //
 // The program validates everything, counts, decides each round under the rules, and writes the
@@ -42,6 +42,7 @@ import (
 
 	"github.com/chae-go/chae/ballot"
 	"github.com/chae-go/chae/tally"
+	"github.com/chae-go/chae/tally/count"
 	"github.com/chae-go/chae/tally/report"
 )
 
@@ -85,7 +86,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	res, next, perBox, err := count(fs.Arg(0), fs.Args()[1:])
+	res, next, perBox, err := countFiles(fs.Arg(0), fs.Args()[1:])
 	if err == nil && *boxesDir != "" {
 		err = writeBoxes(*boxesDir, res, perBox)
 	}
@@ -147,10 +148,10 @@ func oneLine(err error) string {
 	return s
 }
 
-// count reads the election and the rounds' files and decides as many rounds as there are files.
+// countFiles reads the election and the rounds' files and decides as many rounds as there are files.
 // It returns the result, the round needed next when the election is not done, and the counts of
 // each round's ballot boxes.
-func count(electionPath string, rounds []string) (res tally.Result, next *tally.Round, perBox [][]tally.BoxCounts, err error) {
+func countFiles(electionPath string, rounds []string) (res tally.Result, next *tally.Round, perBox [][]count.BoxCounts, err error) {
 	f, err := os.Open(electionPath)
 	if err != nil {
 		return tally.Result{}, nil, nil, err
@@ -172,9 +173,9 @@ func count(electionPath string, rounds []string) (res tally.Result, next *tally.
 		if i >= len(def.Turnout) {
 			return tally.Result{}, nil, nil, fmt.Errorf("%s: no turnout for round %d (add it to \"turnout\")", electionPath, round.Number)
 		}
-		var boxes []tally.BoxCounts
+		var boxes []count.BoxCounts
 		for _, file := range strings.Split(arg, ",") {
-			var bs []tally.BoxCounts
+			var bs []count.BoxCounts
 			if path, ok := strings.CutPrefix(file, "summary:"); ok {
 				bs, err = readSummary(path, round.Slate)
 			} else {
@@ -186,7 +187,7 @@ func count(electionPath string, rounds []string) (res tally.Result, next *tally.
 			boxes = append(boxes, bs...)
 		}
 		perBox = append(perBox, boxes)
-		total, err := tally.SumBoxes(boxes)
+		total, err := count.SumBoxes(boxes)
 		if err != nil {
 			return tally.Result{}, nil, nil, fmt.Errorf("%s: %w", arg, err)
 		}
@@ -202,13 +203,13 @@ func count(electionPath string, rounds []string) (res tally.Result, next *tally.
 	return res, &n, perBox, nil
 }
 
-func readSummary(path string, s ballot.Slate) ([]tally.BoxCounts, error) {
+func readSummary(path string, s ballot.Slate) ([]count.BoxCounts, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	boxes, err := tally.ReadSummary(f, s)
+	boxes, err := count.ReadSummary(f, s)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -217,7 +218,7 @@ func readSummary(path string, s ballot.Slate) ([]tally.BoxCounts, error) {
 
 // countBallots counts a ballot file box by box, streaming: memory does not grow with the file.
 // Ballots without a box column are one box named after the file.
-func countBallots(path string, s ballot.Slate) ([]tally.BoxCounts, error) {
+func countBallots(path string, s ballot.Slate) ([]count.BoxCounts, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -226,9 +227,9 @@ func countBallots(path string, s ballot.Slate) ([]tally.BoxCounts, error) {
 	r := ballot.NewReader(f)
 	r.Candidates = s.IDs()
 	var order []string
-	counters := map[string]*tally.Counter{}
+	counters := map[string]*count.Counter{}
 	var b ballot.Ballot
-	var last *tally.Counter // the counter of the box of the previous ballot
+	var last *count.Counter // the counter of the box of the previous ballot
 	lastBox := ""
 	for {
 		err := r.ReadInto(&b)
@@ -247,7 +248,7 @@ func countBallots(path string, s ballot.Slate) ([]tally.BoxCounts, error) {
 			c = counters[box]
 		}
 		if c == nil {
-			if c, err = tally.NewCounter(s); err != nil {
+			if c, err = count.NewCounter(s); err != nil {
 				return nil, err
 			}
 			counters[box] = c
@@ -262,16 +263,16 @@ func countBallots(path string, s ballot.Slate) ([]tally.BoxCounts, error) {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
 	}
-	out := make([]tally.BoxCounts, len(order))
+	out := make([]count.BoxCounts, len(order))
 	for i, box := range order {
-		out[i] = tally.BoxCounts{Box: box, Counts: counters[box].Counts()}
+		out[i] = count.BoxCounts{Box: box, Counts: counters[box].Counts()}
 	}
 	return out, nil
 }
 
 // writeBoxes writes the counts of each round's ballot boxes as count summaries: the results sliced
 // per box, in the form a polling station's hand count takes.
-func writeBoxes(dir string, res tally.Result, perBox [][]tally.BoxCounts) error {
+func writeBoxes(dir string, res tally.Result, perBox [][]count.BoxCounts) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -284,7 +285,7 @@ func writeBoxes(dir string, res tally.Result, perBox [][]tally.BoxCounts) error 
 		if err != nil {
 			return err
 		}
-		err = tally.WriteSummary(f, res.Decisions[i].Round.Slate, boxes)
+		err = count.WriteSummary(f, res.Decisions[i].Round.Slate, boxes)
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}

@@ -3,9 +3,8 @@ package textenc_test
 import (
 	"testing"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
-
 	"github.com/chae-go/chae/internal/textenc"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 func TestIsGB18030(t *testing.T) {

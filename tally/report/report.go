@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/chae-go/chae/ballot"
+	texttable "github.com/chae-go/chae/internal/table"
 	"github.com/chae-go/chae/quota"
 	"github.com/chae-go/chae/tally"
 )
@@ -470,11 +471,11 @@ func Text(w io.Writer, r tally.Result, o Options) error {
 	s := build(r, o)
 	var b strings.Builder
 	b.WriteString(s.title + "\n")
-	b.WriteString(strings.Repeat("=", displayWidth(s.title)) + "\n")
-	writeAligned(&b, "", metaRows(s.meta, s.l.colon))
+	b.WriteString(strings.Repeat("=", texttable.Width(s.title)) + "\n")
+	writeTable(&b, "", metaRows(s.meta, s.l.colon))
 	for _, rv := range s.rounds {
 		b.WriteString("\n" + rv.heading + "\n")
-		b.WriteString(strings.Repeat("-", displayWidth(rv.heading)) + "\n")
+		b.WriteString(strings.Repeat("-", texttable.Width(rv.heading)) + "\n")
 		for _, line := range rv.lines {
 			b.WriteString("  " + line + "\n")
 		}
@@ -498,7 +499,7 @@ func Text(w io.Writer, r tally.Result, o Options) error {
 		}
 	}
 	b.WriteString("\n" + s.l.electedList + "\n")
-	b.WriteString(strings.Repeat("-", displayWidth(s.l.electedList)) + "\n")
+	b.WriteString(strings.Repeat("-", texttable.Width(s.l.electedList)) + "\n")
 	if len(s.elected.rows) == 0 {
 		b.WriteString("  " + s.l.none + "\n")
 	} else {
@@ -527,42 +528,14 @@ func metaRows(meta [][2]string, colon string) table {
 	return t
 }
 
-func writeAligned(b *strings.Builder, indent string, t table) { writeTable(b, indent, t) }
-
 // writeTable writes t with columns padded to their display width, two spaces apart.
 func writeTable(b *strings.Builder, indent string, t table) {
-	ncol := len(t.head)
-	for _, r := range t.rows {
-		ncol = max(ncol, len(r))
-	}
-	wd := make([]int, ncol)
-	all := t.rows
+	tb := texttable.Table{Indent: indent, Right: t.right}
 	if t.head != nil {
-		all = append([][]string{t.head}, t.rows...)
+		tb.Rows = append(tb.Rows, t.head)
 	}
-	for _, r := range all {
-		for i, c := range r {
-			wd[i] = max(wd[i], displayWidth(c))
-		}
-	}
-	for _, r := range all {
-		var line strings.Builder
-		line.WriteString(indent)
-		for i, c := range r {
-			pad := strings.Repeat(" ", wd[i]-displayWidth(c))
-			if i < len(t.right) && t.right[i] {
-				line.WriteString(pad + c)
-			} else if i == len(r)-1 {
-				line.WriteString(c)
-			} else {
-				line.WriteString(c + pad)
-			}
-			if i < len(r)-1 {
-				line.WriteString("  ")
-			}
-		}
-		b.WriteString(strings.TrimRight(line.String(), " ") + "\n")
-	}
+	tb.Rows = append(tb.Rows, t.rows...)
+	tb.Write(b)
 }
 
 // Markdown writes the report as Markdown (GitHub-flavoured tables).

@@ -11,7 +11,9 @@ import (
 	"testing"
 
 	"github.com/chae-go/chae/ballot"
+	"github.com/chae-go/chae/internal/table"
 	"github.com/chae-go/chae/tally"
+	"github.com/chae-go/chae/tally/count"
 	"github.com/chae-go/chae/tally/report"
 )
 
@@ -35,7 +37,7 @@ func smallElection(t testing.TB) tally.Result {
 	add(2, F, A, F)
 	add(1, A, F, X)
 	add(1, F, F, F) // an over-vote
-	counts, err := tally.Count(slate, ballots)
+	counts, err := count.Count(slate, ballots)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +119,7 @@ func TestTextAligned(t *testing.T) {
 			}
 		}
 		// The "Share" column ends at the same display column on every row.
-		end := func(l, sub string) int { return report.DisplayWidthForTest(l[:strings.Index(l, sub)+len(sub)]) }
+		end := func(l, sub string) int { return table.Width(l[:strings.Index(l, sub)+len(sub)]) }
 		want := end(lines[head], map[report.Lang]string{report.English: "Share", report.Chinese: "得票率"}[lang])
 		for _, l := range lines[head+1 : head+4] {
 			if got := end(l, "%"); got != want {
@@ -241,7 +243,7 @@ func sampleResult(t *testing.T) tally.Result {
 		}
 		r := ballot.NewReader(bf)
 		r.Candidates = round.Slate.IDs()
-		c, err := tally.NewCounter(round.Slate)
+		c, err := count.NewCounter(round.Slate)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -259,13 +261,4 @@ func sampleResult(t *testing.T) tally.Result {
 		}
 	}
 	return e.Result()
-}
-
-func TestDisplayWidth(t *testing.T) {
-	t.Parallel()
-	for s, want := range map[string]int{"Li Wei": 6, "李伟": 4, "得票率": 6, "（多选）": 8, "é": 1, "e\u0301": 1, "": 0} {
-		if got := report.DisplayWidthForTest(s); got != want {
-			t.Errorf("displayWidth(%q) = %d, want %d", s, got, want)
-		}
-	}
 }

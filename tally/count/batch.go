@@ -1,4 +1,4 @@
-package tally
+package count
 
 import (
 	"errors"
@@ -13,10 +13,10 @@ import (
 var (
 	// ErrBatchSize: a batch's ballots do not have one mark per candidate of the counter's slate
 	// (or of the ballot file read into it).
-	ErrBatchSize = errors.New("tally: batch of another number of candidates")
+	ErrBatchSize = errors.New("count: batch of another number of candidates")
 	// ErrBatchRange: a batch capacity below zero or beyond 2^37 words (1 TiB), or a ballot index
 	// outside the batch.
-	ErrBatchRange = errors.New("tally: batch capacity or index out of range")
+	ErrBatchRange = errors.New("count: batch capacity or index out of range")
 )
 
 // Batch holds returned ballots of one slate in the compact form that bulk counting reads: one byte
@@ -54,7 +54,7 @@ type extraBallot struct {
 // (ballot.ErrNoCandidates), or if capacity is negative or absurd (ErrBatchRange).
 func NewBatch(candidates, capacity int) (*Batch, error) {
 	if candidates < 1 {
-		return nil, fmt.Errorf("tally: batch of %d candidates: %w", candidates, ballot.ErrNoCandidates)
+		return nil, fmt.Errorf("count: batch of %d candidates: %w", candidates, ballot.ErrNoCandidates)
 	}
 	if capacity < 0 {
 		return nil, fmt.Errorf("%w: capacity %d", ErrBatchRange, capacity)

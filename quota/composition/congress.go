@@ -1,6 +1,10 @@
-package quota
+package composition
 
-import "time"
+import (
+	"time"
+
+	"github.com/chae-go/chae/quota"
+)
 
 // CongressOpening is the opening day of the 20th National Congress of the Communist Party of
 // China, 16 October 2022: the date on which CongressComposition measures ages.
@@ -56,7 +60,7 @@ const (
 // that women's share exceed their share of the membership needs that share, which the reference
 // case does not give: append it yourself,
 //
-//	c.Targets = append(c.Targets, quota.Target{Category: quota.CatWomen, Kind: quota.ShareAbove,
+//	c.Targets = append(c.Targets, composition.Target{Category: composition.CatWomen, Kind: composition.ShareAbove,
 //		Share: membershipShare, Reference: "women's share of the membership"})
 //
 // The published figures come out of any roster with the published counts: 771 front-line (33.6%),
@@ -90,8 +94,8 @@ func CongressComposition() Composition {
 		Distinct: []Distinct{{Name: "ethnic groups", Key: "ethnicity", Where: minority}},
 		Averages: []Average{{Name: "age", Key: "born", AgeOn: on, Places: 1}},
 		Targets: []Target{
-			{Category: CatFrontLine, Kind: ShareAtLeast, Share: Ratio(1, 3)},
-			{Category: CatLeadingCadres, Kind: ShareAtMost, Share: Ratio(2, 3)},
+			{Category: CatFrontLine, Kind: ShareAtLeast, Share: quota.Ratio(1, 3)},
+			{Category: CatLeadingCadres, Kind: ShareAtMost, Share: quota.Ratio(2, 3)},
 			{Category: CatMinorities, Kind: CountAtLeast, Count: 1},
 		},
 	}

@@ -1,4 +1,4 @@
-package quota
+package composition
 
 import (
 	"errors"
@@ -11,8 +11,9 @@ import (
 	"time"
 
 	"github.com/chae-go/chae/ballot"
+	"github.com/chae-go/chae/internal/table"
+	"github.com/chae-go/chae/quota"
 	"github.com/shopspring/decimal"
-	"golang.org/x/text/width"
 )
 
 // Sentinels for composition definitions and targets; match with errors.Is.
@@ -111,8 +112,8 @@ func (k TargetKind) String() string {
 type Target struct {
 	Category string
 	Kind     TargetKind
-	Share    Fraction // for the share kinds
-	Count    int      // for CountAtLeast
+	Share    quota.Fraction // for the share kinds
+	Count    int            // for CountAtLeast
 	// Reference says where a reference share comes from, for the report ("women's share of the
 	// membership"). Optional.
 	Reference string
@@ -142,8 +143,7 @@ func (t Target) met(count, base int) bool {
 		return t.Kind == ShareAtMost
 	}
 	// count/base against n/d: count·d against n·base.
-	n, d := t.Share.terms()
-	c := cmpProducts(uint64(count), uint64(d), uint64(n), uint64(base))
+	c := share(count, base).Cmp(t.Share)
 	switch t.Kind {
 	case ShareAtLeast:
 		return c >= 0
@@ -196,13 +196,19 @@ type Row struct {
 }
 
 // Share returns Count/Base exactly; zero when Base is 0.
-func (r Row) Share() Fraction {
+func (r Row) Share() quota.Fraction {
 	if r.Base <= 0 {
-		return Fraction{}
+		return quota.Fraction{}
 	}
-	f, err := fromBig(big.NewInt(int64(r.Count)), big.NewInt(int64(r.Base)), formRatio, "")
+	return share(r.Count, r.Base)
+}
+
+// share returns count/base (count ≥ 0, base > 0) exactly; the zero quota.Fraction when it cannot be
+// represented (a term beyond quota.MaxFractionTerm once reduced).
+func share(count, base int) quota.Fraction {
+	f, err := quota.NewFraction(int64(count), int64(base))
 	if err != nil {
-		return Fraction{}
+		return quota.Fraction{}
 	}
 	return f
 }
@@ -470,16 +476,17 @@ func isDecimalNumber(s string) bool {
 	if ip == "" && fp == "" {
 		return false
 	}
-	_, okI := parseDigitsOrEmpty(ip)
-	_, okF := parseDigitsOrEmpty(fp)
-	return okI && okF
+	return allDigits(ip) && allDigits(fp)
 }
 
-func parseDigitsOrEmpty(s string) (*big.Int, bool) {
-	if s == "" {
-		return nil, true
+// allDigits reports whether s holds only ASCII digits (true for "").
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
 	}
-	return parseDigits(s)
+	return true
 }
 
 // Check returns nil when the report meets every target, or else an error joining one *TargetError
@@ -520,8 +527,7 @@ func percentString(count, base int, places int32) string {
 
 // percentOf returns 100·count/base (base > 0) rounded half-up to places ≥ 0 decimal places.
 func percentOf(count, base int, places int32) decimal.Decimal {
-	n := big.NewInt(int64(count))
-	return roundHalfUp(n.Mul(n, big.NewInt(100)), big.NewInt(int64(base)), places)
+	return share(count, base).PercentDecimal(places)
 }
 
 // String renders the report as WriteTo does.
@@ -614,7 +620,7 @@ func (r *Report) WriteTo(w io.Writer) (int64, error) {
 	first := 0
 	for _, t := range sections {
 		for _, row := range t {
-			first = max(first, displayWidth(row[0]))
+			first = max(first, table.Width(row[0]))
 		}
 	}
 	var b strings.Builder
@@ -622,50 +628,9 @@ func (r *Report) WriteTo(w io.Writer) (int64, error) {
 		if s > 0 {
 			b.WriteByte('\n')
 		}
-		widths := make([]int, len(t[0]))
-		widths[0] = first
-		for _, row := range t {
-			for j := 1; j < len(row); j++ {
-				widths[j] = max(widths[j], displayWidth(row[j]))
-			}
-		}
-		for _, row := range t {
-			var line strings.Builder
-			for j, cell := range row {
-				if j > 0 {
-					line.WriteString("  ")
-				}
-				pad := strings.Repeat(" ", widths[j]-displayWidth(cell))
-				if aligns[s][j] {
-					line.WriteString(pad + cell)
-				} else {
-					line.WriteString(cell + pad)
-				}
-			}
-			b.WriteString(strings.TrimRight(line.String(), " "))
-			b.WriteByte('\n')
-		}
+		tb := table.Table{Right: aligns[s], Min: []int{first}, Rows: t}
+		tb.Write(&b)
 	}
 	n, err := io.WriteString(w, b.String())
 	return int64(n), err
-}
-
-// displayWidth returns the number of terminal columns s takes: two for East Asian wide and
-// full-width runes, none for combining marks and other zero-width runes, one otherwise.
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		switch {
-		case r == 0x200B || r == 0x200C || r == 0x200D || r == 0xFEFF:
-		case r >= 0x300 && r <= 0x36F:
-		default:
-			switch width.LookupRune(r).Kind() {
-			case width.EastAsianWide, width.EastAsianFullwidth:
-				n += 2
-			default:
-				n++
-			}
-		}
-	}
-	return n
 }

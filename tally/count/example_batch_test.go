@@ -1,4 +1,4 @@
-package tally_test
+package count_test
 
 import (
 	"fmt"
@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/chae-go/chae/ballot"
-	"github.com/chae-go/chae/tally"
+	"github.com/chae-go/chae/tally/count"
 )
 
 // A Batch holds ballots compactly for bulk counting; AddBatchParallel counts it on several
@@ -16,7 +16,7 @@ func ExampleBatch() {
 		{ID: "c1", Name: "Li Wei"}, {ID: "c2", Name: "Wang Fang"}, {ID: "c3", Name: "Zhang Min"},
 	}}
 	F, A, X := ballot.For, ballot.Against, ballot.Abstain
-	batch, err := tally.NewBatch(len(slate.Candidates), 4)
+	batch, err := count.NewBatch(len(slate.Candidates), 4)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -34,7 +34,7 @@ func ExampleBatch() {
 	}
 	fmt.Println(batch.Append(ballot.Ballot{Marks: []ballot.Mark{F, F}}))
 
-	c, _ := tally.NewCounter(slate)
+	c, _ := count.NewCounter(slate)
 	if err := c.AddBatchParallel(batch, 0); err != nil {
 		fmt.Println(err)
 		return
@@ -61,8 +61,8 @@ func ExampleBatch_ReadFrom() {
 	file := "c1,c2,c3,write-in,spoiled\n○,○,×,,\n○,×,,Sun Yue,\n○,○,○,,\n,,,,1\nF,-,A,,\n"
 	r := ballot.NewReader(strings.NewReader(file))
 	r.Candidates = slate.IDs()
-	batch, _ := tally.NewBatch(len(slate.Candidates), 2)
-	c, _ := tally.NewCounter(slate)
+	batch, _ := count.NewBatch(len(slate.Candidates), 2)
+	c, _ := count.NewCounter(slate)
 	for {
 		batch.Reset()
 		_, err := batch.ReadFrom(r, 2)

@@ -1,4 +1,4 @@
-package tally_test
+package count_test
 
 import (
 	"bytes"
@@ -8,10 +8,9 @@ import (
 	"slices"
 	"testing"
 
-	"pgregory.net/rapid"
-
 	"github.com/chae-go/chae/ballot"
-	"github.com/chae-go/chae/tally"
+	"github.com/chae-go/chae/tally/count"
+	"pgregory.net/rapid"
 )
 
 // genSlate draws a valid slate of 1 to 12 candidates.
@@ -41,15 +40,15 @@ func genBallots(t *rapid.T, s ballot.Slate) []ballot.Ballot {
 	}), 0, 60).Draw(t, "ballots")
 }
 
-func mustCount(t *rapid.T, s ballot.Slate, bs []ballot.Ballot) tally.Counts {
-	c, err := tally.Count(s, bs)
+func mustCount(t *rapid.T, s ballot.Slate, bs []ballot.Ballot) count.Counts {
+	c, err := count.Count(s, bs)
 	if err != nil {
 		t.Fatalf("Count: %v", err)
 	}
 	return c
 }
 
-func encode(t *rapid.T, c tally.Counts) []byte {
+func encode(t *rapid.T, c count.Counts) []byte {
 	b, err := json.Marshal(c)
 	if err != nil {
 		t.Fatal(err)
@@ -84,9 +83,9 @@ func TestPropertyMergeLaws(t *testing.T) {
 			i := rapid.IntRange(0, k-1).Draw(t, "box")
 			boxes[i] = append(boxes[i], b)
 		}
-		counters := make([]*tally.Counter, k)
+		counters := make([]*count.Counter, k)
 		for i, box := range boxes {
-			c, _ := tally.NewCounter(s)
+			c, _ := count.NewCounter(s)
 			for _, b := range box {
 				if err := c.Add(b); err != nil {
 					t.Fatal(err)
@@ -97,8 +96,8 @@ func TestPropertyMergeLaws(t *testing.T) {
 		// Merge in a drawn order, with a drawn grouping: fold a random split into two trees.
 		order := rapid.Permutation(counters).Draw(t, "merge order")
 		split := rapid.IntRange(0, k).Draw(t, "grouping")
-		left, _ := tally.NewCounter(s)
-		right, _ := tally.NewCounter(s)
+		left, _ := count.NewCounter(s)
+		right, _ := count.NewCounter(s)
 		for _, c := range order[:split] {
 			if err := left.Merge(c); err != nil {
 				t.Fatal(err)
@@ -109,7 +108,7 @@ func TestPropertyMergeLaws(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		empty, _ := tally.NewCounter(s)
+		empty, _ := count.NewCounter(s)
 		if err := right.Merge(empty); err != nil {
 			t.Fatal(err)
 		}
@@ -206,11 +205,11 @@ func TestWriteInsNormalisedAndFlagged(t *testing.T) {
 		{Marks: []ballot.Mark{0, 0}, WriteIns: []string{"Zhao"}},
 		{Marks: []ballot.Mark{0, 0}, WriteIns: []string{"孙 悦", "Zhao"}},
 	}
-	c, err := tally.Count(s, bs)
+	c, err := count.Count(s, bs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []tally.WriteInCount{{Name: "Zhao", Votes: 2}, {Name: "孙 悦", Votes: 2, SameAs: "a"}, {Name: "Qian", Votes: 1}}
+	want := []count.WriteInCount{{Name: "Zhao", Votes: 2}, {Name: "孙 悦", Votes: 2, SameAs: "a"}, {Name: "Qian", Votes: 1}}
 	if !slices.Equal(c.WriteIns, want) {
 		t.Fatalf("write-ins = %+v, want %+v", c.WriteIns, want)
 	}
@@ -222,12 +221,12 @@ func TestWriteInsNormalisedAndFlagged(t *testing.T) {
 func TestMalformedBallotPosition(t *testing.T) {
 	t.Parallel()
 	s := ballot.Slate{Office: "o", Seats: 1, Candidates: []ballot.Candidate{{ID: "a", Name: "A"}, {ID: "b", Name: "B"}}}
-	c, _ := tally.NewCounter(s)
+	c, _ := count.NewCounter(s)
 	good := ballot.Ballot{Marks: []ballot.Mark{ballot.For, ballot.Against}}
 	for _, b := range []ballot.Ballot{good, good, {Marks: []ballot.Mark{ballot.For}}, good, {Marks: []ballot.Mark{0, 5}}} {
 		_ = c.Add(b)
 	}
-	_, err := tally.Count(s, []ballot.Ballot{good, good, {Marks: []ballot.Mark{0, 5}}})
+	_, err := count.Count(s, []ballot.Ballot{good, good, {Marks: []ballot.Mark{0, 5}}})
 	var be *ballot.BallotError
 	if !errors.As(err, &be) || be.Ballot != 3 || be.Mark != 2 || !errors.Is(err, ballot.ErrMarkValue) {
 		t.Fatalf("error = %v, want ballot 3 mark 2 ErrMarkValue", err)
@@ -246,12 +245,12 @@ func TestMergeRefusesOtherSlate(t *testing.T) {
 	s := ballot.Slate{Office: "o", Seats: 1, Candidates: []ballot.Candidate{{ID: "a", Name: "A"}, {ID: "b", Name: "B"}}}
 	o := s.Clone()
 	o.Candidates[0], o.Candidates[1] = o.Candidates[1], o.Candidates[0]
-	c1, _ := tally.NewCounter(s)
-	c2, _ := tally.NewCounter(o)
-	if err := c1.Merge(c2); !errors.Is(err, tally.ErrSlateMismatch) {
+	c1, _ := count.NewCounter(s)
+	c2, _ := count.NewCounter(o)
+	if err := c1.Merge(c2); !errors.Is(err, count.ErrSlateMismatch) {
 		t.Fatalf("Merge of reordered slate = %v, want ErrSlateMismatch", err)
 	}
-	if _, err := tally.NewCounter(ballot.Slate{Seats: 1}); !errors.Is(err, ballot.ErrNoCandidates) {
+	if _, err := count.NewCounter(ballot.Slate{Seats: 1}); !errors.Is(err, ballot.ErrNoCandidates) {
 		t.Fatalf("NewCounter of an empty slate = %v, want ErrNoCandidates", err)
 	}
 }
@@ -261,7 +260,7 @@ func TestAddDoesNotAllocate(t *testing.T) {
 	for i := range s.Candidates {
 		s.Candidates[i] = ballot.Candidate{ID: fmt.Sprint(i), Name: fmt.Sprint("N", i)}
 	}
-	c, _ := tally.NewCounter(s)
+	c, _ := count.NewCounter(s)
 	b := ballot.Ballot{Marks: []ballot.Mark{1, 1, 2, 0, 0, 1, 0, 0, 2}}
 	if n := testing.AllocsPerRun(1000, func() { _ = c.Add(b) }); n != 0 {
 		t.Fatalf("Counter.Add allocates %v times per ballot without write-ins", n)

@@ -1,11 +1,11 @@
-package tally_test
+package count_test
 
 import (
 	"slices"
 	"testing"
 
 	"github.com/chae-go/chae/ballot"
-	"github.com/chae-go/chae/tally"
+	"github.com/chae-go/chae/tally/count"
 )
 
 // TestCountsOwnedByCaller: Counts returns a value that shares nothing with the counter, and the
@@ -15,7 +15,7 @@ func TestCountsOwnedByCaller(t *testing.T) {
 	s := ballot.Slate{Office: "o", Seats: 2, Candidates: []ballot.Candidate{
 		{ID: "c1", Name: "Li Wei"}, {ID: "c2", Name: "Wang Fang"}, {ID: "c3", Name: "Zhang Min"},
 	}}
-	c, err := tally.NewCounter(s)
+	c, err := count.NewCounter(s)
 	if err != nil {
 		t.Fatal(err)
 	}

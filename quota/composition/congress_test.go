@@ -1,4 +1,4 @@
-package quota_test
+package composition_test
 
 import (
 	"fmt"

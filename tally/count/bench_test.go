@@ -1,4 +1,4 @@
-package tally_test
+package count_test
 
 import (
 	"fmt"
@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/chae-go/chae/ballot"
-	"github.com/chae-go/chae/tally"
+	"github.com/chae-go/chae/tally/count"
 )
 
 // The counting benchmarks. Each reports marks/s and sets bytes/op to the bytes it reads, and each
@@ -18,7 +18,7 @@ import (
 // reading the same bytes), x-baseline (Counter.Add against reading the same ballots' marks) or
 // x-one-core (parallel counting against the same batch on one goroutine). Run them with
 //
-//	go test -run '^$' -bench . -count 6 ./tally/ | tee new.txt && benchstat new.txt
+//	go test -run '^$' -bench . -count 6 ./tally/count/ | tee new.txt && benchstat new.txt
 //
 // BENCHMARKS.md records the figures and the machine.
 
@@ -47,18 +47,18 @@ func benchMarks(rng *rand.Rand, marks []ballot.Mark) {
 }
 
 var (
-	batchCache   = map[[2]int]*tally.Batch{}
+	batchCache   = map[[2]int]*count.Batch{}
 	batchCacheMu sync.Mutex
 )
 
 // benchBatch returns a batch of nb generated ballots of n candidates, built once per process.
-func benchBatch(b *testing.B, nb, n int) *tally.Batch {
+func benchBatch(b *testing.B, nb, n int) *count.Batch {
 	batchCacheMu.Lock()
 	defer batchCacheMu.Unlock()
 	if bt, ok := batchCache[[2]int{nb, n}]; ok {
 		return bt
 	}
-	bt, err := tally.NewBatch(n, nb)
+	bt, err := count.NewBatch(n, nb)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -106,7 +106,7 @@ func BenchmarkLimit(b *testing.B) {
 			b.SetBytes(int64(8 * len(raw)))
 			b.ReportAllocs()
 			for b.Loop() {
-				sink += tally.SumWords(raw)
+				sink += count.SumWords(raw)
 			}
 			b.ReportMetric(float64(sz.ballots*sz.candidates)*float64(b.N)/b.Elapsed().Seconds(), "marks/s")
 		})
@@ -120,7 +120,7 @@ func BenchmarkCountBatch(b *testing.B) {
 		b.Run(fmt.Sprintf("ballots=%d/candidates=%d", sz.ballots, sz.candidates), func(b *testing.B) {
 			bt := benchBatch(b, sz.ballots, sz.candidates)
 			raw := bt.RawWords()
-			c, err := tally.NewCounter(bulkSlate(sz.candidates))
+			c, err := count.NewCounter(bulkSlate(sz.candidates))
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -128,7 +128,7 @@ func BenchmarkCountBatch(b *testing.B) {
 			b.ReportAllocs()
 			sideBySide(b, sz.ballots*sz.candidates, "x-limit",
 				func() { _ = c.AddBatch(bt) },
-				func() { sink += tally.SumWords(raw) })
+				func() { sink += count.SumWords(raw) })
 		})
 	}
 }
@@ -139,8 +139,8 @@ func BenchmarkCountParallel(b *testing.B) {
 	sz := bulkSizes[0]
 	b.Run(fmt.Sprintf("ballots=%d/candidates=%d/workers=%d", sz.ballots, sz.candidates, runtime.GOMAXPROCS(0)), func(b *testing.B) {
 		bt := benchBatch(b, sz.ballots, sz.candidates)
-		par, _ := tally.NewCounter(bulkSlate(sz.candidates))
-		one, _ := tally.NewCounter(bulkSlate(sz.candidates))
+		par, _ := count.NewCounter(bulkSlate(sz.candidates))
+		one, _ := count.NewCounter(bulkSlate(sz.candidates))
 		b.SetBytes(int64(8 * len(bt.RawWords())))
 		b.ReportAllocs()
 		sideBySide(b, sz.ballots*sz.candidates, "x-one-core",
@@ -161,7 +161,7 @@ func BenchmarkCounterAdd(b *testing.B) {
 				ballots[k].Marks = make([]ballot.Mark, n)
 				benchMarks(rng, ballots[k].Marks)
 			}
-			c, err := tally.NewCounter(bulkSlate(n))
+			c, err := count.NewCounter(bulkSlate(n))
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -177,7 +177,7 @@ func BenchmarkCounterAdd(b *testing.B) {
 				},
 				func() {
 					for _, bl := range ballots {
-						sink += tally.SumMarks(bl.Marks)
+						sink += count.SumMarks(bl.Marks)
 					}
 				})
 		})

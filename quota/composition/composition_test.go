@@ -1,4 +1,4 @@
-package quota_test
+package composition_test
 
 import (
 	"errors"
@@ -12,6 +12,7 @@ import (
 
 	"github.com/chae-go/chae/ballot"
 	"github.com/chae-go/chae/quota"
+	"github.com/chae-go/chae/quota/composition"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
@@ -21,7 +22,7 @@ import (
 func TestCongressPublishedTable(t *testing.T) {
 	t.Parallel()
 	roster := congressRoster()
-	r, err := quota.CongressComposition().Report(roster)
+	r, err := composition.CongressComposition().Report(roster)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,11 +63,11 @@ minorities count at least 1       met
 		count int
 		share string
 	}{
-		{quota.CatFrontLine, 771, "33.6"}, {quota.CatWorkers, 192, "8.4"}, {quota.CatFarmers, 85, "3.7"},
-		{quota.CatTechnical, 266, "11.6"}, {quota.CatWomen, 619, "27.0"}, {quota.CatMinorities, 264, "11.5"},
-		{quota.CatUnder55, 1371, "59.7"}, {quota.CatUnder45, 434, "18.9"}, {quota.CatCollege, 2191, "95.4"},
-		{quota.CatUniversity, 826, "36.0"}, {quota.CatPostgraduate, 1210, "52.7"},
-		{quota.CatJoinedReform, 2224, "96.9"}, {quota.CatHonours, 710, "92.1"},
+		{composition.CatFrontLine, 771, "33.6"}, {composition.CatWorkers, 192, "8.4"}, {composition.CatFarmers, 85, "3.7"},
+		{composition.CatTechnical, 266, "11.6"}, {composition.CatWomen, 619, "27.0"}, {composition.CatMinorities, 264, "11.5"},
+		{composition.CatUnder55, 1371, "59.7"}, {composition.CatUnder45, 434, "18.9"}, {composition.CatCollege, 2191, "95.4"},
+		{composition.CatUniversity, 826, "36.0"}, {composition.CatPostgraduate, 1210, "52.7"},
+		{composition.CatJoinedReform, 2224, "96.9"}, {composition.CatHonours, 710, "92.1"},
 	}
 	for _, p := range published {
 		row, ok := r.Row(p.cat)
@@ -78,7 +79,7 @@ minorities count at least 1       met
 			t.Errorf("%s: %d, %s%%; want %d, %s%%", p.cat, row.Count, pc.StringFixed(1), p.count, p.share)
 		}
 	}
-	if row, _ := r.Row(quota.CatHonours); row.Base != 771 || row.Of != quota.CatFrontLine {
+	if row, _ := r.Row(composition.CatHonours); row.Base != 771 || row.Of != composition.CatFrontLine {
 		t.Errorf("honours measured over %q %d, want front-line 771", row.Of, row.Base)
 	}
 	if got := r.Distinct[0].Count(); got != 40 {
@@ -96,7 +97,7 @@ minorities count at least 1       met
 	// The order of the roster does not matter.
 	rev := slices.Clone(roster)
 	slices.Reverse(rev)
-	r2, err := quota.CongressComposition().Report(rev)
+	r2, err := composition.CongressComposition().Report(rev)
 	if err != nil || r2.String() != want {
 		t.Fatalf("reversed roster gives a different report (%v):\n%s", err, r2)
 	}
@@ -111,7 +112,7 @@ func cand(id string, kv ...string) ballot.Candidate {
 }
 
 func day(s string) time.Time {
-	t, err := time.Parse(quota.DateLayout, s)
+	t, err := time.Parse(composition.DateLayout, s)
 	if err != nil {
 		panic(err)
 	}
@@ -125,25 +126,25 @@ func TestPredicates(t *testing.T) {
 	m := cand("m", "sector", "leading", "gender", "male", "born", "1967-10-16", "joined", "1978-12-31")
 	tests := []struct {
 		name string
-		p    quota.Predicate
+		p    composition.Predicate
 		str  string
 		w, m bool
 	}{
-		{"zero value selects everyone", quota.Predicate{}, "everyone", true, true},
-		{"equality", quota.Is("gender", "female"), "gender=female", true, false},
-		{"equality is case-sensitive", quota.Is("gender", "Female"), "gender=Female", false, false},
-		{"missing attribute equals nothing", quota.Is("occupation", ""), "occupation=", false, false},
-		{"membership", quota.In("sector", "leading", "frontline", "leading"), "sector in {frontline, leading}", true, true},
-		{"empty membership", quota.In("sector"), "sector in {}", false, false},
-		{"has", quota.Has("occupation"), "has occupation", true, false},
-		{"after is strict", quota.After("joined", day("1978-12-31")), "joined after 1978-12-31", true, false},
-		{"before is strict", quota.Before("joined", day("1979-01-01")), "joined before 1979-01-01", false, true},
-		{"under 55 the day before the 55th birthday", quota.AgeUnder("born", 55, on), "age(born) < 55 on 2022-10-16", true, false},
-		{"and", quota.And(quota.Is("sector", "frontline"), quota.Is("occupation", "worker")), "(sector=frontline AND occupation=worker)", true, false},
-		{"or", quota.Or(quota.Is("gender", "female"), quota.Is("sector", "leading")), "(gender=female OR sector=leading)", true, true},
-		{"not", quota.Not(quota.Is("gender", "female")), "NOT gender=female", false, true},
-		{"empty and", quota.And(), "everyone", true, true},
-		{"empty or", quota.Or(), "no one", false, false},
+		{"zero value selects everyone", composition.Predicate{}, "everyone", true, true},
+		{"equality", composition.Is("gender", "female"), "gender=female", true, false},
+		{"equality is case-sensitive", composition.Is("gender", "Female"), "gender=Female", false, false},
+		{"missing attribute equals nothing", composition.Is("occupation", ""), "occupation=", false, false},
+		{"membership", composition.In("sector", "leading", "frontline", "leading"), "sector in {frontline, leading}", true, true},
+		{"empty membership", composition.In("sector"), "sector in {}", false, false},
+		{"has", composition.Has("occupation"), "has occupation", true, false},
+		{"after is strict", composition.After("joined", day("1978-12-31")), "joined after 1978-12-31", true, false},
+		{"before is strict", composition.Before("joined", day("1979-01-01")), "joined before 1979-01-01", false, true},
+		{"under 55 the day before the 55th birthday", composition.AgeUnder("born", 55, on), "age(born) < 55 on 2022-10-16", true, false},
+		{"and", composition.And(composition.Is("sector", "frontline"), composition.Is("occupation", "worker")), "(sector=frontline AND occupation=worker)", true, false},
+		{"or", composition.Or(composition.Is("gender", "female"), composition.Is("sector", "leading")), "(gender=female OR sector=leading)", true, true},
+		{"not", composition.Not(composition.Is("gender", "female")), "NOT gender=female", false, true},
+		{"empty and", composition.And(), "everyone", true, true},
+		{"empty or", composition.Or(), "no one", false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -171,24 +172,24 @@ func TestPredicateDateErrors(t *testing.T) {
 		c    ballot.Candidate
 		want error
 	}{
-		{"missing", cand("a"), quota.ErrMissingAttribute},
-		{"empty", cand("b", "born", ""), quota.ErrMissingAttribute},
-		{"malformed month", cand("c", "born", "1970-13-01"), quota.ErrBadAttribute},
-		{"not a date", cand("d", "born", "1970"), quota.ErrBadAttribute},
+		{"missing", cand("a"), composition.ErrMissingAttribute},
+		{"empty", cand("b", "born", ""), composition.ErrMissingAttribute},
+		{"malformed month", cand("c", "born", "1970-13-01"), composition.ErrBadAttribute},
+		{"not a date", cand("d", "born", "1970"), composition.ErrBadAttribute},
 	}
-	p := quota.Not(quota.AgeUnder("born", 55, day("2022-10-16")))
+	p := composition.Not(composition.AgeUnder("born", 55, day("2022-10-16")))
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			ok, err := p.Match(tt.c)
-			var ae *quota.AttributeError
+			var ae *composition.AttributeError
 			if ok || !errors.Is(err, tt.want) || !errors.As(err, &ae) || ae.Key != "born" || ae.ID != tt.c.ID {
 				t.Fatalf("Match = %t, %v; want %v for %q", ok, err, tt.want, tt.c.ID)
 			}
 		})
 	}
 	// And stops at the first operand that decides: a guard spares candidates without the attribute.
-	guarded := quota.And(quota.Is("sector", "frontline"), quota.After("joined", day("1978-12-31")))
+	guarded := composition.And(composition.Is("sector", "frontline"), composition.After("joined", day("1978-12-31")))
 	if ok, err := guarded.Match(cand("x", "sector", "leading")); ok || err != nil {
 		t.Fatalf("guarded Match = %t, %v", ok, err)
 	}
@@ -212,7 +213,7 @@ func TestAge(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.born+" on "+tt.on, func(t *testing.T) {
 			t.Parallel()
-			if got := quota.Age(day(tt.born), day(tt.on)); got != tt.want {
+			if got := composition.Age(day(tt.born), day(tt.on)); got != tt.want {
 				t.Fatalf("Age = %d, want %d", got, tt.want)
 			}
 		})
@@ -221,32 +222,32 @@ func TestAge(t *testing.T) {
 
 func TestCompositionDefinitionErrors(t *testing.T) {
 	t.Parallel()
-	a := quota.Category{Name: "a"}
+	a := composition.Category{Name: "a"}
 	tests := []struct {
 		name string
-		c    quota.Composition
+		c    composition.Composition
 	}{
-		{"unnamed category", quota.Composition{Categories: []quota.Category{{}}}},
-		{"duplicate", quota.Composition{Categories: []quota.Category{a, a}}},
-		{"unknown base", quota.Composition{Categories: []quota.Category{{Name: "b", Of: "x"}}}},
-		{"self base", quota.Composition{Categories: []quota.Category{{Name: "b", Of: "b"}}}},
-		{"cycle", quota.Composition{Categories: []quota.Category{{Name: "b", Of: "c"}, {Name: "c", Of: "b"}}}},
-		{"target on unknown category", quota.Composition{Categories: []quota.Category{a}, Targets: []quota.Target{{Category: "z"}}}},
-		{"unknown target kind", quota.Composition{Categories: []quota.Category{a}, Targets: []quota.Target{{Category: "a", Kind: 9}}}},
+		{"unnamed category", composition.Composition{Categories: []composition.Category{{}}}},
+		{"duplicate", composition.Composition{Categories: []composition.Category{a, a}}},
+		{"unknown base", composition.Composition{Categories: []composition.Category{{Name: "b", Of: "x"}}}},
+		{"self base", composition.Composition{Categories: []composition.Category{{Name: "b", Of: "b"}}}},
+		{"cycle", composition.Composition{Categories: []composition.Category{{Name: "b", Of: "c"}, {Name: "c", Of: "b"}}}},
+		{"target on unknown category", composition.Composition{Categories: []composition.Category{a}, Targets: []composition.Target{{Category: "z"}}}},
+		{"unknown target kind", composition.Composition{Categories: []composition.Category{a}, Targets: []composition.Target{{Category: "a", Kind: 9}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			var ce *quota.CompositionError
-			if err := tt.c.Validate(); !errors.Is(err, quota.ErrCategory) || !errors.As(err, &ce) {
+			var ce *composition.CompositionError
+			if err := tt.c.Validate(); !errors.Is(err, composition.ErrCategory) || !errors.As(err, &ce) {
 				t.Fatalf("Validate() = %v, want ErrCategory", err)
 			}
-			if _, err := tt.c.Report(nil); !errors.Is(err, quota.ErrCategory) {
+			if _, err := tt.c.Report(nil); !errors.Is(err, composition.ErrCategory) {
 				t.Fatalf("Report() = %v, want ErrCategory", err)
 			}
 		})
 	}
-	if err := quota.CongressComposition().Validate(); err != nil {
+	if err := composition.CongressComposition().Validate(); err != nil {
 		t.Fatalf("CongressComposition().Validate() = %v", err)
 	}
 }
@@ -258,19 +259,19 @@ func TestReportAttributeErrorPosition(t *testing.T) {
 		cand("A2", "born", "1970-01-01"),
 		cand("A3", "born", "70-01-01"),
 	}
-	c := quota.Composition{Averages: []quota.Average{{Name: "age", Key: "born", AgeOn: day("2022-10-16")}}}
+	c := composition.Composition{Averages: []composition.Average{{Name: "age", Key: "born", AgeOn: day("2022-10-16")}}}
 	_, err := c.Report(roster)
-	var ae *quota.AttributeError
-	if !errors.Is(err, quota.ErrBadAttribute) || !errors.As(err, &ae) || ae.Index != 3 || ae.ID != "A3" || ae.Value != "70-01-01" {
+	var ae *composition.AttributeError
+	if !errors.Is(err, composition.ErrBadAttribute) || !errors.As(err, &ae) || ae.Index != 3 || ae.ID != "A3" || ae.Value != "70-01-01" {
 		t.Fatalf("Report error = %v, want ErrBadAttribute at candidate 3", err)
 	}
 	const msg = `quota: candidate 3 (ID "A3"): attribute "born" = "70-01-01": malformed attribute`
 	if err.Error() != msg {
 		t.Fatalf("message %q, want %q", err, msg)
 	}
-	c = quota.Composition{Categories: []quota.Category{{Name: "young", Where: quota.AgeUnder("born", 40, day("2022-10-16"))}}}
+	c = composition.Composition{Categories: []composition.Category{{Name: "young", Where: composition.AgeUnder("born", 40, day("2022-10-16"))}}}
 	_, err = c.Report([]ballot.Candidate{cand("B1", "born", "1990-01-01"), cand("B2")})
-	if !errors.Is(err, quota.ErrMissingAttribute) || !errors.As(err, &ae) || ae.Index != 2 || ae.ID != "B2" {
+	if !errors.Is(err, composition.ErrMissingAttribute) || !errors.As(err, &ae) || ae.Index != 2 || ae.ID != "B2" {
 		t.Fatalf("Report error = %v, want ErrMissingAttribute at candidate 2", err)
 	}
 }
@@ -296,7 +297,7 @@ func TestNumericAverage(t *testing.T) {
 			for i, v := range tt.values {
 				roster = append(roster, cand(strconv.Itoa(i), "score", v))
 			}
-			c := quota.Composition{Averages: []quota.Average{{Name: "score", Key: "score", Places: tt.places}}}
+			c := composition.Composition{Averages: []composition.Average{{Name: "score", Key: "score", Places: tt.places}}}
 			r, err := c.Report(roster)
 			if err != nil {
 				t.Fatal(err)
@@ -307,12 +308,12 @@ func TestNumericAverage(t *testing.T) {
 		})
 	}
 	for _, bad := range []string{"1e400", "abc", "1.2.3", ".", "-", "1,5", "Infinity"} {
-		c := quota.Composition{Averages: []quota.Average{{Name: "score", Key: "score"}}}
-		if _, err := c.Report([]ballot.Candidate{cand("x", "score", bad)}); !errors.Is(err, quota.ErrBadAttribute) {
+		c := composition.Composition{Averages: []composition.Average{{Name: "score", Key: "score"}}}
+		if _, err := c.Report([]ballot.Candidate{cand("x", "score", bad)}); !errors.Is(err, composition.ErrBadAttribute) {
 			t.Errorf("score %q: error %v, want ErrBadAttribute", bad, err)
 		}
 	}
-	r, err := quota.Composition{Averages: []quota.Average{{Name: "score", Key: "score", Where: quota.Is("x", "y")}}}.Report([]ballot.Candidate{cand("1")})
+	r, err := composition.Composition{Averages: []composition.Average{{Name: "score", Key: "score", Where: composition.Is("x", "y")}}}.Report([]ballot.Candidate{cand("1")})
 	if err != nil || r.Averages[0].N != 0 || r.Averages[0].Exact() != nil || !strings.Contains(r.String(), "score        -  0") {
 		t.Fatalf("empty average: %v\n%s", err, r)
 	}
@@ -333,25 +334,25 @@ func TestTargets(t *testing.T) {
 		}
 		roster = append(roster, c)
 	}
-	c := quota.Composition{
+	c := composition.Composition{
 		Places: 1,
-		Categories: []quota.Category{
-			{Name: "front-line", Where: quota.Is("sector", "frontline")},
-			{Name: "women", Where: quota.Is("gender", "female")},
-			{Name: "minorities", Where: quota.And(quota.Has("ethnicity"), quota.Not(quota.Is("ethnicity", "Han")))},
-			{Name: "leading", Where: quota.Is("sector", "leading")},
-			{Name: "front-line women", Where: quota.Is("gender", "female"), Of: "front-line"},
+		Categories: []composition.Category{
+			{Name: "front-line", Where: composition.Is("sector", "frontline")},
+			{Name: "women", Where: composition.Is("gender", "female")},
+			{Name: "minorities", Where: composition.And(composition.Has("ethnicity"), composition.Not(composition.Is("ethnicity", "Han")))},
+			{Name: "leading", Where: composition.Is("sector", "leading")},
+			{Name: "front-line women", Where: composition.Is("gender", "female"), Of: "front-line"},
 		},
-		Targets: []quota.Target{
-			{Category: "front-line", Kind: quota.ShareAtLeast, Share: quota.Ratio(1, 3)},
-			{Category: "women", Kind: quota.ShareAbove, Share: quota.Percent(30), Reference: "women's share of the membership"},
-			{Category: "women", Kind: quota.ShareAtLeast, Share: quota.Percent(30)},
-			{Category: "minorities", Kind: quota.CountAtLeast, Count: 1},
-			{Category: "women", Kind: quota.CountAtLeast, Count: 30}, // exactly reached: met
-			{Category: "women", Kind: quota.CountAtLeast, Count: 31}, // one short: not met
-			{Category: "leading", Kind: quota.ShareAtMost, Share: quota.Ratio(2, 3)},
-			{Category: "leading", Kind: quota.ShareAtMost, Share: quota.Percent(67)},
-			{Category: "front-line women", Kind: quota.ShareAbove, Share: quota.Percent(25)},
+		Targets: []composition.Target{
+			{Category: "front-line", Kind: composition.ShareAtLeast, Share: quota.Ratio(1, 3)},
+			{Category: "women", Kind: composition.ShareAbove, Share: quota.Percent(30), Reference: "women's share of the membership"},
+			{Category: "women", Kind: composition.ShareAtLeast, Share: quota.Percent(30)},
+			{Category: "minorities", Kind: composition.CountAtLeast, Count: 1},
+			{Category: "women", Kind: composition.CountAtLeast, Count: 30}, // exactly reached: met
+			{Category: "women", Kind: composition.CountAtLeast, Count: 31}, // one short: not met
+			{Category: "leading", Kind: composition.ShareAtMost, Share: quota.Ratio(2, 3)},
+			{Category: "leading", Kind: composition.ShareAtMost, Share: quota.Percent(67)},
+			{Category: "front-line women", Kind: composition.ShareAbove, Share: quota.Percent(25)},
 		},
 	}
 	r, err := c.Report(roster)
@@ -361,7 +362,7 @@ func TestTargets(t *testing.T) {
 	err = r.Check()
 	var got []string
 	for _, e := range r.Unmet() {
-		if !errors.Is(e, quota.ErrTargetUnmet) {
+		if !errors.Is(e, composition.ErrTargetUnmet) {
 			t.Fatalf("%v does not wrap ErrTargetUnmet", e)
 		}
 		got = append(got, e.Error())
@@ -376,8 +377,8 @@ func TestTargets(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Fatalf("unmet:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	var te *quota.TargetError
-	if !errors.Is(err, quota.ErrTargetUnmet) || !errors.As(err, &te) || te.Target.Category != "front-line" || err.Error() != strings.Join(want, "\n") {
+	var te *composition.TargetError
+	if !errors.Is(err, composition.ErrTargetUnmet) || !errors.As(err, &te) || te.Target.Category != "front-line" || err.Error() != strings.Join(want, "\n") {
 		t.Fatalf("Check() = %v", err)
 	}
 	// front-line women: 0–2, 10–12, 20–22, 30–32 of the first 33 → 12 of 33 = 36.4% > 25%.
@@ -385,11 +386,11 @@ func TestTargets(t *testing.T) {
 		t.Fatalf("front-line women = %d of %d, want 12 of 33", row.Count, row.Base)
 	}
 	// An empty base meets maxima and misses minima.
-	r, _ = quota.Composition{Categories: []quota.Category{{Name: "a"}}, Targets: []quota.Target{
-		{Category: "a", Kind: quota.ShareAtMost, Share: quota.Ratio(1, 2)},
-		{Category: "a", Kind: quota.ShareAtLeast},
+	r, _ = composition.Composition{Categories: []composition.Category{{Name: "a"}}, Targets: []composition.Target{
+		{Category: "a", Kind: composition.ShareAtMost, Share: quota.Ratio(1, 2)},
+		{Category: "a", Kind: composition.ShareAtLeast},
 	}}.Report(nil)
-	if u := r.Unmet(); len(u) != 1 || u[0].Target.Kind != quota.ShareAtLeast || !strings.Contains(u[0].Error(), "no base") {
+	if u := r.Unmet(); len(u) != 1 || u[0].Target.Kind != composition.ShareAtLeast || !strings.Contains(u[0].Error(), "no base") {
 		t.Fatalf("empty base: %v", u)
 	}
 }
@@ -397,11 +398,11 @@ func TestTargets(t *testing.T) {
 func TestRenderAlignsWideRunes(t *testing.T) {
 	t.Parallel()
 	roster := []ballot.Candidate{cand("1", "gender", "female"), cand("2", "gender", "male"), cand("3", "gender", "female")}
-	c := quota.Composition{Places: 1, Categories: []quota.Category{
-		{Name: "妇女", Where: quota.Is("gender", "female")},
-		{Name: "men", Where: quota.Is("gender", "male")},
-		{Name: "ｆｕｌｌ", Where: quota.Is("gender", "x")},
-		{Name: "café", Where: quota.Is("gender", "x")},
+	c := composition.Composition{Places: 1, Categories: []composition.Category{
+		{Name: "妇女", Where: composition.Is("gender", "female")},
+		{Name: "men", Where: composition.Is("gender", "male")},
+		{Name: "ｆｕｌｌ", Where: composition.Is("gender", "x")},
+		{Name: "café", Where: composition.Is("gender", "x")},
 	}}
 	r, err := c.Report(roster)
 	if err != nil {
@@ -416,11 +417,11 @@ café          0   0.0%  all 3
 	if got := r.String(); got != want {
 		t.Fatalf("got:\n%s\nwant:\n%s", got, want)
 	}
-	r, _ = quota.Composition{Places: 1, Categories: []quota.Category{{Name: "x"}}}.Report(nil)
+	r, _ = composition.Composition{Places: 1, Categories: []composition.Category{{Name: "x"}}}.Report(nil)
 	if got := r.String(); !strings.Contains(got, "x             0      -  all 0") {
 		t.Fatalf("empty body:\n%s", got)
 	}
-	r, _ = quota.Composition{}.Report(roster)
+	r, _ = composition.Composition{}.Report(roster)
 	if got := r.String(); got != "total\n3\n" {
 		t.Fatalf("zero composition: %q", got)
 	}
@@ -448,18 +449,18 @@ func TestCompositionCountsSum(t *testing.T) {
 	t.Parallel()
 	rapid.Check(t, func(t *rapid.T) {
 		cs := drawRoster(t)
-		xa, yp := quota.Is("x", "a"), quota.Is("y", "p")
-		c := quota.Composition{Places: 1, Categories: []quota.Category{
+		xa, yp := composition.Is("x", "a"), composition.Is("y", "p")
+		c := composition.Composition{Places: 1, Categories: []composition.Category{
 			{Name: "a", Where: xa},
-			{Name: "b", Where: quota.Is("x", "b")},
-			{Name: "c", Where: quota.Is("x", "c")},
-			{Name: "no x", Where: quota.Not(quota.Has("x"))},
-			{Name: "a and p", Where: quota.And(xa, yp)},
-			{Name: "a and not p", Where: quota.And(xa, quota.Not(yp))},
-			{Name: "a or p", Where: quota.Or(xa, yp)},
+			{Name: "b", Where: composition.Is("x", "b")},
+			{Name: "c", Where: composition.Is("x", "c")},
+			{Name: "no x", Where: composition.Not(composition.Has("x"))},
+			{Name: "a and p", Where: composition.And(xa, yp)},
+			{Name: "a and not p", Where: composition.And(xa, composition.Not(yp))},
+			{Name: "a or p", Where: composition.Or(xa, yp)},
 			{Name: "p", Where: yp},
 			{Name: "p of a", Where: yp, Of: "a"},
-			{Name: "b or c", Where: quota.In("x", "b", "c")},
+			{Name: "b or c", Where: composition.In("x", "b", "c")},
 		}}
 		r, err := c.Report(cs)
 		if err != nil {
@@ -516,7 +517,7 @@ func TestSharesWithinHalfAUnit(t *testing.T) {
 			base = rapid.IntRange(1, 1_000_000).Draw(t, "base")
 			count = rapid.IntRange(0, base).Draw(t, "count")
 		}
-		got, ok := quota.Row{Count: count, Base: base}.Percent(places)
+		got, ok := composition.Row{Count: count, Base: base}.Percent(places)
 		if !ok {
 			t.Fatal("no percent for a positive base")
 		}
@@ -540,20 +541,20 @@ func ExampleComposition() {
 		{ID: "3", Attrs: map[string]string{"sector": "leading", "gender": "male", "ethnicity": "Hui", "born": "1962-10-16"}},
 	}
 	opening := time.Date(2022, time.October, 16, 0, 0, 0, 0, time.UTC)
-	minority := quota.And(quota.Has("ethnicity"), quota.Not(quota.Is("ethnicity", "Han")))
-	c := quota.Composition{
+	minority := composition.And(composition.Has("ethnicity"), composition.Not(composition.Is("ethnicity", "Han")))
+	c := composition.Composition{
 		Places: 1,
-		Categories: []quota.Category{
-			{Name: "front-line", Where: quota.Is("sector", "frontline")},
-			{Name: "women", Where: quota.Is("gender", "female")},
-			{Name: "under 55", Where: quota.AgeUnder("born", 55, opening)},
-			{Name: "honours", Where: quota.Is("honours", "provincial"), Of: "front-line"},
+		Categories: []composition.Category{
+			{Name: "front-line", Where: composition.Is("sector", "frontline")},
+			{Name: "women", Where: composition.Is("gender", "female")},
+			{Name: "under 55", Where: composition.AgeUnder("born", 55, opening)},
+			{Name: "honours", Where: composition.Is("honours", "provincial"), Of: "front-line"},
 		},
-		Distinct: []quota.Distinct{{Name: "ethnic groups", Key: "ethnicity", Where: minority}},
-		Averages: []quota.Average{{Name: "age", Key: "born", AgeOn: opening, Places: 1}},
-		Targets: []quota.Target{
-			{Category: "front-line", Kind: quota.ShareAtLeast, Share: quota.Ratio(1, 3)},
-			{Category: "women", Kind: quota.ShareAbove, Share: quota.Percent(35), Reference: "membership"},
+		Distinct: []composition.Distinct{{Name: "ethnic groups", Key: "ethnicity", Where: minority}},
+		Averages: []composition.Average{{Name: "age", Key: "born", AgeOn: opening, Places: 1}},
+		Targets: []composition.Target{
+			{Category: "front-line", Kind: composition.ShareAtLeast, Share: quota.Ratio(1, 3)},
+			{Category: "women", Kind: composition.ShareAbove, Share: quota.Percent(35), Reference: "membership"},
 		},
 	}
 	r, err := c.Report(roster)
@@ -584,7 +585,7 @@ func ExampleComposition() {
 
 func BenchmarkCongressReport(b *testing.B) {
 	roster := congressRoster()
-	c := quota.CongressComposition()
+	c := composition.CongressComposition()
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := c.Report(roster); err != nil {
@@ -596,7 +597,7 @@ func BenchmarkCongressReport(b *testing.B) {
 // TestDateAttributes: date attributes are read strictly as real calendar days.
 func TestDateAttributes(t *testing.T) {
 	t.Parallel()
-	p := quota.After("d", day("2000-01-01"))
+	p := composition.After("d", day("2000-01-01"))
 	for _, tt := range []struct {
 		v  string
 		ok bool
@@ -608,7 +609,7 @@ func TestDateAttributes(t *testing.T) {
 		t.Run(tt.v, func(t *testing.T) {
 			t.Parallel()
 			_, err := p.Match(cand("x", "d", tt.v))
-			_, perr := time.Parse(quota.DateLayout, tt.v)
+			_, perr := time.Parse(composition.DateLayout, tt.v)
 			if (err == nil) != tt.ok || (perr == nil) != tt.ok {
 				t.Fatalf("date %q: Match error %v, time.Parse error %v; want ok=%t", tt.v, err, perr, tt.ok)
 			}
@@ -634,16 +635,16 @@ func TestChainedBases(t *testing.T) {
 		}
 		roster = append(roster, c)
 	}
-	c := quota.Composition{Categories: []quota.Category{
-		{Name: "honoured front-line women", Where: quota.Has("honours"), Of: "front-line women"},
-		{Name: "front-line women", Where: quota.Is("gender", "female"), Of: "front-line"},
-		{Name: "front-line", Where: quota.Is("sector", "frontline")},
+	c := composition.Composition{Categories: []composition.Category{
+		{Name: "honoured front-line women", Where: composition.Has("honours"), Of: "front-line women"},
+		{Name: "front-line women", Where: composition.Is("gender", "female"), Of: "front-line"},
+		{Name: "front-line", Where: composition.Is("sector", "frontline")},
 	}}
 	r, err := c.Report(roster)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []quota.Row{
+	want := []composition.Row{
 		{Name: "honoured front-line women", Count: 5, Of: "front-line women", Base: 10},
 		{Name: "front-line women", Count: 10, Of: "front-line", Base: 20},
 		{Name: "front-line", Count: 20, Base: 40},
@@ -660,8 +661,8 @@ func TestDistinct(t *testing.T) {
 		cand("1", "ethnicity", "Zhuang"), cand("2", "ethnicity", "Hui"), cand("3", "ethnicity", "Zhuang"),
 		cand("4", "ethnicity", ""), cand("5"), cand("6", "ethnicity", "Han"), cand("7", "ethnicity", "Bai"),
 	}
-	c := quota.Composition{Distinct: []quota.Distinct{
-		{Name: "minority groups", Key: "ethnicity", Where: quota.Not(quota.Is("ethnicity", "Han"))},
+	c := composition.Composition{Distinct: []composition.Distinct{
+		{Name: "minority groups", Key: "ethnicity", Where: composition.Not(composition.Is("ethnicity", "Han"))},
 		{Name: "all groups", Key: "ethnicity"},
 	}}
 	r, err := c.Report(roster)

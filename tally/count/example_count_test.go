@@ -1,11 +1,11 @@
-package tally_test
+package count_test
 
 import (
 	"fmt"
 
 	"github.com/chae-go/chae/ballot"
 	"github.com/chae-go/chae/quota"
-	"github.com/chae-go/chae/tally"
+	"github.com/chae-go/chae/tally/count"
 )
 
 // Count a branch election: two seats, three candidates, five members present.
@@ -21,7 +21,7 @@ func ExampleCount() {
 		{Marks: []ballot.Mark{F, F, F}},                                // over-vote: invalid
 		{Marks: []ballot.Mark{X, F, A}, WriteIns: []string{"Sun　Yue"}}, // write-in, normalised
 	}
-	counts, err := tally.Count(slate, ballots)
+	counts, err := count.Count(slate, ballots)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -45,8 +45,8 @@ func ExampleCount() {
 // Ballot boxes are counted separately and merged.
 func ExampleCounter_Merge() {
 	slate := ballot.Slate{Office: "Committee", Seats: 1, Candidates: []ballot.Candidate{{ID: "a", Name: "A"}, {ID: "b", Name: "B"}}}
-	box1, _ := tally.NewCounter(slate)
-	box2, _ := tally.NewCounter(slate)
+	box1, _ := count.NewCounter(slate)
+	box2, _ := count.NewCounter(slate)
 	_ = box1.Add(ballot.Ballot{Marks: []ballot.Mark{ballot.For, ballot.Against}})
 	_ = box2.Add(ballot.Ballot{Marks: []ballot.Mark{ballot.Against, ballot.For}})
 	_ = box2.Add(ballot.Ballot{Spoiled: true})

@@ -1,4 +1,4 @@
-package tally
+package count
 
 import (
 	"bytes"
@@ -42,7 +42,7 @@ type SummaryError struct {
 
 func (e *SummaryError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "tally: summary: line %d", e.Line)
+	fmt.Fprintf(&b, "count: summary: line %d", e.Line)
 	if e.Column > 0 {
 		fmt.Fprintf(&b, ", column %d", e.Column)
 	}
@@ -67,19 +67,19 @@ type BoxCounts struct {
 	Counts Counts
 }
 
-// MergeCounts returns the sum of two counts of the same slate: the counts of two ballot boxes
+// Merge returns the sum of two counts of the same slate: the counts of two ballot boxes
 // make the count of both. The candidates must be the same IDs in the same order (ErrSlateMismatch).
 // Write-ins are summed by name. An empty Counts (no candidates, no ballots) is the identity, so a
 // total can start from the zero value. The result shares nothing with a or b.
 //
-// MergeCounts is commutative and associative: boxes merge in any order and grouping to the count
+// Merge is commutative and associative: boxes merge in any order and grouping to the count
 // of all their ballots, as Counter.Merge does.
-func MergeCounts(a, b Counts) (Counts, error) {
+func Merge(a, b Counts) (Counts, error) {
 	if isEmpty(a) {
-		return cloneCounts(b), nil
+		return b.Clone(), nil
 	}
 	if isEmpty(b) {
-		return cloneCounts(a), nil
+		return a.Clone(), nil
 	}
 	if len(a.Candidates) != len(b.Candidates) {
 		return Counts{}, fmt.Errorf("%w: %d and %d candidates", ErrSlateMismatch, len(a.Candidates), len(b.Candidates))
@@ -127,12 +127,12 @@ func SumBoxes(boxes []BoxCounts) (Counts, error) {
 	seen := make(map[string]bool, len(boxes))
 	for _, b := range boxes {
 		if seen[b.Box] {
-			return Counts{}, fmt.Errorf("tally: box %q: %w", b.Box, ErrDuplicateBox)
+			return Counts{}, fmt.Errorf("count: box %q: %w", b.Box, ErrDuplicateBox)
 		}
 		seen[b.Box] = true
 		var err error
-		if total, err = MergeCounts(total, b.Counts); err != nil {
-			return Counts{}, fmt.Errorf("tally: box %q: %w", b.Box, err)
+		if total, err = Merge(total, b.Counts); err != nil {
+			return Counts{}, fmt.Errorf("count: box %q: %w", b.Box, err)
 		}
 	}
 	return total, nil
@@ -180,7 +180,7 @@ type sumCol struct {
 func ReadSummary(r io.Reader, s ballot.Slate) ([]BoxCounts, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxSummaryBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("tally: summary: %w", err)
+		return nil, fmt.Errorf("count: summary: %w", err)
 	}
 	if len(data) > maxSummaryBytes {
 		return nil, &SummaryError{Line: 1, Err: ErrSummaryNumber, Detail: fmt.Sprintf("longer than %d bytes", maxSummaryBytes)}
@@ -337,19 +337,19 @@ func ReadSummary(r io.Reader, s ballot.Slate) ([]BoxCounts, error) {
 		if c.WriteIns == nil {
 			c.WriteIns = []WriteInCount{}
 		}
-		if err := CheckCounts(*c, s.Seats); err != nil {
+		if err := Check(*c, s.Seats); err != nil {
 			return nil, &SummaryError{Line: line, Name: bc.Box, Err: ErrSummaryTotals, Detail: err.Error()}
 		}
 		out = append(out, bc)
 	}
 }
 
-// CheckCounts reports whether counts can be the count of real ballots for a slate of the given
+// Check reports whether counts can be the count of real ballots for a slate of the given
 // seats: ballots = valid + invalid + spoiled; for each candidate For + Against + Abstain = valid;
 // no figure negative; no write-in with more votes than valid ballots; and no more persons chosen
 // (For votes and write-in votes together) than seats × valid. A hand count that fails is wrong
 // somewhere. The error wraps ErrSummaryTotals.
-func CheckCounts(c Counts, seats int) error {
+func Check(c Counts, seats int) error {
 	fail := func(format string, a ...any) error {
 		return fmt.Errorf("%s: %w", fmt.Sprintf(format, a...), ErrSummaryTotals)
 	}
@@ -400,7 +400,7 @@ func csvError(err error) error {
 	if errors.As(err, &pe) {
 		return &SummaryError{Line: pe.Line, Column: pe.Column, Err: ErrSummaryNumber, Detail: pe.Err.Error()}
 	}
-	return fmt.Errorf("tally: summary: %w", err)
+	return fmt.Errorf("count: summary: %w", err)
 }
 
 // WriteSummary writes the counts of ballot boxes for the slate in the format ReadSummary reads,
@@ -412,26 +412,26 @@ func WriteSummary(w io.Writer, s ballot.Slate, boxes []BoxCounts) error {
 	seen := make(map[string]bool)
 	for _, b := range boxes {
 		if seen[b.Box] {
-			return fmt.Errorf("tally: summary: box %q: %w", b.Box, ErrDuplicateBox)
+			return fmt.Errorf("count: summary: box %q: %w", b.Box, ErrDuplicateBox)
 		}
 		seen[b.Box] = true
 		if b.Box == "" || b.Box != strings.TrimSpace(b.Box) {
-			return fmt.Errorf("tally: summary: box %q: empty or padded box name: %w", b.Box, ErrSummaryColumn)
+			return fmt.Errorf("count: summary: box %q: empty or padded box name: %w", b.Box, ErrSummaryColumn)
 		}
 		if len(b.Counts.Candidates) != len(s.Candidates) {
-			return fmt.Errorf("tally: summary: box %q: %w", b.Box, ErrSlateMismatch)
+			return fmt.Errorf("count: summary: box %q: %w", b.Box, ErrSlateMismatch)
 		}
 		for i, c := range b.Counts.Candidates {
 			if c.ID != s.Candidates[i].ID {
-				return fmt.Errorf("tally: summary: box %q: %w", b.Box, ErrSlateMismatch)
+				return fmt.Errorf("count: summary: box %q: %w", b.Box, ErrSlateMismatch)
 			}
 		}
-		if err := CheckCounts(b.Counts, s.Seats); err != nil {
-			return fmt.Errorf("tally: summary: box %q: %w", b.Box, err)
+		if err := Check(b.Counts, s.Seats); err != nil {
+			return fmt.Errorf("count: summary: box %q: %w", b.Box, err)
 		}
 		for _, wi := range b.Counts.WriteIns {
 			if wi.Name == "" || ballot.NormalizeName(wi.Name) != wi.Name {
-				return fmt.Errorf("tally: summary: box %q: write-in %q not normalised: %w", b.Box, wi.Name, ErrSummaryColumn)
+				return fmt.Errorf("count: summary: box %q: write-in %q not normalised: %w", b.Box, wi.Name, ErrSummaryColumn)
 			}
 			names = append(names, wi.Name)
 		}

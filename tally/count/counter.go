@@ -1,4 +1,4 @@
-package tally
+package count
 
 import (
 	"cmp"
@@ -10,7 +10,7 @@ import (
 )
 
 // ErrSlateMismatch: counters or counts of different slates cannot be merged.
-var ErrSlateMismatch = errors.New("tally: counts of different slates")
+var ErrSlateMismatch = errors.New("count: counts of different slates")
 
 // CandidateCount is one candidate's marks on the valid ballots.
 type CandidateCount struct {
@@ -41,6 +41,13 @@ type Counts struct {
 	Candidates []CandidateCount `json:"candidates"`
 	// WriteIns holds every name written in on a valid ballot, by votes descending, then by name.
 	WriteIns []WriteInCount `json:"write_ins"`
+}
+
+// Clone returns a copy of c that shares no slice with it.
+func (c Counts) Clone() Counts {
+	c.Candidates = slices.Clone(c.Candidates)
+	c.WriteIns = slices.Clone(c.WriteIns)
+	return c
 }
 
 // Counter counts ballots for one slate. The zero value is not usable: create it with NewCounter.

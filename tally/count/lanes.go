@@ -1,4 +1,4 @@
-package tally
+package count
 
 import "github.com/chae-go/chae/ballot"
 

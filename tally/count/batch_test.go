@@ -1,4 +1,4 @@
-package tally_test
+package count_test
 
 import (
 	"bytes"
@@ -10,10 +10,9 @@ import (
 	"strings"
 	"testing"
 
-	"pgregory.net/rapid"
-
 	"github.com/chae-go/chae/ballot"
-	"github.com/chae-go/chae/tally"
+	"github.com/chae-go/chae/tally/count"
+	"pgregory.net/rapid"
 )
 
 // bulkCase is a slate and ballots generated from a seed: marks drawn with a skew per candidate,
@@ -75,8 +74,8 @@ func makeBulk(seed uint64, n, seats, nb, pFor, pOver, pSpoiled, pWrite int) bulk
 
 // refCount is the plain model the fast paths must agree with: every ballot classified by
 // ballot.Slate.Classify, every mark of a valid ballot added to its candidate's tally.
-func refCount(s ballot.Slate, bs []ballot.Ballot) tally.Counts {
-	out := tally.Counts{Candidates: make([]tally.CandidateCount, len(s.Candidates))}
+func refCount(s ballot.Slate, bs []ballot.Ballot) count.Counts {
+	out := count.Counts{Candidates: make([]count.CandidateCount, len(s.Candidates))}
 	for i, c := range s.Candidates {
 		out.Candidates[i].ID = c.ID
 	}
@@ -114,9 +113,9 @@ func refCount(s ballot.Slate, bs []ballot.Ballot) tally.Counts {
 			wi[name]++
 		}
 	}
-	out.WriteIns = []tally.WriteInCount{}
+	out.WriteIns = []count.WriteInCount{}
 	for name, v := range wi {
-		w := tally.WriteInCount{Name: name, Votes: v}
+		w := count.WriteInCount{Name: name, Votes: v}
 		for _, c := range s.Candidates {
 			if ballot.NormalizeName(c.Name) == name {
 				w.SameAs = c.ID
@@ -125,12 +124,12 @@ func refCount(s ballot.Slate, bs []ballot.Ballot) tally.Counts {
 		}
 		out.WriteIns = append(out.WriteIns, w)
 	}
-	tally.SortWriteIns(out.WriteIns)
+	count.SortWriteIns(out.WriteIns)
 	return out
 }
 
-func batchOf(t interface{ Fatal(...any) }, n int, bs []ballot.Ballot) *tally.Batch {
-	bt, err := tally.NewBatch(n, len(bs))
+func batchOf(t interface{ Fatal(...any) }, n int, bs []ballot.Ballot) *count.Batch {
+	bt, err := count.NewBatch(n, len(bs))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +141,7 @@ func batchOf(t interface{ Fatal(...any) }, n int, bs []ballot.Ballot) *tally.Bat
 	return bt
 }
 
-func diffCounts(want, got tally.Counts) string {
+func diffCounts(want, got count.Counts) string {
 	w, g := fmt.Sprintf("%+v", want), fmt.Sprintf("%+v", got)
 	if w == g {
 		return ""
@@ -154,12 +153,12 @@ func diffCounts(want, got tally.Counts) string {
 // batch on one goroutine, and a batch on 1 to 8 workers, for slates of 1 to 500 candidates and
 // enough ballots to cross the lanes' flush many times.
 func TestPropertyBulkEquivalence(t *testing.T) {
-	defer tally.SetParallelMinShare(1)()
+	defer count.SetParallelMinShare(1)()
 	rapid.Check(t, func(t *rapid.T) {
 		bc := genBulk(t, 500, 1500)
 		want := refCount(bc.slate, bc.ballots)
 
-		add, err := tally.Count(bc.slate, bc.ballots)
+		add, err := count.Count(bc.slate, bc.ballots)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -168,7 +167,7 @@ func TestPropertyBulkEquivalence(t *testing.T) {
 		}
 
 		bt := batchOf(t, len(bc.slate.Candidates), bc.ballots)
-		c, _ := tally.NewCounter(bc.slate)
+		c, _ := count.NewCounter(bc.slate)
 		if err := c.AddBatch(bt); err != nil {
 			t.Fatal(err)
 		}
@@ -177,7 +176,7 @@ func TestPropertyBulkEquivalence(t *testing.T) {
 		}
 
 		workers := rapid.IntRange(1, 8).Draw(t, "workers")
-		p, _ := tally.NewCounter(bc.slate)
+		p, _ := count.NewCounter(bc.slate)
 		if err := p.AddBatchParallel(bt, workers); err != nil {
 			t.Fatal(err)
 		}
@@ -193,7 +192,7 @@ func TestPropertyBulkEquivalence(t *testing.T) {
 func TestAddAndBatchMix(t *testing.T) {
 	bc := makeBulk(1, 37, 9, 2000, 25, 5, 2, 3)
 	want := refCount(bc.slate, bc.ballots)
-	c, _ := tally.NewCounter(bc.slate)
+	c, _ := count.NewCounter(bc.slate)
 	for _, b := range bc.ballots[:300] {
 		if err := c.Add(b); err != nil {
 			t.Fatal(err)
@@ -220,7 +219,7 @@ func TestAddAndBatchMix(t *testing.T) {
 // ballots on both sides of 127, 254 and 381 are exact on every path (a lane that overflowed would
 // wrap).
 func TestBulkLaneBoundaries(t *testing.T) {
-	defer tally.SetParallelMinShare(1)()
+	defer count.SetParallelMinShare(1)()
 	for _, n := range []int{1, 7, 8, 9, 64, 2041} {
 		s := ballot.Slate{Office: "o", Seats: n}
 		for i := range n {
@@ -260,14 +259,14 @@ func TestBulkWideOverVote(t *testing.T) {
 	if want.Invalid != 2 {
 		t.Fatalf("model: %d invalid", want.Invalid)
 	}
-	c, _ := tally.NewCounter(s)
+	c, _ := count.NewCounter(s)
 	if err := c.AddBatch(batchOf(t, n, bs)); err != nil {
 		t.Fatal(err)
 	}
 	if d := diffCounts(want, c.Counts()); d != "" {
 		t.Fatal(d)
 	}
-	got, _ := tally.Count(s, bs)
+	got, _ := count.Count(s, bs)
 	if d := diffCounts(want, got); d != "" {
 		t.Fatal(d)
 	}
@@ -291,10 +290,10 @@ func TestPropertyBatchRoundTrip(t *testing.T) {
 				t.Fatalf("ballot %d: got %+v, want %+v", i, got, want)
 			}
 		}
-		if _, err := bt.Ballot(len(bc.ballots)); !errors.Is(err, tally.ErrBatchRange) {
+		if _, err := bt.Ballot(len(bc.ballots)); !errors.Is(err, count.ErrBatchRange) {
 			t.Fatalf("Ballot past the end = %v", err)
 		}
-		if _, err := bt.Ballot(-1); !errors.Is(err, tally.ErrBatchRange) {
+		if _, err := bt.Ballot(-1); !errors.Is(err, count.ErrBatchRange) {
 			t.Fatalf("Ballot(-1) = %v", err)
 		}
 		bt.Reset()
@@ -305,7 +304,7 @@ func TestPropertyBatchRoundTrip(t *testing.T) {
 }
 
 func TestBatchAppendErrors(t *testing.T) {
-	bt, err := tally.NewBatch(3, 0)
+	bt, err := count.NewBatch(3, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -339,21 +338,21 @@ func TestBatchAppendErrors(t *testing.T) {
 	if bt.Len() != len(cases) {
 		t.Fatalf("batch holds %d ballots, want only the %d good ones", bt.Len(), len(cases))
 	}
-	if _, err := tally.NewBatch(0, 10); !errors.Is(err, ballot.ErrNoCandidates) {
+	if _, err := count.NewBatch(0, 10); !errors.Is(err, ballot.ErrNoCandidates) {
 		t.Fatalf("NewBatch(0) = %v", err)
 	}
-	if _, err := tally.NewBatch(3, -1); !errors.Is(err, tally.ErrBatchRange) {
+	if _, err := count.NewBatch(3, -1); !errors.Is(err, count.ErrBatchRange) {
 		t.Fatalf("NewBatch with negative capacity = %v", err)
 	}
-	if _, err := tally.NewBatch(1<<20, 1<<30); !errors.Is(err, tally.ErrBatchRange) {
+	if _, err := count.NewBatch(1<<20, 1<<30); !errors.Is(err, count.ErrBatchRange) {
 		t.Fatalf("NewBatch of 2^50 marks = %v", err)
 	}
 	s := ballot.Slate{Office: "o", Seats: 1, Candidates: []ballot.Candidate{{ID: "a", Name: "A"}, {ID: "b", Name: "B"}}}
-	c, _ := tally.NewCounter(s)
-	if err := c.AddBatch(bt); !errors.Is(err, tally.ErrBatchSize) {
+	c, _ := count.NewCounter(s)
+	if err := c.AddBatch(bt); !errors.Is(err, count.ErrBatchSize) {
 		t.Fatalf("AddBatch of a 3-candidate batch into a 2-candidate counter = %v", err)
 	}
-	if err := c.AddBatchParallel(bt, 2); !errors.Is(err, tally.ErrBatchSize) {
+	if err := c.AddBatchParallel(bt, 2); !errors.Is(err, count.ErrBatchSize) {
 		t.Fatalf("AddBatchParallel of a 3-candidate batch into a 2-candidate counter = %v", err)
 	}
 	if c.Ballots() != 0 {
@@ -384,8 +383,8 @@ func TestBatchReadFrom(t *testing.T) {
 	for _, size := range []int{1, 100, 255, 256, 10000} {
 		r := ballot.NewReader(bytes.NewReader(file.Bytes()))
 		r.Candidates = bc.slate.IDs()
-		bt, _ := tally.NewBatch(6, size)
-		c, _ := tally.NewCounter(bc.slate)
+		bt, _ := count.NewBatch(6, size)
+		c, _ := count.NewCounter(bc.slate)
 		for {
 			bt.Reset()
 			n, err := bt.ReadFrom(r, size)
@@ -407,8 +406,8 @@ func TestBatchReadFrom(t *testing.T) {
 		}
 	}
 	// A file of another slate, and a bad mark with its line.
-	bt, _ := tally.NewBatch(2, 0)
-	if _, err := bt.ReadFrom(ballot.NewReader(strings.NewReader("a,b,c\nF,A,F\n")), 10); !errors.Is(err, tally.ErrBatchSize) {
+	bt, _ := count.NewBatch(2, 0)
+	if _, err := bt.ReadFrom(ballot.NewReader(strings.NewReader("a,b,c\nF,A,F\n")), 10); !errors.Is(err, count.ErrBatchSize) {
 		t.Fatalf("three-candidate file into a two-candidate batch = %v", err)
 	}
 	var pe *ballot.ParseError
@@ -424,7 +423,7 @@ func TestBulkAllocations(t *testing.T) {
 	small := makeBulk(5, 100, 30, 5000, 20, 5, 0, 0)
 	large := makeBulk(5, 100, 30, 100_000, 20, 5, 0, 0)
 	bs, bl := batchOf(t, 100, small.ballots), batchOf(t, 100, large.ballots)
-	c, _ := tally.NewCounter(small.slate)
+	c, _ := count.NewCounter(small.slate)
 	if n := testing.AllocsPerRun(20, func() { _ = c.AddBatch(bl) }); n != 0 {
 		t.Fatalf("AddBatch allocates %v times", n)
 	}
@@ -434,7 +433,7 @@ func TestBulkAllocations(t *testing.T) {
 		t.Fatalf("AddBatchParallel allocates %v times for 100,000 ballots, %v for 5,000", al, as)
 	}
 	b := ballot.Ballot{Marks: make([]ballot.Mark, 100)}
-	bt, _ := tally.NewBatch(100, 1000)
+	bt, _ := count.NewBatch(100, 1000)
 	if n := testing.AllocsPerRun(500, func() { _ = bt.Append(b) }); n != 0 {
 		t.Fatalf("Batch.Append allocates %v times with room", n)
 	}
@@ -447,7 +446,7 @@ func TestPropertyAddRefusesBadMarks(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		bc := genBulk(t, 40, 300)
 		n := len(bc.slate.Candidates)
-		c, _ := tally.NewCounter(bc.slate)
+		c, _ := count.NewCounter(bc.slate)
 		var good []ballot.Ballot
 		for k, b := range bc.ballots {
 			if !b.Spoiled && rapid.IntRange(0, 9).Draw(t, "corrupt?") == 0 {
@@ -475,7 +474,7 @@ func TestPropertyAddRefusesBadMarks(t *testing.T) {
 // The 16-bit lanes take 256 flushes of the byte lanes (32,512 ballots): 70,000 ballots all marked
 // Against (two per lane per ballot, the most a lane can gain) are counted exactly on every path.
 func TestBulkWideLanes(t *testing.T) {
-	defer tally.SetParallelMinShare(1)()
+	defer count.SetParallelMinShare(1)()
 	for _, n := range []int{3, 9, 20} {
 		s := ballot.Slate{Office: "o", Seats: 1}
 		for i := range n {
@@ -502,23 +501,23 @@ func TestBulkWideLanes(t *testing.T) {
 
 type pathCounts struct {
 	name   string
-	counts tally.Counts
+	counts count.Counts
 }
 
 // countEveryPath counts the ballots by Counter.Add, by Counter.AddBatch and by
 // Counter.AddBatchParallel on the given number of workers, and returns the counts of each.
 func countEveryPath(t *testing.T, s ballot.Slate, all []ballot.Ballot, workers int) []pathCounts {
 	t.Helper()
-	add, err := tally.Count(s, all)
+	add, err := count.Count(s, all)
 	if err != nil {
 		t.Fatal(err)
 	}
 	bt := batchOf(t, len(s.Candidates), all)
-	one, _ := tally.NewCounter(s)
+	one, _ := count.NewCounter(s)
 	if err := one.AddBatch(bt); err != nil {
 		t.Fatal(err)
 	}
-	par, _ := tally.NewCounter(s)
+	par, _ := count.NewCounter(s)
 	if err := par.AddBatchParallel(bt, workers); err != nil {
 		t.Fatal(err)
 	}
