@@ -85,27 +85,12 @@ type reader struct {
 	s     string
 	i     int
 	blank bool   // the blank rule is on
-	two   bool   // the name has exactly two characters
 	n     int    // characters returned
 	held  uint32 // a character read while a blank was returned before it
 	hold  bool
 }
 
-func newReader(s string, o Names) reader {
-	r := reader{s: s, blank: !o.NoBlank}
-	if r.blank {
-		n := 0
-		for i := 0; i < len(s) && n < 3; {
-			k, _, j := token(s, i)
-			if k == tokChar {
-				n++
-			}
-			i = j
-		}
-		r.two = n == 2
-	}
-	return r
-}
+func newReader(s string, o Names) reader { return reader{s: s, blank: !o.NoBlank} }
 
 func (r *reader) next() (uint32, bool) {
 	if r.hold {
@@ -123,7 +108,9 @@ func (r *reader) next() (uint32, bool) {
 		case tokDot:
 			dot = true
 		case tokChar:
-			if r.blank && r.n > 0 && (r.two || (space && !dot)) {
+			// The blank: written as white space between two characters, or implied between
+			// the two characters of a two-character name (this one is the second and last).
+			if r.blank && r.n > 0 && ((space && !dot) || (r.n == 1 && r.last())) {
 				r.held, r.hold = w, true
 				return blank, true
 			}
@@ -132,6 +119,18 @@ func (r *reader) next() (uint32, bool) {
 		}
 	}
 	return 0, false
+}
+
+// last reports whether no character follows r.i.
+func (r *reader) last() bool {
+	for i := r.i; i < len(r.s); {
+		k, _, j := token(r.s, i)
+		if k == tokChar {
+			return false
+		}
+		i = j
+	}
+	return true
 }
 
 type tokenKind uint8
@@ -157,6 +156,9 @@ func token(s string, i int) (tokenKind, uint32, int) {
 			return tokSpace, 0, i + 1
 		}
 		return tokChar, asciiWeight(c), i + 1
+	}
+	if r, ok := uroAt(s, i); ok {
+		return tokChar, uroWeight(r), i + 3
 	}
 	r, n := utf8.DecodeRuneInString(s[i:])
 	switch {

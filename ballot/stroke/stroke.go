@@ -34,17 +34,7 @@ func weight(r rune) uint32 {
 		return asciiWeight(byte(r))
 	}
 	if r >= uroFirst && r <= uroLast {
-		i := uint32(r - uroFirst)
-		c := uint32(uroCount[i]) - 0x20
-		w, b := i>>6, i&63
-		if set := seqBits[w]; set>>b&1 != 0 {
-			rank := uint32(seqRank[w]) + uint32(bits.OnesCount64(set&(1<<b-1)))
-			return c<<countShift | uint32(seqPos[rank])
-		}
-		if c != 0 {
-			return c<<countShift | fallbackBit | uint32(r)
-		}
-		return noDataTier | uint32(r)
+		return uroWeight(r)
 	}
 	if c := extraCount(r); c != 0 {
 		return c<<countShift | fallbackBit | uint32(r)
@@ -56,6 +46,35 @@ func weight(r rune) uint32 {
 		return noDataTier | uint32(r)
 	}
 	return otherTier | uint32(r)
+}
+
+// uroWeight returns the weight of a character of uroFirst..uroLast.
+func uroWeight(r rune) uint32 {
+	i := uint32(r - uroFirst)
+	c := uint32(uroCount[i]) - 0x20
+	w, b := i>>6, i&63
+	if set := seqBits[w]; set>>b&1 != 0 {
+		rank := uint32(seqRank[w]) + uint32(bits.OnesCount64(set&(1<<b-1)))
+		return c<<countShift | uint32(seqPos[rank])
+	}
+	if c != 0 {
+		return c<<countShift | fallbackBit | uint32(r)
+	}
+	return noDataTier | uint32(r)
+}
+
+// uroAt decodes the character at s[i] if it is one of uroFirst..uroLast (three bytes, lead byte
+// 0xE4 to 0xE9, where every continuation byte is valid), the common case, without a call.
+func uroAt(s string, i int) (rune, bool) {
+	if c := s[i]; c-0xE4 <= 0xE9-0xE4 && i+2 < len(s) {
+		c1, c2 := s[i+1], s[i+2]
+		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			if r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F); r >= uroFirst {
+				return r, true
+			}
+		}
+	}
+	return 0, false
 }
 
 func asciiWeight(c byte) uint32 {
@@ -88,6 +107,9 @@ func next(s string, i int) (uint32, int) {
 	c := s[i]
 	if c < utf8.RuneSelf {
 		return asciiWeight(c), 1
+	}
+	if r, ok := uroAt(s, i); ok {
+		return uroWeight(r), 3
 	}
 	r, n := utf8.DecodeRuneInString(s[i:])
 	if r == utf8.RuneError && n == 1 {
