@@ -37,6 +37,7 @@ func TestCompareOrder(t *testing.T) {
 		{"white space before every character", []string{"王 ", "王一", "王丁"}},
 		{"Han before Latin and digits, those by code point", []string{"王", "1", "A", "a"}},
 		{"a Han character without data after every counted one", []string{"王", "龘", "𪚥"}},
+		{"Han characters without data by code point, before any other character", []string{"\u3007", "𪚥", "A"}},
 		{"invalid UTF-8 after everything, by byte", []string{"a", "\x80", "\xff"}},
 	}
 	for _, tt := range tests {
@@ -81,6 +82,19 @@ func TestHandCheckedSequences(t *testing.T) {
 		}
 		if got := stroke.Strokes(tt.char); got != len(tt.classes) {
 			t.Errorf("Strokes(%c) = %d, want %d", tt.char, got, len(tt.classes))
+		}
+	}
+}
+
+// TestCountsOutsideURO checks counts kept for characters of 《通用规范汉字表》 outside
+// U+4E00..U+9FFF, corrected ones among them.
+func TestCountsOutsideURO(t *testing.T) {
+	for _, tt := range []struct {
+		r    rune
+		want int
+	}{{'䜣', 6}, {'𬙊', 18}, {'䴓', 9}, {'㘎', 17}, {'䶮', 9}, {'𠀀', 0}} {
+		if got := stroke.Strokes(tt.r); got != tt.want {
+			t.Errorf("Strokes(%c) = %d, want %d", tt.r, got, tt.want)
 		}
 	}
 }

@@ -611,13 +611,17 @@ func (t *Table) Inversions() []Inversion {
 	}
 	var out []Inversion
 	for lvl, chars := range t.levels() {
-		for i, a := range chars {
-			for _, b := range chars[i+1:] {
-				ca, cb := t.Count[a], t.Count[b]
-				pa, oka := pos[a]
-				pb, okb := pos[b]
-				if ca > cb || (oka && okb && pa > pb) {
-					out = append(out, Inversion{lvl + 1, a, b})
+		cnt, at := make([]int, len(chars)), make([]int, len(chars))
+		for i, r := range chars {
+			cnt[i], at[i] = t.Count[r], -1
+			if p, ok := pos[r]; ok {
+				at[i] = p
+			}
+		}
+		for i := range chars {
+			for j := i + 1; j < len(chars); j++ {
+				if cnt[i] > cnt[j] || (at[i] > at[j] && at[j] >= 0) {
+					out = append(out, Inversion{lvl + 1, chars[i], chars[j]})
 				}
 			}
 		}
