@@ -8,7 +8,7 @@
 //     Unihan_IRGSources.txt.bz2 sha256 52e6e55d22dd124d61dfbb845033fe354caf9a62ab84ac89aa0c374b0f8b99c5 (dated 2022-08-01)
 //     Unihan_OtherMappings.txt.bz2 sha256 bdeef44d75d914e793b7f27ddc3bee01b2d11dd34f4e52de1a9fba74a1612dc2 (dated 2022-08-01)
 //     filtered to testdata/unihan-strokes.txt.gz, sha256 of its text e64db15f8022a2aec9f73e2a79197694d65ed49fc4830e8c242a7a9345a846c7
-//   - overrides.txt sha256 9ec17fe019eb1a710bed4b1f74b184e00b81a37eded3710d38be651f79b4b4fd: 93 lines (seq 5, count 41, order 47, accept 0).
+//   - overrides.txt sha256 0a7720a8ff8454f7f5e2de9298810e002f42905b750d874d6ae3028e9a32dcf5: 93 lines (seq 5, count 41, order 47, accept 0).
 // Licences: testdata/LICENSE.cnchar-order, testdata/LICENSE.unicode.
 //
 // 6939 characters with a stroke sequence, 21265 with a total stroke count.

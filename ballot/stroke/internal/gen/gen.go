@@ -53,10 +53,11 @@ type Letter struct {
 // Letters is the cnchar-order alphabet folded to GF 3003's classes. Within a class the rank orders
 // the forms for rule 3: 横 before 提, 竖 before 竖钩, 点 (and cnchar's second dot d, a 点 written
 // leftwards) before 捺; turning strokes by the number of turns (钩 and 提 counted as a turn, as
-// cnchar's foldCount does, with o counted as 横折弯钩), then by the direction they start in (横, 竖,
-// 撇, then 弯钩 and 斜钩), then in the order of GF 2001-2001's list. Letters that name two strokes
+// cnchar's foldCount does, with o counted as 横折弯钩), then by the direction they start in (横,
+// 竖, 撇, then 弯钩 and 斜钩), then in a fixed order of this table. Letters that name two strokes
 // (e 横撇|横钩, v 横折折|横折弯, x 竖折撇|竖折折, y 斜钩|卧钩, w 横折折折钩|横撇弯钩, o
-// 横斜钩|横折弯钩) cannot tell them apart: where that matters the overrides file settles it.
+// 横斜钩|横折弯钩) cannot tell them apart: where that matters the overrides file settles it. The
+// generator checks the result against kTGH.
 var Letters = map[byte]Letter{
 	'j': {1, 0, "横"},
 	'i': {1, 1, "提"},
