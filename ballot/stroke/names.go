@@ -41,7 +41,7 @@ type Names struct {
 func CompareNames(a, b string) int { return Names{}.Compare(a, b) }
 
 // NameKey returns the key of a name for CompareNames: cmp.Compare(NameKey(a), NameKey(b)) ==
-// CompareNames(a, b). It is Names{}.Key.
+// CompareNames(a, b). It is Names{}.Key, and allocates the key alone.
 func NameKey(s string) Key { return Names{}.Key(s) }
 
 // Compare compares two personal names read as o says and returns -1, 0 or +1. It allocates
@@ -69,7 +69,7 @@ func (o Names) Compare(a, b string) int {
 // Key returns the key of a name read as o says: cmp.Compare(o.Key(a), o.Key(b)) == o.Compare(a, b).
 func (o Names) Key(s string) Key {
 	var b strings.Builder
-	b.Grow(4 * utf8.RuneCountInString(s))
+	b.Grow(4 * (utf8.RuneCountInString(s) + 1)) // a blank may be added
 	r := newReader(s, o)
 	for {
 		w, ok := r.next()
