@@ -2,6 +2,7 @@ package ballot
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -108,13 +109,6 @@ func HeaderFor(s Slate, writeIns int, box bool) Header {
 	return Header{Box: box, Candidates: s.IDs(), WriteIns: writeIns, Spoiled: true}
 }
 
-// Reserved column names, compared ignoring case and surrounding white space.
-var (
-	boxNames     = []string{"box", "票箱"}
-	spoiledNames = []string{"spoiled", "废票"}
-	writeInNames = []string{"write-in", "writein", "write in", "另选他人", "另选"}
-)
-
 func reserved(name string, names []string) bool {
 	for _, n := range names {
 		if strings.EqualFold(name, n) {
@@ -153,6 +147,9 @@ type Reader struct {
 	Candidates []string
 	// MaxRecordBytes bounds the length of a record; zero means DefaultMaxRecordBytes.
 	MaxRecordBytes int
+	// Spellings are the spellings of marks and of the spoiled column the Reader accepts; the zero
+	// value is DefaultSpellings. Set it before the first read.
+	Spellings Spellings
 
 	src     io.Reader
 	buf     []byte
@@ -160,8 +157,9 @@ type Reader struct {
 	eof     bool
 	started bool
 	gb      bool // decoding GB18030
-	line    int  // lines consumed
-	recLine int  // first line of the last record
+	spell   *spellTable
+	line    int // lines consumed
+	recLine int // first line of the last record
 	err     error
 
 	cols    []column
@@ -244,28 +242,15 @@ func (r *Reader) ReadInto(b *Ballot) error {
 	return nil
 }
 
-// markTable maps the one-byte spellings of a mark to the mark; other bytes map to NumMarks.
-var markTable = func() (t [256]Mark) {
-	for i := range t {
-		t[i] = NumMarks
-	}
-	for _, c := range "FfOo1" {
-		t[c] = For
-	}
-	for _, c := range "AaXx0" {
-		t[c] = Against
-	}
-	t['-'] = Abstain
-	return t
-}()
-
 // decodeLine decodes a record without quotes. Cells holding a one-byte mark or nothing, the
 // common case, are decoded in place; any other cell goes through cell.
 func (r *Reader) decodeLine(b *Ballot, line []byte) error {
 	cols := r.cols
 	marks := b.Marks
+	oneByte, short := &r.spell.oneByte, r.spell.short
 	ci := 0
 	p := 0 // start of the next cell; len(line)+1 once the last cell is consumed
+cells:
 	for k := range cols {
 		if p > len(line) {
 			return r.fieldErr(k+1, ErrFieldCount, fmt.Sprintf("%d cells for %d columns", k, len(cols)))
@@ -278,25 +263,28 @@ func (r *Reader) decodeLine(b *Ballot, line []byte) error {
 				continue
 			}
 			if p+1 == len(line) || line[p+1] == ',' {
-				if m := markTable[line[p]]; m < NumMarks {
+				if m := oneByte[line[p]]; m < NumMarks {
 					marks[ci] = m
 					ci++
 					p += 2
 					continue
 				}
 			}
-			// ○ (E2 97 8B) and × (C3 97), as the Writer writes them.
-			if c := line[p]; c == 0xE2 && p+3 <= len(line) && line[p+1] == 0x97 && line[p+2] == 0x8B &&
-				(p+3 == len(line) || line[p+3] == ',') {
-				marks[ci] = For
-				ci++
-				p += 4
-				continue
-			} else if c == 0xC3 && p+2 <= len(line) && line[p+1] == 0x97 && (p+2 == len(line) || line[p+2] == ',') {
-				marks[ci] = Against
-				ci++
-				p += 3
-				continue
+			// A spelling of 2 to 4 bytes as the Writer writes it (○, ×) and the comma after it,
+			// compared as one word; the end of the line reads as a comma.
+			var w uint64
+			if p+8 <= len(line) {
+				w = binary.LittleEndian.Uint64(line[p:])
+			} else {
+				w = pack(line[p:]) | ','<<(8*(len(line)-p))
+			}
+			for _, s := range short {
+				if w&s.mask == s.key {
+					marks[ci] = s.m
+					ci++
+					p += s.n + 1
+					continue cells
+				}
 			}
 		}
 		e := bytes.IndexByte(line[p:], ',')
@@ -329,14 +317,12 @@ func (r *Reader) decodeLine(b *Ballot, line []byte) error {
 func (r *Reader) cell(b *Ballot, k int, f []byte, ci *int) error {
 	switch r.cols[k].kind {
 	case colCandidate:
-		m, ok := fastMark(f)
+		m, ok := r.spell.fastMark(f)
 		if !ok {
 			if !utf8.Valid(f) {
 				return r.fieldErr(k+1, ErrEncoding, "")
 			}
-			var err error
-			m, err = ParseMark(string(f))
-			if err != nil {
+			if m, ok = r.spell.markOf(f); !ok {
 				return r.fieldErr(k+1, ErrMarkValue, string(clip(f)))
 			}
 		}
@@ -365,7 +351,7 @@ func (r *Reader) cell(b *Ballot, k int, f []byte, ci *int) error {
 			r.box = string(f)
 		}
 	case colSpoiled:
-		sp, ok := parseSpoiled(f)
+		sp, ok := r.spell.spoiledOf(f)
 		if !ok {
 			if !utf8.Valid(f) {
 				return r.fieldErr(k+1, ErrEncoding, "")
@@ -480,6 +466,7 @@ func (r *Reader) start() error {
 		return nil
 	}
 	r.started = true
+	r.spell = r.Spellings.table()
 	sample := min(64<<10, r.maxRecord()+2) // what the buffer holds without growing past its limit
 	for !r.eof && r.w < sample {
 		if err := r.fill(); err != nil {
@@ -807,51 +794,4 @@ func (r *Reader) endQuoted(consumed, lines int) ([][]byte, error) {
 		r.fields = append(r.fields, r.scratch[r.spans[i]:r.spans[i+1]])
 	}
 	return r.fields, nil
-}
-
-// fastMark reads the common spellings of a mark without allocating.
-func fastMark(f []byte) (Mark, bool) {
-	switch len(f) {
-	case 0:
-		return Abstain, true
-	case 1:
-		switch f[0] {
-		case 'F', 'f', 'O', 'o', '1':
-			return For, true
-		case 'A', 'a', 'X', 'x', '0':
-			return Against, true
-		case '-':
-			return Abstain, true
-		}
-	case 2:
-		if f[0] == 0xC3 && f[1] == 0x97 { // ×
-			return Against, true
-		}
-	case 3:
-		switch string(f) {
-		case "○", "〇":
-			return For, true
-		case "✕":
-			return Against, true
-		}
-	}
-	return 0, false
-}
-
-// parseSpoiled reads a spoiled cell: see the package documentation.
-func parseSpoiled(f []byte) (spoiled, ok bool) {
-	switch string(f) {
-	case "":
-		return false, true
-	case "1":
-		return true, true
-	}
-	s := strings.ToLower(strings.TrimSpace(string(f)))
-	switch s {
-	case "", "0", "no", "n", "false", "否":
-		return false, true
-	case "1", "yes", "y", "true", "x", "×", "spoiled", "是", "废", "废票":
-		return true, true
-	}
-	return false, false
 }

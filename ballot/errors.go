@@ -29,6 +29,9 @@ var (
 	ErrMarkValue = errors.New("mark out of range")
 	// ErrEmptyWriteIn: a write-in name is empty after normalisation.
 	ErrEmptyWriteIn = errors.New("empty write-in name")
+	// ErrSpelling: a spelling given to Spellings.WithMark or WithSpoiled already reads as something
+	// else, or cannot be compared as given.
+	ErrSpelling = errors.New("conflicting spelling")
 )
 
 // SlateError is one problem with a slate. Slate.Validate joins every problem it finds.
