@@ -157,7 +157,7 @@ const (
 type sumCol struct {
 	kind int // 0..4: the figures; 5 for, 6 against, 7 abstain; 8 write-in
 	cand int
-	name string // write-in name, normalised
+	name string // write-in name key (ballot.NameKey)
 }
 
 // ReadSummary reads a count summary: the hand counts of ballot boxes, one row per box, for the
@@ -217,13 +217,7 @@ func ReadSummary(r io.Reader, s ballot.Slate) ([]BoxCounts, error) {
 	names := make([]string, len(head))
 	seen := make(map[string]int)
 	fixed := [...]string{sumBox, sumBallots, sumValid, sumInvalid, sumSpoiled}
-	candNames := make(map[string]string, len(s.Candidates))
-	for _, c := range s.Candidates {
-		n := ballot.NormalizeName(c.Name)
-		if _, dup := candNames[n]; !dup {
-			candNames[n] = c.ID
-		}
-	}
+	candNames := candidateNames(s)
 	for k, h := range head {
 		name := strings.TrimSpace(h)
 		names[k] = name
@@ -232,8 +226,8 @@ func ReadSummary(r io.Reader, s ballot.Slate) ([]BoxCounts, error) {
 			col.kind = i
 		} else if id, kind, ok := cutCandidateColumn(name); ok && s.Index(id) >= 0 {
 			col.kind, col.cand = kind, s.Index(id)
-		} else if w, ok := strings.CutPrefix(name, sumWriteIn); ok && ballot.NormalizeName(w) != "" {
-			col.kind, col.name = 8, ballot.NormalizeName(w)
+		} else if w, ok := strings.CutPrefix(name, sumWriteIn); ok && ballot.NameKey(w) != "" {
+			col.kind, col.name = 8, ballot.NameKey(w)
 			name = sumWriteIn + col.name
 		}
 		if col.kind < 0 {
@@ -430,8 +424,8 @@ func WriteSummary(w io.Writer, s ballot.Slate, boxes []BoxCounts) error {
 			return fmt.Errorf("count: summary: box %q: %w", b.Box, err)
 		}
 		for _, wi := range b.Counts.WriteIns {
-			if wi.Name == "" || ballot.NormalizeName(wi.Name) != wi.Name {
-				return fmt.Errorf("count: summary: box %q: write-in %q not normalised: %w", b.Box, wi.Name, ErrSummaryColumn)
+			if wi.Name == "" || ballot.NameKey(wi.Name) != wi.Name {
+				return fmt.Errorf("count: summary: box %q: write-in %q is not a name key: %w", b.Box, wi.Name, ErrSummaryColumn)
 			}
 			names = append(names, wi.Name)
 		}
