@@ -232,3 +232,26 @@ func TestUsage(t *testing.T) {
 		})
 	}
 }
+
+// TestUnitMinorities: every ethnic minority the unit table names is one of the 55 of
+// composition.EthnicGroups, spelled as there.
+func TestUnitMinorities(t *testing.T) {
+	units, err := loadUnits()
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := make(map[string]bool)
+	for _, g := range composition.EthnicGroups()[1:] {
+		known[g.Name] = true
+	}
+	for _, u := range units {
+		if len(u.Minorities) == 0 {
+			t.Errorf("%s names no minority group", u.Code)
+		}
+		for _, m := range u.Minorities {
+			if !known[m] {
+				t.Errorf("%s: %q is not an ethnic minority of composition.EthnicGroups", u.Code, m)
+			}
+		}
+	}
+}

@@ -71,7 +71,7 @@ const (
 func CongressComposition() Composition {
 	on := CongressOpening()
 	front := Is("sector", "frontline")
-	minority := And(Has("ethnicity"), Not(Is("ethnicity", "Han")))
+	minority := And(Has("ethnicity"), Not(Is("ethnicity", han)))
 	return Composition{
 		Places: 1,
 		Categories: []Category{

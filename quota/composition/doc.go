@@ -11,7 +11,7 @@
 //	occupation  worker | farmer | technical (professional and technical personnel) | other
 //	migrant     yes (a migrant worker), else absent
 //	gender      female | male
-//	ethnicity   Han, or the name of an ethnic minority (Zhuang, Hui, Uyghur, ...)
+//	ethnicity   Han, or an ethnic minority as EthnicGroups names it (Zhuang, Hui, Uygur, Va, ...)
 //	born        birth date, YYYY-MM-DD
 //	joined      date of joining the party, YYYY-MM-DD
 //	education   highest completed: secondary | college (大专, junior college) | university
