@@ -9,8 +9,9 @@ import (
 // Sentinels say what is wrong; the typed errors (*SlateError, *BallotError, *MarkError) say where.
 // Match them with errors.Is.
 var (
-	// ErrSeats: a slate must fill at least one seat.
-	ErrSeats = errors.New("seats must be at least 1")
+	// ErrSeats: a slate must fill at least one seat. (The rules' arithmetic has its own
+	// quota.ErrSeatCount for a seat count out of its range.)
+	ErrSeats = errors.New("fewer than one seat")
 	// ErrNoCandidates: a slate must name at least one candidate.
 	ErrNoCandidates = errors.New("no candidates")
 	// ErrEmptyID: every candidate needs an ID.

@@ -19,7 +19,7 @@ type priority struct {
 //	Huntington–Hill   w² / (k(k+1))                    (the square of w/√(k(k+1)))
 //	Dean              w(2k+1) / (k(k+1))               (w/D with D = 2k(k+1)/(2k+1), the 2 common)
 //
-// k ≤ MaxSeats = 2^30 keeps every q below 2^62 and every p below 2^126.
+// k ≤ MaxHouseSize = 2^30 keeps every q below 2^62 and every p below 2^126.
 func (m Method) claim(w uint64, k int) priority {
 	n := uint64(k)
 	switch m {
@@ -90,7 +90,7 @@ func mul128x64(hi, lo, m uint64) (w2, w1, w0 uint64) {
 // seats given above the minimum equal to the strongest claim among units that could take one
 // more. The order in which the heap met equal claims never shows in the result: contested seats
 // are taken back and given by TieOrder or reported.
-func (p *problem) divisor() *TieError {
+func (p *problem) divisor() *ApportionTieError {
 	m := p.m
 	p.lowerBound()
 	left := p.seats

@@ -10,7 +10,7 @@ import (
 // (⌊W/(S+1)⌋+1) or Hagenbach-Bischoff (W/(S+1)) over the free units' weight W and seats S; the
 // seats left over go to the largest remainders. The remainders of one apportionment share one
 // denominator, so they compare as integers.
-func (p *problem) remainder() *TieError {
+func (p *problem) remainder() *ApportionTieError {
 	free, seats, total := p.clamp()
 	if len(free) == 0 {
 		return nil
@@ -142,7 +142,7 @@ func (p *problem) clamp() (free []int, seats int, total int64) {
 		if p.min > 0 {
 			pts = append(pts, point{uint64(p.min), w})
 		}
-		if p.max[i] < MaxSeats {
+		if p.max[i] < MaxHouseSize {
 			pts = append(pts, point{uint64(p.max[i]), w})
 		}
 	}
@@ -165,7 +165,7 @@ func (p *problem) clamp() (free []int, seats int, total int64) {
 				hi := uint64(p.max[i])
 				switch {
 				case cmpProducts(x.num, w, lo, x.den) <= 0:
-				case p.max[i] < MaxSeats && cmpProducts(x.num, w, hi, x.den) >= 0:
+				case p.max[i] < MaxHouseSize && cmpProducts(x.num, w, hi, x.den) >= 0:
 					lo = hi
 				default:
 					add(bits.Mul64(x.num, w))
@@ -199,7 +199,7 @@ func (p *problem) clamp() (free []int, seats int, total int64) {
 			n = p.min
 		case p.min > 0 && j < len(pts) && cmpProducts(uint64(p.min), pts[j].den, pts[j].num, w) >= 0:
 			n = p.min // Min/w ≥ upper end: below Min on the whole piece
-		case p.max[i] < MaxSeats && j > 0 && cmpProducts(uint64(p.max[i]), pts[j-1].den, pts[j-1].num, w) <= 0:
+		case p.max[i] < MaxHouseSize && j > 0 && cmpProducts(uint64(p.max[i]), pts[j-1].den, pts[j-1].num, w) <= 0:
 			n = p.max[i] // Max/w ≤ lower end: above Max on the whole piece
 		}
 		if n < 0 {

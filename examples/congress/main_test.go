@@ -145,7 +145,7 @@ func TestPublishedRoster(t *testing.T) {
 	if err := rep.Check(); err != nil {
 		t.Errorf("published roster misses a target: %v", err)
 	}
-	if r, ok := rep.Row(composition.CatLeadingCadres); !ok || r.Count != pubTotal-pubFrontLine {
+	if r, ok := rep.Category(composition.CatLeadingCadres); !ok || r.Count != pubTotal-pubFrontLine {
 		t.Errorf("leading cadres = %+v, want %d", r, pubTotal-pubFrontLine)
 	}
 }

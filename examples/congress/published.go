@@ -149,7 +149,7 @@ func publishedRoster() []ballot.Candidate {
 
 // publishedReport is the composition report of the published roster.
 func publishedReport() (*composition.Report, error) {
-	return composition.CongressComposition().Report(publishedRoster())
+	return composition.Congress().Report(publishedRoster())
 }
 
 // writePublished prints the composition report of a roster with the published counts.

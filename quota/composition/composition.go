@@ -25,20 +25,20 @@ var (
 	ErrTargetUnmet = errors.New("target not met")
 )
 
-// CompositionError reports a composition definition that cannot be used.
-type CompositionError struct {
+// SpecError reports a composition definition that cannot be used.
+type SpecError struct {
 	Name   string // the category, distinct count, average or target concerned
 	Detail string
 	Err    error // ErrCategory
 }
 
 // Error names the definition entry and the problem.
-func (e *CompositionError) Error() string {
+func (e *SpecError) Error() string {
 	return fmt.Sprintf("quota: composition %q: %s: %v", e.Name, e.Detail, e.Err)
 }
 
 // Unwrap returns the sentinel.
-func (e *CompositionError) Unwrap() error { return e.Err }
+func (e *SpecError) Unwrap() error { return e.Err }
 
 // Category is a group of a body whose size a composition report gives: "front-line members",
 // "women", "under 55 years old".
@@ -65,9 +65,9 @@ type Distinct struct {
 //
 // When AgeOn is the zero time, the attribute is a decimal number ("1.5", "-3", "72") and the mean
 // is of those numbers. Otherwise the attribute is a birth date (DateLayout) and the mean is of the
-// ages in completed years on the calendar date of AgeOn (see Age): a person born on 1970-10-17 is 51
-// on 2022-10-16, not 51.997. The mean is computed exactly and rounded half-up (away from zero) to
-// Places decimal places only for the report. A missing or malformed value is an *AttributeError.
+// ages in completed years on the calendar date of AgeOn (see Age): a person born on 1970-10-17 is
+// 51 on 2022-10-16, not 51.997. The mean is computed exactly and rounded half-up (away from zero)
+// to Places decimal places only for the report. A missing or malformed value is an *AttributeError.
 type Average struct {
 	Name   string    // printed in the report
 	Key    string    // the attribute averaged ("born")
@@ -108,7 +108,8 @@ func (k TargetKind) String() string {
 }
 
 // Target is a requirement on one category of a composition. Shares are compared exactly with the
-// count over the base (never a rounded percentage): 33.3% printed may still fall short of one third.
+// count over the base (never a rounded percentage): 33.3% printed may still fall short of one
+// third.
 type Target struct {
 	Category string
 	Kind     TargetKind
@@ -175,9 +176,9 @@ func (e *TargetError) Error() string {
 // Unwrap returns the sentinel (ErrTargetUnmet).
 func (e *TargetError) Unwrap() error { return e.Err }
 
-// Composition defines a composition report: the categories counted, the distinct values counted,
+// Spec defines a composition report: the categories counted, the distinct values counted,
 // the averages and the targets. Its zero value reports only the size of the body.
-type Composition struct {
+type Spec struct {
 	Categories []Category // counted in this order, and reported in it
 	Distinct   []Distinct // distinct-value counts
 	Averages   []Average  // averages
@@ -187,8 +188,8 @@ type Composition struct {
 	Places int32
 }
 
-// Row is one category of a report.
-type Row struct {
+// CategoryRow is one category of a report.
+type CategoryRow struct {
 	Name  string
 	Count int    // members of the category
 	Of    string // the base category; "" for the whole body
@@ -196,7 +197,7 @@ type Row struct {
 }
 
 // Share returns Count/Base exactly; zero when Base is 0.
-func (r Row) Share() quota.Fraction {
+func (r CategoryRow) Share() quota.Fraction {
 	if r.Base <= 0 {
 		return quota.Fraction{}
 	}
@@ -215,7 +216,7 @@ func share(count, base int) quota.Fraction {
 
 // Percent returns 100·Count/Base rounded half-up to places decimal places (33.6 for 771 of 2,296
 // at one place; negative places count as 0), and false when Base is 0.
-func (r Row) Percent(places int32) (decimal.Decimal, bool) {
+func (r CategoryRow) Percent(places int32) (decimal.Decimal, bool) {
 	if r.Base <= 0 {
 		return decimal.Decimal{}, false
 	}
@@ -269,31 +270,31 @@ type TargetResult struct {
 
 // Report is a composition report of one body. It is a value the caller owns.
 type Report struct {
-	Total    int   // candidates in the body
-	Places   int32 // decimal places of the printed percentages
-	Rows     []Row // one per category, in definition order
-	Distinct []DistinctRow
-	Averages []AverageRow
-	Targets  []TargetResult // one per target, in definition order
+	Total      int           // candidates in the body
+	Places     int32         // decimal places of the printed percentages
+	Categories []CategoryRow // one per category, in definition order
+	Distinct   []DistinctRow
+	Averages   []AverageRow
+	Targets    []TargetResult // one per target, in definition order
 }
 
 // Validate checks the definition: every category named, names unique, every base (Of) an existing
 // category with no cycle, every target naming an existing category with a known kind. It returns
-// the first problem as a *CompositionError wrapping ErrCategory.
-func (c Composition) Validate() error {
+// the first problem as a *SpecError wrapping ErrCategory.
+func (c Spec) Validate() error {
 	_, err := c.order()
 	return err
 }
 
 // order validates c and returns the categories' indices with each base before its dependants.
-func (c Composition) order() ([]int, error) {
+func (c Spec) order() ([]int, error) {
 	idx := make(map[string]int, len(c.Categories))
 	for i, cat := range c.Categories {
 		if cat.Name == "" {
-			return nil, &CompositionError{Name: "", Detail: "category " + strconv.Itoa(i+1) + " has no name", Err: ErrCategory}
+			return nil, &SpecError{Name: "", Detail: "category " + strconv.Itoa(i+1) + " has no name", Err: ErrCategory}
 		}
 		if _, dup := idx[cat.Name]; dup {
-			return nil, &CompositionError{Name: cat.Name, Detail: "category named twice", Err: ErrCategory}
+			return nil, &SpecError{Name: cat.Name, Detail: "category named twice", Err: ErrCategory}
 		}
 		idx[cat.Name] = i
 	}
@@ -303,7 +304,7 @@ func (c Composition) order() ([]int, error) {
 	visit = func(i int) error {
 		switch state[i] {
 		case 1:
-			return &CompositionError{Name: c.Categories[i].Name, Detail: "base cycle", Err: ErrCategory}
+			return &SpecError{Name: c.Categories[i].Name, Detail: "base cycle", Err: ErrCategory}
 		case 2:
 			return nil
 		}
@@ -311,7 +312,7 @@ func (c Composition) order() ([]int, error) {
 		if of := c.Categories[i].Of; of != "" {
 			j, ok := idx[of]
 			if !ok {
-				return &CompositionError{Name: c.Categories[i].Name, Detail: "unknown base " + strconv.Quote(of), Err: ErrCategory}
+				return &SpecError{Name: c.Categories[i].Name, Detail: "unknown base " + strconv.Quote(of), Err: ErrCategory}
 			}
 			if err := visit(j); err != nil {
 				return err
@@ -328,10 +329,10 @@ func (c Composition) order() ([]int, error) {
 	}
 	for _, t := range c.Targets {
 		if _, ok := idx[t.Category]; !ok {
-			return nil, &CompositionError{Name: t.Category, Detail: "target names an unknown category", Err: ErrCategory}
+			return nil, &SpecError{Name: t.Category, Detail: "target names an unknown category", Err: ErrCategory}
 		}
 		if t.Kind > CountAtLeast {
-			return nil, &CompositionError{Name: t.Category, Detail: "unknown target kind " + t.Kind.String(), Err: ErrCategory}
+			return nil, &SpecError{Name: t.Category, Detail: "unknown target kind " + t.Kind.String(), Err: ErrCategory}
 		}
 	}
 	return order, nil
@@ -341,7 +342,7 @@ func (c Composition) order() ([]int, error) {
 // before the categories measured over it; the first attribute that cannot be read stops the report
 // with an *AttributeError giving the candidate's position and ID. The report does not depend on
 // map iteration or on anything but the candidates and the definition.
-func (c Composition) Report(cands []ballot.Candidate) (*Report, error) {
+func (c Spec) Report(cands []ballot.Candidate) (*Report, error) {
 	order, err := c.order()
 	if err != nil {
 		return nil, err
@@ -427,7 +428,7 @@ func (c Composition) Report(cands []ballot.Candidate) (*Report, error) {
 		if base[k] >= 0 {
 			b = counts[base[k]]
 		}
-		r.Rows = append(r.Rows, Row{Name: cat.Name, Count: counts[k], Of: cat.Of, Base: b})
+		r.Categories = append(r.Categories, CategoryRow{Name: cat.Name, Count: counts[k], Of: cat.Of, Base: b})
 	}
 	for k, d := range c.Distinct {
 		vs := make([]string, 0, len(seen[k]))
@@ -441,7 +442,7 @@ func (c Composition) Report(cands []ballot.Candidate) (*Report, error) {
 		r.Averages = append(r.Averages, AverageRow{Name: a.Name, AgeOn: a.AgeOn, N: ns[k], Sum: sums[k].Add(decimal.NewFromInt(ages[k])), Places: max(a.Places, 0)})
 	}
 	for _, t := range c.Targets {
-		row := r.Rows[idx[t.Category]]
+		row := r.Categories[idx[t.Category]]
 		r.Targets = append(r.Targets, TargetResult{Target: t, Count: row.Count, Base: row.Base, Met: t.met(row.Count, row.Base)})
 	}
 	return r, nil
@@ -511,14 +512,14 @@ func (r *Report) Unmet() []*TargetError {
 	return out
 }
 
-// Row returns the row of the named category, and false if there is none.
-func (r *Report) Row(name string) (Row, bool) {
-	for _, row := range r.Rows {
+// Category returns the row of the named category, and false if there is none.
+func (r *Report) Category(name string) (CategoryRow, bool) {
+	for _, row := range r.Categories {
 		if row.Name == name {
 			return row, true
 		}
 	}
-	return Row{}, false
+	return CategoryRow{}, false
 }
 
 func percentString(count, base int, places int32) string {
@@ -560,9 +561,9 @@ func (r *Report) String() string {
 func (r *Report) WriteTo(w io.Writer) (int64, error) {
 	var sections [][][]string
 	var aligns [][]bool // right-aligned columns per section
-	if len(r.Rows) > 0 {
+	if len(r.Categories) > 0 {
 		t := [][]string{{"category", "count", "share", "of"}}
-		for _, row := range r.Rows {
+		for _, row := range r.Categories {
 			share := "-"
 			if p, ok := row.Percent(r.Places); ok {
 				share = p.StringFixed(r.Places) + "%"

@@ -35,7 +35,7 @@ var han = ethnicGroups[0].Name
 // code order of GB 3304-91: Han first, then the 55 ethnic minorities. Names are the standard's
 // romanisation (Zhuang, Uygur, Va, …), with Korean and Tibetan for 朝鲜族 and 藏族 as the standard
 // writes them for use abroad. A roster's ethnicity attribute spelled so is counted right by
-// CongressComposition and by any Distinct count over it. The slice is new on every call.
+// Congress and by any Distinct count over it. The slice is new on every call.
 func EthnicGroups() []EthnicGroup {
 	return append([]EthnicGroup(nil), ethnicGroups[:]...)
 }
