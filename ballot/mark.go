@@ -84,14 +84,3 @@ func ParseMark(s string) (Mark, error) {
 	}
 	return m, nil
 }
-
-// MarkError reports a mark that cannot be read.
-type MarkError struct {
-	Text string // the text as given
-	Err  error  // ErrMarkValue
-}
-
-func (e *MarkError) Error() string { return fmt.Sprintf("ballot: unknown mark %q", e.Text) }
-
-// Unwrap returns the sentinel.
-func (e *MarkError) Unwrap() error { return e.Err }

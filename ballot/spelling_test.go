@@ -193,5 +193,5 @@ func ExampleSpellings_WithMark() {
 	// Output:
 	// [for against abstain] <nil>
 	// [for for against] <nil>
-	// ballot: spelling "X" of for: it reads as against: conflicting spelling
+	// ballot: spelling "X" of for: it reads as against: bad spelling
 }

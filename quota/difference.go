@@ -1,46 +1,11 @@
 package quota
 
 import (
-	"errors"
-	"fmt"
 	"math"
 	"math/big"
 
 	"github.com/shopspring/decimal"
 )
-
-// Sentinels for the difference rule; match with errors.Is.
-var (
-	// ErrTooFewCandidates: the slate has fewer candidates than the difference rule requires.
-	ErrTooFewCandidates = errors.New("too few candidates")
-	// ErrTooManyCandidates: the slate has more candidates than the rule allows (PRC Electoral Law
-	// Arts. 31–32: a preliminary election is then required).
-	ErrTooManyCandidates = errors.New("too many candidates")
-)
-
-// DifferenceError reports a slate that breaks its difference rule.
-type DifferenceError struct {
-	Seats      int
-	Candidates int
-	// Bound is the number of candidates the broken bound requires: the minimum for
-	// ErrTooFewCandidates, the maximum for ErrTooManyCandidates.
-	Bound int
-	Err   error
-}
-
-// Error describes the slate and the bound it breaks.
-func (e *DifferenceError) Error() string {
-	switch {
-	case errors.Is(e.Err, ErrTooFewCandidates):
-		return fmt.Sprintf("quota: %d candidates for %d seats: too few candidates, the difference rule requires at least %d", e.Candidates, e.Seats, e.Bound)
-	case errors.Is(e.Err, ErrTooManyCandidates):
-		return fmt.Sprintf("quota: %d candidates for %d seats: too many candidates, the difference rule allows at most %d", e.Candidates, e.Seats, e.Bound)
-	}
-	return fmt.Sprintf("quota: %d candidates for %d seats: %v", e.Candidates, e.Seats, e.Err)
-}
-
-// Unwrap returns the sentinel.
-func (e *DifferenceError) Unwrap() error { return e.Err }
 
 // SurplusStep is one row of a surplus that depends on the number of seats: from MinSeats seats
 // upward, at least MinSurplus more candidates than seats.

@@ -1,7 +1,6 @@
 package quota
 
 import (
-	"errors"
 	"fmt"
 	"math/big"
 	"strings"
@@ -12,33 +11,6 @@ import (
 // MaxFractionTerm bounds the numerator and denominator of a Fraction (in lowest terms). Rules never
 // need more; anything larger is taken for a typing error and refused with ErrFractionRange.
 const MaxFractionTerm = 1_000_000_000_000
-
-// Sentinels for fraction errors; match with errors.Is.
-var (
-	// ErrFractionSyntax: the text is not a percentage, a decimal or a ratio of whole numbers.
-	ErrFractionSyntax = errors.New("invalid syntax")
-	// ErrFractionNegative: the value is negative; shares of seats and votes never are.
-	ErrFractionNegative = errors.New("negative value")
-	// ErrZeroDenominator: a ratio with denominator 0 ("1/0").
-	ErrZeroDenominator = errors.New("zero denominator")
-	// ErrFractionRange: the text is longer than 40 characters, or a term in lowest terms exceeds
-	// MaxFractionTerm.
-	ErrFractionRange = errors.New("value out of range")
-)
-
-// FractionError reports a fraction that cannot be parsed.
-type FractionError struct {
-	Input string // the text as given
-	Err   error  // ErrFractionSyntax, ErrFractionNegative, ErrZeroDenominator or ErrFractionRange
-}
-
-// Error returns "quota: parsing fraction "…": " and the sentinel's text.
-func (e *FractionError) Error() string {
-	return fmt.Sprintf("quota: parsing fraction %q: %v", e.Input, e.Err)
-}
-
-// Unwrap returns the sentinel.
-func (e *FractionError) Unwrap() error { return e.Err }
 
 type form uint8
 

@@ -2,7 +2,6 @@ package composition
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"math/big"
 	"slices"
@@ -15,30 +14,6 @@ import (
 	"github.com/chae-go/chae/quota"
 	"github.com/shopspring/decimal"
 )
-
-// Sentinels for composition definitions and targets; match with errors.Is.
-var (
-	// ErrCategory: a category is unnamed, named twice, or measured over a base that does not exist
-	// or that leads back to itself.
-	ErrCategory = errors.New("invalid category")
-	// ErrTargetUnmet: the report does not meet a target.
-	ErrTargetUnmet = errors.New("target not met")
-)
-
-// SpecError reports a composition definition that cannot be used.
-type SpecError struct {
-	Name   string // the category, distinct count, average or target concerned
-	Detail string
-	Err    error // ErrCategory
-}
-
-// Error names the definition entry and the problem.
-func (e *SpecError) Error() string {
-	return fmt.Sprintf("quota: composition %q: %s: %v", e.Name, e.Detail, e.Err)
-}
-
-// Unwrap returns the sentinel.
-func (e *SpecError) Unwrap() error { return e.Err }
 
 // Category is a group of a body whose size a composition report gives: "front-line members",
 // "women", "under 55 years old".
@@ -155,26 +130,6 @@ func (t Target) met(count, base int) bool {
 	}
 	return false
 }
-
-// TargetError reports an unmet target.
-type TargetError struct {
-	Target Target
-	Count  int // members of the category
-	Base   int // members of its base
-	Err    error
-}
-
-// Error gives the target, the count over its base and the share to one decimal place.
-func (e *TargetError) Error() string {
-	share := "no base"
-	if e.Base > 0 {
-		share = percentString(e.Count, e.Base, 1)
-	}
-	return fmt.Sprintf("quota: %s: %d of %d (%s): %v", e.Target, e.Count, e.Base, share, e.Err)
-}
-
-// Unwrap returns the sentinel (ErrTargetUnmet).
-func (e *TargetError) Unwrap() error { return e.Err }
 
 // Spec defines a composition report: the categories counted, the distinct values counted,
 // the averages and the targets. Its zero value reports only the size of the body.

@@ -239,8 +239,12 @@ func TestCompositionDefinitionErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			var ce *composition.SpecError
-			if err := tt.c.Validate(); !errors.Is(err, composition.ErrCategory) || !errors.As(err, &ce) {
+			err := tt.c.Validate()
+			if !errors.Is(err, composition.ErrCategory) || !errors.As(err, &ce) {
 				t.Fatalf("Validate() = %v, want ErrCategory", err)
+			}
+			if msg := err.Error(); !strings.HasPrefix(msg, "composition: ") || strings.Count(msg, "composition:") != 1 {
+				t.Errorf("message %q is not prefixed once with the package", msg)
 			}
 			if _, err := tt.c.Report(nil); !errors.Is(err, composition.ErrCategory) {
 				t.Fatalf("Report() = %v, want ErrCategory", err)
@@ -265,7 +269,7 @@ func TestReportAttributeErrorPosition(t *testing.T) {
 	if !errors.Is(err, composition.ErrBadAttribute) || !errors.As(err, &ae) || ae.Index != 3 || ae.ID != "A3" || ae.Value != "70-01-01" {
 		t.Fatalf("Report error = %v, want ErrBadAttribute at candidate 3", err)
 	}
-	const msg = `quota: candidate 3 (ID "A3"): attribute "born" = "70-01-01": malformed attribute`
+	const msg = `composition: candidate 3 (ID "A3"): attribute "born" = "70-01-01": malformed attribute`
 	if err.Error() != msg {
 		t.Fatalf("message %q, want %q", err, msg)
 	}
@@ -368,11 +372,11 @@ func TestTargets(t *testing.T) {
 		got = append(got, e.Error())
 	}
 	want := []string{
-		"quota: front-line share at least 1/3: 33 of 100 (33.0%): target not met",
-		"quota: women share above 30% (women's share of the membership): 30 of 100 (30.0%): target not met",
-		"quota: minorities count at least 1: 0 of 100 (0.0%): target not met",
-		"quota: women count at least 31: 30 of 100 (30.0%): target not met",
-		"quota: leading share at most 2/3: 67 of 100 (67.0%): target not met",
+		"composition: front-line share at least 1/3: 33 of 100 (33.0%): target not met",
+		"composition: women share above 30% (women's share of the membership): 30 of 100 (30.0%): target not met",
+		"composition: minorities count at least 1: 0 of 100 (0.0%): target not met",
+		"composition: women count at least 31: 30 of 100 (30.0%): target not met",
+		"composition: leading share at most 2/3: 67 of 100 (67.0%): target not met",
 	}
 	if !slices.Equal(got, want) {
 		t.Fatalf("unmet:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -580,7 +584,7 @@ func ExampleSpec() {
 	// target                              result
 	// front-line share at least 1/3       met
 	// women share above 35% (membership)  NOT MET
-	// quota: women share above 35% (membership): 1 of 3 (33.3%): target not met
+	// composition: women share above 35% (membership): 1 of 3 (33.3%): target not met
 }
 
 func BenchmarkCongressReport(b *testing.B) {

@@ -17,12 +17,6 @@ import (
 
 // Sentinels for count summaries; a *SummaryError says where. Match them with errors.Is.
 var (
-	// ErrSummaryColumn: a summary's header lacks a required column, repeats one, or names one
-	// that is neither a figure, nor a slate candidate's, nor a write-in.
-	ErrSummaryColumn = errors.New("bad summary column")
-	// ErrSummaryNumber: a cell is not a non-negative whole number, or a row has the wrong number
-	// of cells.
-	ErrSummaryNumber = errors.New("not a vote count")
 	// ErrSummaryTotals: the figures of a box do not add up: ballots ≠ valid + invalid + spoiled;
 	// For + Against + Abstain ≠ valid for a candidate; more write-in votes than valid ballots; or
 	// more persons chosen than the valid ballots could choose (seats × valid).
@@ -30,36 +24,6 @@ var (
 	// ErrDuplicateBox: the same ballot box is counted twice.
 	ErrDuplicateBox = errors.New("ballot box counted twice")
 )
-
-// SummaryError reports a problem at a place in a count summary.
-type SummaryError struct {
-	Line   int    // 1-based line
-	Column int    // 1-based cell number, or 0 for the row as a whole
-	Name   string // the column's header, or the box, where known
-	Detail string
-	Err    error // the sentinel
-}
-
-func (e *SummaryError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "count: summary: line %d", e.Line)
-	if e.Column > 0 {
-		fmt.Fprintf(&b, ", column %d", e.Column)
-	}
-	if e.Name != "" {
-		fmt.Fprintf(&b, " (%s)", e.Name)
-	}
-	b.WriteString(": ")
-	b.WriteString(e.Err.Error())
-	if e.Detail != "" {
-		b.WriteString(": ")
-		b.WriteString(e.Detail)
-	}
-	return b.String()
-}
-
-// Unwrap returns the sentinel.
-func (e *SummaryError) Unwrap() error { return e.Err }
 
 // BoxCounts is the count of one ballot box (a polling station's box, a mobile box).
 type BoxCounts struct {
@@ -413,11 +377,11 @@ func WriteSummary(w io.Writer, s ballot.Slate, boxes []BoxCounts) error {
 			return fmt.Errorf("count: summary: box %q: empty or padded box name: %w", b.Box, ErrSummaryColumn)
 		}
 		if len(b.Counts.Candidates) != len(s.Candidates) {
-			return fmt.Errorf("count: summary: box %q: %w", b.Box, ErrSlateMismatch)
+			return fmt.Errorf("%w: summary: box %q", ErrSlateMismatch, b.Box)
 		}
 		for i, c := range b.Counts.Candidates {
 			if c.ID != s.Candidates[i].ID {
-				return fmt.Errorf("count: summary: box %q: %w", b.Box, ErrSlateMismatch)
+				return fmt.Errorf("%w: summary: box %q", ErrSlateMismatch, b.Box)
 			}
 		}
 		if err := Check(b.Counts, s.Seats); err != nil {

@@ -3,7 +3,6 @@ package ballot
 import (
 	"bytes"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -18,75 +17,6 @@ import (
 // DefaultMaxRecordBytes is the longest record (one line of the file, or several where a quoted cell
 // spans lines) a Reader accepts when its MaxRecordBytes is zero. It bounds the Reader's memory.
 const DefaultMaxRecordBytes = 1 << 20
-
-// Sentinels for ballot files; a *ParseError says where, these say what. Match them with errors.Is.
-// A mark that cannot be read wraps ErrMarkValue.
-var (
-	// ErrNoHeader: the file is empty (or holds only blank lines): it has no header.
-	ErrNoHeader = errors.New("no header")
-	// ErrColumnName: a header cell is empty, or a candidate ID cannot be a column name (it is
-	// empty, has surrounding white space, or is a reserved name: box, spoiled, write-in).
-	ErrColumnName = errors.New("bad column name")
-	// ErrDuplicateColumn: a candidate, box or spoiled column appears twice.
-	ErrDuplicateColumn = errors.New("duplicate column")
-	// ErrUnknownColumn: a candidate column names an ID that is not on the slate.
-	ErrUnknownColumn = errors.New("unknown candidate column")
-	// ErrMissingColumn: a slate candidate has no column.
-	ErrMissingColumn = errors.New("missing candidate column")
-	// ErrColumnOrder: the candidate columns are not in slate order.
-	ErrColumnOrder = errors.New("candidate column out of slate order")
-	// ErrNoCandidateColumns: the header names no candidate.
-	ErrNoCandidateColumns = errors.New("no candidate columns")
-	// ErrFieldCount: a record has fewer cells than the header, or a non-empty cell beyond it.
-	ErrFieldCount = errors.New("wrong number of fields")
-	// ErrSpoiledValue: a spoiled cell is neither empty nor one of the documented yes/no words.
-	ErrSpoiledValue = errors.New("unknown spoiled value")
-	// ErrEmptyBox: the file has a box column and a ballot's box cell is empty.
-	ErrEmptyBox = errors.New("empty ballot box")
-	// ErrQuote: a quote inside an unquoted cell, text after a closing quote, or a quote never closed.
-	ErrQuote = errors.New("bad quote")
-	// ErrRecordTooLong: a record is longer than the Reader's MaxRecordBytes.
-	ErrRecordTooLong = errors.New("record too long")
-	// ErrEncoding: bytes that are not UTF-8 (nor, for a file detected as GB18030, GB18030).
-	ErrEncoding = errors.New("invalid text encoding")
-	// ErrTooManyWriteIns: a Writer was given more write-ins than the file has write-in columns.
-	ErrTooManyWriteIns = errors.New("more write-ins than write-in columns")
-	// ErrNoColumn: a Writer was given a box or a spoiled flag for a file without that column.
-	ErrNoColumn = errors.New("no column for the value")
-)
-
-// ParseError reports a problem at a place in a ballot file.
-type ParseError struct {
-	Line   int    // 1-based line number
-	Column int    // 1-based cell number, or 0 for the record or file as a whole
-	Name   string // the column's header, where known
-	Text   string // the offending text, where there is one (cut to 40 bytes)
-	Err    error  // the sentinel
-}
-
-func (e *ParseError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "ballot: line %d", e.Line)
-	if e.Column > 0 {
-		fmt.Fprintf(&b, ", column %d", e.Column)
-		if e.Name != "" {
-			fmt.Fprintf(&b, " (%s)", e.Name)
-		}
-	}
-	b.WriteString(": ")
-	if e.Err == ErrMarkValue {
-		b.WriteString("unknown mark")
-	} else {
-		b.WriteString(e.Err.Error())
-	}
-	if e.Text != "" {
-		fmt.Fprintf(&b, " %q", e.Text)
-	}
-	return b.String()
-}
-
-// Unwrap returns the sentinel.
-func (e *ParseError) Unwrap() error { return e.Err }
 
 // Header describes the columns of a ballot file. A Writer writes them in this order: the box column
 // (if Box), the candidates, the write-in columns, the spoiled column (if Spoiled).

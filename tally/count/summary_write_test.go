@@ -1,0 +1,48 @@
+package count_test
+
+import (
+	"errors"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/chae-go/chae/tally/count"
+)
+
+// TestWriteSummaryRefuses: what ReadSummary would refuse, WriteSummary refuses before writing,
+// with the sentinel and a message prefixed once with the package.
+func TestWriteSummaryRefuses(t *testing.T) {
+	t.Parallel()
+	good := func() count.Counts {
+		return count.Counts{Ballots: 2, Valid: 2, Candidates: []count.CandidateCount{
+			{ID: "c1", For: 1, Abstain: 1}, {ID: "c2", Against: 2}, {ID: "c3", Abstain: 2}}, WriteIns: []count.WriteInCount{}}
+	}
+	with := func(f func(*count.Counts)) count.Counts { c := good(); f(&c); return c }
+	tests := []struct {
+		name  string
+		boxes []count.BoxCounts
+		err   error
+	}{
+		{"a box twice", []count.BoxCounts{{Box: "A", Counts: good()}, {Box: "A", Counts: good()}}, count.ErrDuplicateBox},
+		{"an empty box name", []count.BoxCounts{{Box: "", Counts: good()}}, count.ErrSummaryColumn},
+		{"a padded box name", []count.BoxCounts{{Box: " A", Counts: good()}}, count.ErrSummaryColumn},
+		{"fewer candidates", []count.BoxCounts{{Box: "A", Counts: with(func(c *count.Counts) { c.Candidates = c.Candidates[:2] })}}, count.ErrSlateMismatch},
+		{"another candidate", []count.BoxCounts{{Box: "A", Counts: with(func(c *count.Counts) { c.Candidates[2].ID = "c9" })}}, count.ErrSlateMismatch},
+		{"figures not adding up", []count.BoxCounts{{Box: "A", Counts: with(func(c *count.Counts) { c.Ballots = 3 })}}, count.ErrSummaryTotals},
+		{"a write-in not a name key", []count.BoxCounts{{Box: "A", Counts: with(func(c *count.Counts) {
+			c.WriteIns = []count.WriteInCount{{Name: " Zhao  Liu", Votes: 1}}
+		})}}, count.ErrSummaryColumn},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			err := count.WriteSummary(io.Discard, sumSlate, tc.boxes)
+			if !errors.Is(err, tc.err) {
+				t.Fatalf("error %v, want %v", err, tc.err)
+			}
+			if msg := err.Error(); !strings.HasPrefix(msg, "count: ") || strings.Count(msg, "count:") != 1 {
+				t.Errorf("message %q is not prefixed once with the package", msg)
+			}
+		})
+	}
+}
