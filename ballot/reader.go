@@ -574,144 +574,196 @@ func (r *Reader) record() (line []byte, fields [][]byte, err error) {
 	}
 }
 
-// quoted parses a record holding a quote, which may span lines, from buf[r.r:].
+// quoted parses a record holding a quote, which may span lines, from buf[r.r:]: cell after cell,
+// each quoted or bare, into r.scratch with r.spans marking the cells.
 func (r *Reader) quoted() ([][]byte, error) {
 	r.recLine = r.line + 1
-	lines := 1
 	r.scratch = r.scratch[:0]
 	r.spans = r.spans[:0]
-	pos := 0 // offset from r.r
-	col := 1
-	need := func() (bool, error) { // more input; false at EOF
-		if r.eof {
-			return false, nil
+	q := quoteScan{r: r, lines: 1, col: 1}
+	for {
+		start := len(r.scratch)
+		var end int
+		var err error
+		if b, ok := q.peek(0); ok && b == '"' {
+			end, err = q.quotedCell(start)
+		} else {
+			end, err = q.bareCell(start)
 		}
-		if r.w-r.r > r.maxRecord() {
-			return false, r.fail(&ParseError{Line: r.recLine, Err: ErrRecordTooLong})
+		if err != nil {
+			return nil, err
 		}
-		if err := r.fill(); err != nil {
-			return false, r.fail(err)
+		if end >= 0 {
+			return r.endQuoted(end, q.lines)
 		}
-		return true, nil
 	}
-	qerr := func() error {
-		return r.fail(&ParseError{Line: r.recLine + lines - 1, Column: col, Err: ErrQuote})
+}
+
+// quoteScan is the state of reading one record that holds a quote.
+type quoteScan struct {
+	r     *Reader
+	pos   int // bytes of the record consumed, from r.r (fill keeps r.buf[r.r:] in place)
+	lines int // lines the record spans so far
+	col   int // 1-based number of the cell being read
+}
+
+// peek returns the byte at pos+i if the buffer holds it.
+func (q *quoteScan) peek(i int) (byte, bool) {
+	if k := q.r.r + q.pos + i; k < q.r.w {
+		return q.r.buf[k], true
+	}
+	return 0, false
+}
+
+// more reads more input: false at the end of the input. A record grown beyond MaxRecordBytes, or
+// an error of the underlying reader, is final.
+func (q *quoteScan) more() (bool, error) {
+	r := q.r
+	if r.eof {
+		return false, nil
+	}
+	if r.w-r.r > r.maxRecord() {
+		return false, q.tooLong()
+	}
+	if err := r.fill(); err != nil {
+		return false, r.fail(err)
+	}
+	return true, nil
+}
+
+// waitFor reads until the buffer holds the byte at pos+i or the input ends.
+func (q *quoteScan) waitFor(i int) error {
+	for q.r.r+q.pos+i >= q.r.w && !q.r.eof {
+		if _, err := q.more(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (q *quoteScan) tooLong() error {
+	return q.r.fail(&ParseError{Line: q.r.recLine, Err: ErrRecordTooLong})
+}
+
+func (q *quoteScan) badQuote() error {
+	return q.r.fail(&ParseError{Line: q.r.recLine + q.lines - 1, Column: q.col, Err: ErrQuote})
+}
+
+// quotedCell reads a quoted cell and what follows its closing quote. It returns the bytes the
+// record consumed if the record ends there, or -1 after the comma that starts the next cell.
+func (q *quoteScan) quotedCell(start int) (int, error) {
+	q.pos++ // the opening quote
+	if err := q.quotedText(); err != nil {
+		return 0, err
+	}
+	// After the closing quote: a comma, the end of the record, or nothing more.
+	if err := q.waitFor(0); err != nil {
+		return 0, err
+	}
+	q.r.spans = append(q.r.spans, start, len(q.r.scratch))
+	c, ok := q.peek(0)
+	switch {
+	case !ok:
+		return q.pos, nil
+	case c == ',':
+		q.pos++
+		q.col++
+		return -1, nil
+	case c == '\n':
+		return q.pos + 1, nil
+	case c == '\r':
+		if err := q.waitFor(1); err != nil {
+			return 0, err
+		}
+		switch c, ok := q.peek(1); {
+		case !ok:
+			return q.pos + 1, nil
+		case c == '\n':
+			return q.pos + 2, nil
+		}
+	}
+	return 0, q.badQuote()
+}
+
+// quotedText copies the text of a quoted cell into r.scratch, a doubled quote as one, up to and
+// past the closing quote. A quote never closed is an error at the line where the cell began.
+func (q *quoteScan) quotedText() error {
+	r := q.r
+	qline := q.lines
+	for {
+		if q.pos > r.maxRecord() {
+			return q.tooLong()
+		}
+		c, ok := q.peek(0)
+		if !ok {
+			more, err := q.more()
+			if err != nil {
+				return err
+			}
+			if !more {
+				q.lines = qline
+				return q.badQuote()
+			}
+			continue
+		}
+		if c == '"' {
+			if err := q.waitFor(1); err != nil {
+				return err
+			}
+			if next, ok := q.peek(1); ok && next == '"' {
+				r.scratch = append(r.scratch, '"')
+				q.pos += 2
+				continue
+			}
+			q.pos++
+			return nil
+		}
+		if c == '\n' {
+			q.lines++
+		}
+		r.scratch = append(r.scratch, c)
+		q.pos++
+	}
+}
+
+// bareCell reads an unquoted cell, up to a comma or the end of the line; a quote in it is an
+// error. It returns as quotedCell does. A CR before the line end is not part of the cell.
+func (q *quoteScan) bareCell(start int) (int, error) {
+	r := q.r
+	end := func(consumed int) (int, error) {
+		if s := r.scratch; len(s) > start && s[len(s)-1] == '\r' {
+			r.scratch = s[:len(s)-1]
+		}
+		r.spans = append(r.spans, start, len(r.scratch))
+		return consumed, nil
 	}
 	for {
-		// Start of a cell at r.buf[r.r+pos].
-		start := len(r.scratch)
-		if r.r+pos < r.w && r.buf[r.r+pos] == '"' {
-			pos++
-			qline := lines
-			for {
-				if pos > r.maxRecord() {
-					return nil, r.fail(&ParseError{Line: r.recLine, Err: ErrRecordTooLong})
-				}
-				if r.r+pos >= r.w {
-					more, err := need()
-					if err != nil {
-						return nil, err
-					}
-					if !more {
-						lines = qline
-						return nil, qerr()
-					}
-					continue
-				}
-				c := r.buf[r.r+pos]
-				if c == '"' {
-					if r.r+pos+1 >= r.w && !r.eof {
-						if _, err := need(); err != nil {
-							return nil, err
-						}
-						continue
-					}
-					if r.r+pos+1 < r.w && r.buf[r.r+pos+1] == '"' {
-						r.scratch = append(r.scratch, '"')
-						pos += 2
-						continue
-					}
-					pos++
-					break
-				}
-				if c == '\n' {
-					lines++
-				}
-				r.scratch = append(r.scratch, c)
-				pos++
+		c, ok := q.peek(0)
+		if !ok {
+			more, err := q.more()
+			if err != nil {
+				return 0, err
 			}
-			// After the closing quote: a comma, the end of the record, or nothing more.
-			for r.r+pos >= r.w && !r.eof {
-				if _, err := need(); err != nil {
-					return nil, err
-				}
+			if !more {
+				return end(q.pos)
 			}
-			r.spans = append(r.spans, start, len(r.scratch))
-			if r.r+pos >= r.w {
-				return r.endQuoted(pos, lines)
-			}
-			switch r.buf[r.r+pos] {
-			case ',':
-				pos++
-				col++
-				continue
-			case '\n':
-				return r.endQuoted(pos+1, lines)
-			case '\r':
-				for r.r+pos+1 >= r.w && !r.eof {
-					if _, err := need(); err != nil {
-						return nil, err
-					}
-				}
-				if r.r+pos+1 >= r.w {
-					return r.endQuoted(pos+1, lines)
-				}
-				if r.buf[r.r+pos+1] == '\n' {
-					return r.endQuoted(pos+2, lines)
-				}
-			}
-			return nil, qerr()
+			continue
 		}
-		// An unquoted cell: up to a comma or the end of the line.
-		for {
-			if r.r+pos >= r.w {
-				more, err := need()
-				if err != nil {
-					return nil, err
-				}
-				if !more {
-					if s := r.scratch; len(s) > start && s[len(s)-1] == '\r' {
-						r.scratch = s[:len(s)-1]
-					}
-					r.spans = append(r.spans, start, len(r.scratch))
-					return r.endQuoted(pos, lines)
-				}
-				continue
-			}
-			c := r.buf[r.r+pos]
-			switch c {
-			case '"':
-				return nil, qerr()
-			case ',':
-				r.spans = append(r.spans, start, len(r.scratch))
-				pos++
-				col++
-			case '\n':
-				s := r.scratch
-				if len(s) > start && s[len(s)-1] == '\r' {
-					r.scratch = s[:len(s)-1]
-				}
-				r.spans = append(r.spans, start, len(r.scratch))
-				return r.endQuoted(pos+1, lines)
-			default:
-				r.scratch = append(r.scratch, c)
-				pos++
-				if pos > r.maxRecord() {
-					return nil, r.fail(&ParseError{Line: r.recLine, Err: ErrRecordTooLong})
-				}
-				continue
-			}
-			break
+		switch c {
+		case '"':
+			return 0, q.badQuote()
+		case ',':
+			r.spans = append(r.spans, start, len(r.scratch))
+			q.pos++
+			q.col++
+			return -1, nil
+		case '\n':
+			return end(q.pos + 1)
+		}
+		r.scratch = append(r.scratch, c)
+		q.pos++
+		if q.pos > r.maxRecord() {
+			return 0, q.tooLong()
 		}
 	}
 }
