@@ -239,8 +239,33 @@ func Apportion(m Method, seats int, weights []int64) ([]int, error) {
 // O((Min+3)·n log n) whatever the house size, and 10,000 seats among 3,000 units take a few
 // milliseconds.
 func ApportionWithOptions(m Method, seats int, weights []int64, opt ApportionOptions) (Apportionment, error) {
-	fail := func(unit int, err error) (Apportionment, error) {
-		return Apportionment{}, &ApportionError{Method: m, Seats: seats, Unit: unit, Err: err}
+	total, rank, err := checkApportion(m, seats, weights, opt)
+	if err != nil {
+		return Apportionment{}, err
+	}
+	var p problem
+	excluded := p.init(m, seats, weights, total, opt, rank)
+	if err := p.feasible(); err != nil {
+		return Apportionment{}, &ApportionError{Method: m, Seats: seats, Unit: -1, Err: err}
+	}
+	var tie *ApportionTieError
+	if m.divisor() {
+		tie = p.divisor()
+	} else {
+		tie = p.remainder()
+	}
+	if tie != nil {
+		return Apportionment{}, tie
+	}
+	return Apportionment{Seats: p.alloc, Excluded: excluded, Ties: p.ties}, nil
+}
+
+// checkApportion checks the input of an apportionment and returns the total weight and the tie
+// rank of every unit (nil without a TieOrder), or an *ApportionError for the first problem: the
+// method, the units, the house size, each weight in order, the total, the bounds, the TieOrder.
+func checkApportion(m Method, seats int, weights []int64, opt ApportionOptions) (total int64, rank []int, err error) {
+	fail := func(unit int, err error) (int64, []int, error) {
+		return 0, nil, &ApportionError{Method: m, Seats: seats, Unit: unit, Err: err}
 	}
 	if !m.valid() {
 		return fail(-1, ErrMethod)
@@ -251,7 +276,6 @@ func ApportionWithOptions(m Method, seats int, weights []int64, opt ApportionOpt
 	if seats < 0 || seats > MaxHouseSize {
 		return fail(-1, ErrSeatCount)
 	}
-	var total int64
 	for i, w := range weights {
 		if w < 0 {
 			return fail(i, ErrWeight)
@@ -271,21 +295,23 @@ func ApportionWithOptions(m Method, seats int, weights []int64, opt ApportionOpt
 	if !ok {
 		return fail(bad, ErrApportionOptions)
 	}
+	return total, rank, nil
+}
 
-	p := &problem{m: m, seats: seats, weights: weights, min: opt.Min, bounded: opt.Min > 0 || opt.Max > 0, rank: rank, unlisted: len(opt.TieOrder)}
+// init sets up an apportionment of checked input: the units passing the threshold are eligible,
+// each with its maximum (Max, or MaxHouseSize without one, or Min for a unit of zero weight); the
+// others are excluded (returned ascending) and may hold no seat.
+func (p *problem) init(m Method, seats int, weights []int64, total int64, opt ApportionOptions, rank []int) []int {
+	*p = problem{m: m, seats: seats, weights: weights, min: opt.Min, bounded: opt.Min > 0 || opt.Max > 0, rank: rank, unlisted: len(opt.TieOrder)}
 	p.max = make([]int, len(weights))
 	p.alloc = make([]int, len(weights))
 	p.units = make([]int, 0, len(weights))
-	var res Apportionment
-	eligible := 0
-	thr := opt.Threshold
+	var excluded []int
 	for i, w := range weights {
-		if !passes(thr, w, total) {
-			res.Excluded = append(res.Excluded, i)
-			p.max[i] = 0
+		if !passes(opt.Threshold, w, total) {
+			excluded = append(excluded, i)
 			continue
 		}
-		eligible++
 		p.units = append(p.units, i)
 		switch {
 		case w == 0:
@@ -297,31 +323,25 @@ func ApportionWithOptions(m Method, seats int, weights []int64, opt ApportionOpt
 		}
 		p.total += w
 	}
-	if eligible > 0 && opt.Min > seats/eligible {
-		return fail(-1, ErrMinSeats)
+	return excluded
+}
+
+// feasible reports whether the eligible units can hold the house within their bounds: every unit
+// its minimum (ErrMinSeats), and all of them every seat (ErrCapacity).
+func (p *problem) feasible() error {
+	if n := len(p.units); n > 0 && p.min > p.seats/n {
+		return ErrMinSeats
 	}
 	capacity := 0
 	for _, i := range p.units {
-		capacity += p.max[i]
-		if capacity >= seats {
-			break
+		if capacity += p.max[i]; capacity >= p.seats {
+			return nil
 		}
 	}
-	if capacity < seats {
-		return fail(-1, ErrCapacity)
+	if capacity < p.seats {
+		return ErrCapacity
 	}
-	var tie *ApportionTieError
-	if m.divisor() {
-		tie = p.divisor()
-	} else {
-		tie = p.remainder()
-	}
-	if tie != nil {
-		return Apportionment{}, tie
-	}
-	res.Seats = p.alloc
-	res.Ties = p.ties
-	return res, nil
+	return nil
 }
 
 // passes reports whether weight w of total meets the threshold. Share terms are at most
