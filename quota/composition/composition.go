@@ -302,105 +302,140 @@ func (c Spec) Report(cands []ballot.Candidate) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	idx := make(map[string]int, len(c.Categories))
-	for i, cat := range c.Categories {
-		idx[cat.Name] = i
+	t := newCounter(c, order)
+	for i, cd := range cands {
+		if err := t.add(cd); err != nil {
+			var ae *AttributeError
+			if errors.As(err, &ae) {
+				ae.Index, ae.ID = i+1, cd.ID
+			}
+			return nil, err
+		}
 	}
-	base := make([]int, len(c.Categories)) // index of the base category, -1 for the body
+	return t.report(len(cands)), nil
+}
+
+// counter accumulates a Spec's report over a roster, one candidate at a time.
+type counter struct {
+	spec   Spec
+	order  []int                 // categories, each base before its dependants
+	index  map[string]int        // category name → index
+	base   []int                 // per category: the index of its base, -1 for the whole body
+	counts []int                 // per category: members so far
+	member []bool                // per category: whether the current candidate is a member
+	seen   []map[string]struct{} // per distinct count: the values seen
+	sums   []decimal.Decimal     // per average: the sum of the numeric values
+	ages   []int64               // per average: the sum of the ages (integers need no decimal)
+	ns     []int                 // per average: the candidates averaged
+}
+
+func newCounter(c Spec, order []int) *counter {
+	t := &counter{spec: c, order: order, index: make(map[string]int, len(c.Categories)),
+		base: make([]int, len(c.Categories)), counts: make([]int, len(c.Categories)), member: make([]bool, len(c.Categories)),
+		seen: make([]map[string]struct{}, len(c.Distinct)),
+		sums: make([]decimal.Decimal, len(c.Averages)), ages: make([]int64, len(c.Averages)), ns: make([]int, len(c.Averages))}
 	for i, cat := range c.Categories {
-		base[i] = -1
+		t.index[cat.Name] = i
+	}
+	for i, cat := range c.Categories {
+		t.base[i] = -1
 		if cat.Of != "" {
-			base[i] = idx[cat.Of]
+			t.base[i] = t.index[cat.Of]
 		}
 	}
-	counts := make([]int, len(c.Categories))
-	member := make([]bool, len(c.Categories))
-	seen := make([]map[string]struct{}, len(c.Distinct))
-	for i := range seen {
-		seen[i] = make(map[string]struct{})
+	for i := range t.seen {
+		t.seen[i] = make(map[string]struct{})
 	}
-	sums := make([]decimal.Decimal, len(c.Averages))
-	ages := make([]int64, len(c.Averages)) // sums of ages, kept apart: integers need no decimal
-	ns := make([]int, len(c.Averages))
-	fail := func(i int, cd ballot.Candidate, err error) error {
-		var ae *AttributeError
-		if errors.As(err, &ae) {
-			ae.Index, ae.ID = i+1, cd.ID
+	return t
+}
+
+// add counts one candidate: the categories (a category over a base only for members of the base),
+// the distinct values and the averages.
+func (t *counter) add(cd ballot.Candidate) error {
+	for _, k := range t.order {
+		t.member[k] = false
+		if b := t.base[k]; b >= 0 && !t.member[b] {
+			continue
 		}
+		ok, err := t.spec.Categories[k].Where.match(cd)
+		if err != nil {
+			return err
+		}
+		if ok {
+			t.member[k] = true
+			t.counts[k]++
+		}
+	}
+	for k, d := range t.spec.Distinct {
+		ok, err := d.Where.match(cd)
+		if err != nil {
+			return err
+		}
+		if v := cd.Attrs[d.Key]; ok && v != "" {
+			t.seen[k][v] = struct{}{}
+		}
+	}
+	for k, a := range t.spec.Averages {
+		if err := t.addAverage(k, a, cd); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addAverage adds the candidate to average k if its predicate selects them: their age on AgeOn
+// from the birth date, or the attribute's number.
+func (t *counter) addAverage(k int, a Average, cd ballot.Candidate) error {
+	ok, err := a.Where.match(cd)
+	if err != nil || !ok {
 		return err
 	}
-	for i, cd := range cands {
-		for _, k := range order {
-			member[k] = false
-			if b := base[k]; b >= 0 && !member[b] {
-				continue
-			}
-			ok, err := c.Categories[k].Where.match(cd)
-			if err != nil {
-				return nil, fail(i, cd, err)
-			}
-			if ok {
-				member[k] = true
-				counts[k]++
-			}
+	if !a.AgeOn.IsZero() {
+		born, err := dateAttr(cd, a.Key)
+		if err != nil {
+			return err
 		}
-		for k, d := range c.Distinct {
-			ok, err := d.Where.match(cd)
-			if err != nil {
-				return nil, fail(i, cd, err)
-			}
-			if v := cd.Attrs[d.Key]; ok && v != "" {
-				seen[k][v] = struct{}{}
-			}
+		t.ages[k] += int64(Age(born, a.AgeOn))
+	} else {
+		v, err := a.value(cd)
+		if err != nil {
+			return err
 		}
-		for k, a := range c.Averages {
-			ok, err := a.Where.match(cd)
-			if err != nil {
-				return nil, fail(i, cd, err)
-			}
-			if !ok {
-				continue
-			}
-			if !a.AgeOn.IsZero() {
-				born, err := dateAttr(cd, a.Key)
-				if err != nil {
-					return nil, fail(i, cd, err)
-				}
-				ages[k] += int64(Age(born, a.AgeOn))
-			} else {
-				v, err := a.value(cd)
-				if err != nil {
-					return nil, fail(i, cd, err)
-				}
-				sums[k] = sums[k].Add(v)
-			}
-			ns[k]++
-		}
+		t.sums[k] = t.sums[k].Add(v)
 	}
-	r := &Report{Total: len(cands), Places: max(c.Places, 0)}
+	t.ns[k]++
+	return nil
+}
+
+// report makes the report of a body of total candidates from the counts: rows in definition
+// order, distinct values sorted, and each target's outcome.
+func (t *counter) report(total int) *Report {
+	c := t.spec
+	r := &Report{Total: total, Places: max(c.Places, 0)}
 	for k, cat := range c.Categories {
-		b := len(cands)
-		if base[k] >= 0 {
-			b = counts[base[k]]
+		b := total
+		if t.base[k] >= 0 {
+			b = t.counts[t.base[k]]
 		}
-		r.Categories = append(r.Categories, CategoryRow{Name: cat.Name, Count: counts[k], Of: cat.Of, Base: b})
+		r.Categories = append(r.Categories, CategoryRow{Name: cat.Name, Count: t.counts[k], Of: cat.Of, Base: b})
 	}
 	for k, d := range c.Distinct {
-		vs := make([]string, 0, len(seen[k]))
-		for v := range seen[k] {
+		vs := make([]string, 0, len(t.seen[k]))
+		for v := range t.seen[k] {
 			vs = append(vs, v)
 		}
 		slices.Sort(vs)
 		r.Distinct = append(r.Distinct, DistinctRow{Name: d.Name, Key: d.Key, Values: vs})
 	}
 	for k, a := range c.Averages {
-		r.Averages = append(r.Averages, AverageRow{Name: a.Name, AgeOn: a.AgeOn, N: ns[k], Sum: sums[k].Add(decimal.NewFromInt(ages[k])), Places: max(a.Places, 0)})
+		sum := t.sums[k].Add(decimal.NewFromInt(t.ages[k]))
+		r.Averages = append(r.Averages, AverageRow{Name: a.Name, AgeOn: a.AgeOn, N: t.ns[k], Sum: sum, Places: max(a.Places, 0)})
 	}
-	for _, t := range c.Targets {
-		row := r.Categories[idx[t.Category]]
-		r.Targets = append(r.Targets, TargetResult{Target: t, Count: row.Count, Base: row.Base, Met: t.met(row.Count, row.Base)})
+	for _, tg := range c.Targets {
+		row := r.Categories[t.index[tg.Category]]
+		r.Targets = append(r.Targets, TargetResult{Target: tg, Count: row.Count, Base: row.Base, Met: tg.met(row.Count, row.Base)})
 	}
-	return r, nil
+	return r
 }
 
 // value reads the numeric value of one candidate.
