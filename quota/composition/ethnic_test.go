@@ -1,6 +1,7 @@
 package composition_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -41,4 +42,18 @@ func TestEthnicGroups(t *testing.T) {
 	if composition.EthnicGroups()[0].Name != "Han" {
 		t.Error("EthnicGroups returns a shared slice")
 	}
+}
+
+func ExampleEthnicGroups() {
+	for _, g := range composition.EthnicGroups()[:5] {
+		fmt.Println(g.Code, g.Name, g.Chinese)
+	}
+	fmt.Println(composition.EthnicGroups()[20].Name)
+	// Output:
+	// 1 Han 汉族
+	// 2 Mongol 蒙古族
+	// 3 Hui 回族
+	// 4 Tibetan 藏族
+	// 5 Uygur 维吾尔族
+	// Va
 }
