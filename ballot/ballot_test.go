@@ -237,9 +237,9 @@ func FuzzClassify(f *testing.F) {
 	})
 }
 
-// TestNameKey: names that differ only in white space or Unicode composition are one person's;
+// TestMatchKey: names that differ only in white space or Unicode composition are one person's;
 // any other difference makes two persons. A ballot writing one person twice chooses one person.
-func TestNameKey(t *testing.T) {
+func TestMatchKey(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		a, b string
@@ -256,7 +256,7 @@ func TestNameKey(t *testing.T) {
 	slate := ballot.Slate{Seats: 1, Candidates: []ballot.Candidate{{ID: "c1", Name: "Wang Fang"}}}
 	for _, tc := range tests {
 		t.Run(tc.a+"|"+tc.b, func(t *testing.T) {
-			if got := ballot.NameKey(tc.a) == ballot.NameKey(tc.b); got != tc.same {
+			if got := ballot.MatchKey(tc.a) == ballot.MatchKey(tc.b); got != tc.same {
 				t.Errorf("same person = %t, want %t", got, tc.same)
 			}
 			class, err := slate.Classify(ballot.Ballot{Marks: []ballot.Mark{ballot.Abstain}, WriteIns: []string{tc.a, tc.b}})
@@ -267,11 +267,11 @@ func TestNameKey(t *testing.T) {
 	}
 	rapid.Check(t, func(t *rapid.T) {
 		s := rapid.StringOf(rapid.SampledFrom([]rune{'a', 'B', ' ', '\t', '\u3000', 'e', '\u0301', 'é', '孙'})).Draw(t, "name")
-		k := ballot.NameKey(s)
-		if ballot.NameKey(k) != k {
-			t.Fatalf("NameKey(%q) = %q is not its own key", s, k)
+		k := ballot.MatchKey(s)
+		if ballot.MatchKey(k) != k {
+			t.Fatalf("MatchKey(%q) = %q is not its own key", s, k)
 		}
-		if ballot.NameKey(" \u3000"+strings.ReplaceAll(s, " ", "  ")+"\t") != k {
+		if ballot.MatchKey(" \u3000"+strings.ReplaceAll(s, " ", "  ")+"\t") != k {
 			t.Fatalf("white space changes the key of %q", s)
 		}
 	})

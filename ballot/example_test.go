@@ -56,11 +56,11 @@ func ExampleSlate_Validate() {
 	// ballot: slate: candidate 2 ("a"): duplicate candidate ID
 }
 
-func ExampleNameKey() {
+func ExampleMatchKey() {
 	// Three write-ins on one ballot: the first two are one person's name, spaced differently.
 	names := []string{"Sun Yue", "  Sun\u3000Yue ", "Sun Yu"}
 	for _, n := range names[1:] {
-		fmt.Printf("%q and %q: same person %t\n", names[0], n, ballot.NameKey(names[0]) == ballot.NameKey(n))
+		fmt.Printf("%q and %q: same person %t\n", names[0], n, ballot.MatchKey(names[0]) == ballot.MatchKey(n))
 	}
 	// Output:
 	// "Sun Yue" and "  Sun\u3000Yue ": same person true

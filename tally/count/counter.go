@@ -22,7 +22,7 @@ type CandidateCount struct {
 
 // WriteInCount is the number of valid ballots on which a name was written in.
 type WriteInCount struct {
-	// Name is the name key (ballot.NameKey) under which the votes were matched.
+	// Name is the match key (ballot.MatchKey) under which the votes were matched.
 	Name  string `json:"name"`
 	Votes int    `json:"votes"`
 	// SameAs is the ID of a slate candidate whose name has the same key, for the counting team
@@ -31,7 +31,8 @@ type WriteInCount struct {
 }
 
 // Counts is the count of a set of returned ballots for one slate. It is a plain value the caller
-// owns. Ballots = Valid + Invalid + Spoiled, and for every candidate For + Against + Abstain = Valid.
+// owns. Ballots = Valid + Invalid + Spoiled, and for every candidate For + Against + Abstain =
+// Valid.
 type Counts struct {
 	Ballots int `json:"ballots"` // ballots counted (returned ballots)
 	Valid   int `json:"valid"`   // valid ballots
@@ -56,7 +57,7 @@ func (c Counts) Clone() Counts {
 type Counter struct {
 	slate   ballot.Slate
 	given   int               // ballots given to Add, counted or not: the position of the next one is given+1
-	names   map[string]string // candidate name key → ID, for flagging write-ins (read only once built)
+	names   map[string]string // candidate match key → ID, for flagging write-ins (read only once built)
 	valid   int
 	invalid int
 	spoiled int
@@ -73,12 +74,12 @@ func NewCounter(s ballot.Slate) (*Counter, error) {
 	return &Counter{slate: s.Clone(), marks: newLanes(len(s.Candidates)), names: candidateNames(s)}, nil
 }
 
-// candidateNames maps the name key (ballot.NameKey) of each candidate's name to the candidate's ID,
-// the first in slate order where two names share a key: the SameAs of a write-in count.
+// candidateNames maps the match key (ballot.MatchKey) of each candidate's name to the candidate's
+// ID, the first in slate order where two names share a key: the SameAs of a write-in count.
 func candidateNames(s ballot.Slate) map[string]string {
 	names := make(map[string]string, len(s.Candidates))
 	for _, cand := range s.Candidates {
-		k := ballot.NameKey(cand.Name)
+		k := ballot.MatchKey(cand.Name)
 		if _, dup := names[k]; !dup {
 			names[k] = cand.ID
 		}
@@ -92,9 +93,9 @@ func (c *Counter) Slate() ballot.Slate { return c.slate.Clone() }
 // Ballots returns the number of ballots counted so far.
 func (c *Counter) Ballots() int { return c.valid + c.invalid + c.spoiled }
 
-// Add classifies one returned ballot and counts it. A malformed ballot is not counted: Add returns a
-// *ballot.BallotError whose Ballot field is the ballot's 1-based position among those given to this
-// counter (counted or not). Add does not allocate for a ballot without write-ins.
+// Add classifies one returned ballot and counts it. A malformed ballot is not counted: Add returns
+// a *ballot.BallotError whose Ballot field is the ballot's 1-based position among those given to
+// this counter (counted or not). Add does not allocate for a ballot without write-ins.
 func (c *Counter) Add(b ballot.Ballot) error {
 	c.given++
 	if b.Spoiled {
@@ -139,14 +140,14 @@ func (c *Counter) addWithWriteIns(b ballot.Ballot) error {
 	return nil
 }
 
-// countWriteIns counts the distinct persons (ballot.NameKey) written in on one valid ballot.
+// countWriteIns counts the distinct persons (ballot.MatchKey) written in on one valid ballot.
 func (c *Counter) countWriteIns(ws []string) {
 	if c.writeIn == nil {
 		c.writeIn = make(map[string]int)
 	}
 	seen := make([]string, 0, len(ws))
 	for _, w := range ws {
-		k := ballot.NameKey(w)
+		k := ballot.MatchKey(w)
 		if slices.Contains(seen, k) {
 			continue
 		}
@@ -225,8 +226,8 @@ func SortWriteIns(w []WriteInCount) {
 	})
 }
 
-// Count counts the ballots for the slate: a convenience for NewCounter and Add. It stops at the first
-// malformed ballot, returning its *ballot.BallotError with the 1-based position.
+// Count counts the ballots for the slate: a convenience for NewCounter and Add. It stops at the
+// first malformed ballot, returning its *ballot.BallotError with the 1-based position.
 func Count(s ballot.Slate, ballots []ballot.Ballot) (Counts, error) {
 	c, err := NewCounter(s)
 	if err != nil {

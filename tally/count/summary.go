@@ -121,7 +121,7 @@ const (
 type sumCol struct {
 	kind int // 0..4: the figures; 5 for, 6 against, 7 abstain; 8 write-in
 	cand int
-	name string // write-in name key (ballot.NameKey)
+	name string // write-in match key (ballot.MatchKey)
 }
 
 // ReadSummary reads a count summary: the hand counts of ballot boxes, one row per box, for the
@@ -221,9 +221,9 @@ type summaryHeader struct {
 	slate      ballot.Slate
 	cols       []sumCol
 	names      []string          // each column's name, as given (trimmed)
-	seen       map[string]int    // column name (a write-in's with its name key) → index
+	seen       map[string]int    // column name (a write-in's with its match key) → index
 	hasAbstain []bool            // per candidate: whether the summary has its abstain column
-	candNames  map[string]string // candidate name key → ID, for the SameAs of write-ins
+	candNames  map[string]string // candidate match key → ID, for the SameAs of write-ins
 }
 
 // parseSummaryHeader maps the header's columns: the figures, each candidate's columns, the
@@ -242,8 +242,8 @@ func parseSummaryHeader(head []string, s ballot.Slate) (*summaryHeader, error) {
 			col.kind = i
 		} else if id, kind, ok := cutCandidateColumn(name); ok && s.Index(id) >= 0 {
 			col.kind, col.cand = kind, s.Index(id)
-		} else if w, ok := strings.CutPrefix(name, sumWriteIn); ok && ballot.NameKey(w) != "" {
-			col.kind, col.name = 8, ballot.NameKey(w)
+		} else if w, ok := strings.CutPrefix(name, sumWriteIn); ok && ballot.MatchKey(w) != "" {
+			col.kind, col.name = 8, ballot.MatchKey(w)
 			name = sumWriteIn + col.name
 		}
 		if col.kind < 0 {
@@ -432,8 +432,8 @@ func WriteSummary(w io.Writer, s ballot.Slate, boxes []BoxCounts) error {
 			return fmt.Errorf("count: summary: box %q: %w", b.Box, err)
 		}
 		for _, wi := range b.Counts.WriteIns {
-			if wi.Name == "" || ballot.NameKey(wi.Name) != wi.Name {
-				return fmt.Errorf("count: summary: box %q: write-in %q is not a name key: %w", b.Box, wi.Name, ErrSummaryColumn)
+			if wi.Name == "" || ballot.MatchKey(wi.Name) != wi.Name {
+				return fmt.Errorf("count: summary: box %q: write-in %q is not a match key: %w", b.Box, wi.Name, ErrSummaryColumn)
 			}
 			names = append(names, wi.Name)
 		}

@@ -29,7 +29,7 @@ func TestWriteSummaryRefuses(t *testing.T) {
 		{"fewer candidates", []count.BoxCounts{{Box: "A", Counts: with(func(c *count.Counts) { c.Candidates = c.Candidates[:2] })}}, count.ErrSlateMismatch},
 		{"another candidate", []count.BoxCounts{{Box: "A", Counts: with(func(c *count.Counts) { c.Candidates[2].ID = "c9" })}}, count.ErrSlateMismatch},
 		{"figures not adding up", []count.BoxCounts{{Box: "A", Counts: with(func(c *count.Counts) { c.Ballots = 3 })}}, count.ErrSummaryTotals},
-		{"a write-in not a name key", []count.BoxCounts{{Box: "A", Counts: with(func(c *count.Counts) {
+		{"a write-in not a match key", []count.BoxCounts{{Box: "A", Counts: with(func(c *count.Counts) {
 			c.WriteIns = []count.WriteInCount{{Name: " Zhao  Liu", Votes: 1}}
 		})}}, count.ErrSummaryColumn},
 	}
