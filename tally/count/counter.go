@@ -31,8 +31,7 @@ type WriteInCount struct {
 }
 
 // Counts is the count of a set of returned ballots for one slate. It is a plain value the caller
-// owns. Ballots = Valid + Invalid + Spoiled, and for every candidate For + Against + Abstain =
-// Valid.
+// owns. Ballots = Valid + Invalid + Spoiled, and for every candidate For + Against + Abstain = Valid.
 type Counts struct {
 	Ballots int `json:"ballots"` // ballots counted (returned ballots)
 	Valid   int `json:"valid"`   // valid ballots
@@ -93,9 +92,9 @@ func (c *Counter) Slate() ballot.Slate { return c.slate.Clone() }
 // Ballots returns the number of ballots counted so far.
 func (c *Counter) Ballots() int { return c.valid + c.invalid + c.spoiled }
 
-// Add classifies one returned ballot and counts it. A malformed ballot is not counted: Add returns
-// a *ballot.BallotError whose Ballot field is the ballot's 1-based position among those given to
-// this counter (counted or not). Add does not allocate for a ballot without write-ins.
+// Add classifies one returned ballot and counts it. A malformed ballot is not counted: Add returns a
+// *ballot.BallotError whose Ballot field is the ballot's 1-based position among those given to this
+// counter (counted or not). Add does not allocate for a ballot without write-ins.
 func (c *Counter) Add(b ballot.Ballot) error {
 	c.given++
 	if b.Spoiled {
@@ -226,8 +225,8 @@ func SortWriteIns(w []WriteInCount) {
 	})
 }
 
-// Count counts the ballots for the slate: a convenience for NewCounter and Add. It stops at the
-// first malformed ballot, returning its *ballot.BallotError with the 1-based position.
+// Count counts the ballots for the slate: a convenience for NewCounter and Add. It stops at the first
+// malformed ballot, returning its *ballot.BallotError with the 1-based position.
 func Count(s ballot.Slate, ballots []ballot.Ballot) (Counts, error) {
 	c, err := NewCounter(s)
 	if err != nil {
