@@ -177,7 +177,7 @@ func (r *Reader) ReadInto(b *Ballot) error {
 func (r *Reader) decodeLine(b *Ballot, line []byte) error {
 	cols := r.cols
 	marks := b.Marks
-	oneByte, short := &r.spell.oneByte, r.spell.short
+	oneByte, lead, short := &r.spell.oneByte, &r.spell.lead, r.spell.short
 	ci := 0
 	p := 0 // start of the next cell; len(line)+1 once the last cell is consumed
 cells:
@@ -201,19 +201,25 @@ cells:
 				}
 			}
 			// A spelling of 2 to 4 bytes as the Writer writes it (○, ×) and the comma after it,
-			// compared as one word; the end of the line reads as a comma.
-			var w uint64
-			if p+8 <= len(line) {
-				w = binary.LittleEndian.Uint64(line[p:])
-			} else {
-				w = pack(line[p:]) | ','<<(8*(len(line)-p))
-			}
-			for _, s := range short {
-				if w&s.mask == s.key {
-					marks[ci] = s.m
-					ci++
-					p += s.n + 1
-					continue cells
+			// compared as one word with the spellings of the same first byte; the end of the line
+			// reads as a comma.
+			if i := lead[line[p]]; i != 0 {
+				var w uint64
+				if p+8 <= len(line) {
+					w = binary.LittleEndian.Uint64(line[p:])
+				} else {
+					w = pack(line[p:]) | ','<<(8*(len(line)-p))
+				}
+				for _, s := range short[i-1:] {
+					if byte(s.key) != line[p] {
+						break
+					}
+					if w&s.mask == s.key {
+						marks[ci] = s.m
+						ci++
+						p += s.n + 1
+						continue cells
+					}
 				}
 			}
 		}

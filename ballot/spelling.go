@@ -3,6 +3,7 @@ package ballot
 import (
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -70,7 +71,8 @@ type spellTable struct {
 	marks   map[string]Mark // folded spelling → mark
 	spoiled map[string]bool // folded spelling → spoiled
 	oneByte [256]Mark       // a one-byte cell → its mark, or NumMarks if it is none (or not one byte)
-	short   []shortSpelling // folded spellings of 2 to 4 bytes, as a cell holds them exactly
+	short   []shortSpelling // folded spellings of 2 to 4 bytes, as a cell holds them exactly, by first byte
+	lead    [256]uint16     // a first byte → 1 + the index in short of the first spelling it begins, or 0
 }
 
 // shortSpelling is a spelling of 2 to 4 bytes followed by a comma, packed into a word (first byte
@@ -198,7 +200,8 @@ func foldSpelling(s string) (string, error) {
 }
 
 // derive builds the Reader's fast paths from the maps: every ASCII byte whose folded form is a
-// mark spelling, and every folded mark spelling of 2 to 4 bytes (the written symbols first).
+// mark spelling, and every folded mark spelling of 2 to 4 bytes, grouped by first byte (the
+// written symbols first in their group) and indexed by it.
 func (t *spellTable) derive() {
 	for b := range t.oneByte {
 		t.oneByte[b] = NumMarks
@@ -227,6 +230,14 @@ func (t *spellTable) derive() {
 	}
 	for _, f := range sortedKeys(t.marks) {
 		add(f, t.marks[f])
+	}
+	slices.SortStableFunc(t.short, func(a, b shortSpelling) int { return int(byte(a.key)) - int(byte(b.key)) })
+	if len(t.short) > math.MaxUint16-1 {
+		t.short = t.short[:math.MaxUint16-1] // any more are read by the folded lookup
+	}
+	t.lead = [256]uint16{}
+	for i := len(t.short) - 1; i >= 0; i-- {
+		t.lead[byte(t.short[i].key)] = uint16(i + 1)
 	}
 }
 
