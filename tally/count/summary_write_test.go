@@ -46,3 +46,15 @@ func TestWriteSummaryRefuses(t *testing.T) {
 		})
 	}
 }
+
+// TestReadSummaryRefusesSignedCounts: a vote count is digits only; "+5" is not read as 5.
+func TestReadSummaryRefusesSignedCounts(t *testing.T) {
+	t.Parallel()
+	in := "box,ballots,valid,invalid,spoiled,c1:for,c1:against,c2:for,c2:against,c3:for,c3:against\n" +
+		"A,+2,2,0,0,1,0,0,2,0,0\n"
+	_, err := count.ReadSummary(strings.NewReader(in), sumSlate)
+	var se *count.SummaryError
+	if !errors.Is(err, count.ErrSummaryNumber) || !errors.As(err, &se) || se.Line != 2 || se.Column != 2 {
+		t.Fatalf("error %v, want ErrSummaryNumber at line 2, column 2", err)
+	}
+}
