@@ -13,7 +13,7 @@
 //		{ID: "c1", Name: "Li Wei"}, {ID: "c2", Name: "Wang Fang"}, {ID: "c3", Name: "Zhang Min"},
 //	}}
 //	// The surplus rule: at least 20% more candidates than seats (CPC grassroots).
-//	if err := quota.CPCGrassrootsCommittee().Check(slate.Seats, len(slate.Candidates)); err != nil {
+//	if err := quota.CPCGrassrootsCommitteeSurplus().Check(slate.Seats, len(slate.Candidates)); err != nil {
 //		return err // errors.Is(err, quota.ErrTooFewCandidates)
 //	}
 //	counts, err := count.Count(slate, ballots) // valid, invalid, spoiled; For/Against/Abstain

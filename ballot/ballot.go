@@ -7,7 +7,7 @@ type Ballot struct {
 	// Marks holds one mark per slate candidate, in slate order.
 	Marks []Mark
 	// WriteIns are names written in for other persons (另选他人). Each counts toward the persons
-	// the ballot chooses. Names are compared after NormalizeName.
+	// the ballot chooses. Names are matched by MatchKey.
 	WriteIns []string
 	// Spoiled is set by the counting staff for a ballot they declare spoiled (废票): for example one
 	// bearing identifying marks. A spoiled ballot is counted as spoiled and its marks are not read.
@@ -67,7 +67,7 @@ func (b Ballot) Chosen() int {
 // ErrMarkValue or ErrEmptyWriteIn. A well-formed ballot choosing more persons (For marks plus
 // distinct write-in names) than the slate's seats is an OverVote; any other is Valid.
 //
-// The same name written in twice on one ballot chooses one person and is counted once.
+// Two write-ins on one ballot with the same MatchKey choose one person and are counted once.
 func (s *Slate) Classify(b Ballot) (Class, error) {
 	if b.Spoiled {
 		return Spoiled, nil
@@ -104,8 +104,8 @@ func checkMarks(marks []Mark, want int) (int, error) {
 	return nf, nil
 }
 
-// distinctWriteIns counts the distinct normalised names among ws without allocating for the common
-// cases (no write-in, one write-in).
+// distinctWriteIns counts the distinct persons (MatchKey) among the names ws without allocating for
+// the common cases (no write-in, one write-in).
 func distinctWriteIns(ws []string) int {
 	switch len(ws) {
 	case 0:
@@ -115,10 +115,10 @@ func distinctWriteIns(ws []string) int {
 	}
 	n := 0
 	for i, w := range ws {
-		nw := NormalizeName(w)
+		kw := MatchKey(w)
 		dup := false
 		for _, v := range ws[:i] {
-			if NormalizeName(v) == nw {
+			if MatchKey(v) == kw {
 				dup = true
 				break
 			}

@@ -2,7 +2,10 @@ package ballot_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
+
+	"pgregory.net/rapid"
 
 	"github.com/chae-go/chae/ballot"
 )
@@ -230,6 +233,46 @@ func FuzzClassify(f *testing.F) {
 		}
 		if over := b.Chosen() > seats; over != (class == ballot.OverVote) {
 			t.Fatalf("chosen %d, seats %d, class %v", b.Chosen(), seats, class)
+		}
+	})
+}
+
+// TestMatchKey: names that differ only in white space or Unicode composition are one person's;
+// any other difference makes two persons. A ballot writing one person twice chooses one person.
+func TestMatchKey(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"Li Wei", "Li Wei", true},
+		{"Li Wei", "  Li   Wei\t", true},
+		{"孙悦", "\u3000孙悦\u3000", true},
+		{"Café", "Cafe\u0301", true},
+		{"Li Wei", "LiWei", false},
+		{"Li Wei", "li wei", false},
+		{"孙悦", "孙 悦", false},
+	}
+	slate := ballot.Slate{Seats: 1, Candidates: []ballot.Candidate{{ID: "c1", Name: "Wang Fang"}}}
+	for _, tc := range tests {
+		t.Run(tc.a+"|"+tc.b, func(t *testing.T) {
+			if got := ballot.MatchKey(tc.a) == ballot.MatchKey(tc.b); got != tc.same {
+				t.Errorf("same person = %t, want %t", got, tc.same)
+			}
+			class, err := slate.Classify(ballot.Ballot{Marks: []ballot.Mark{ballot.Abstain}, WriteIns: []string{tc.a, tc.b}})
+			if want := map[bool]ballot.Class{true: ballot.Valid, false: ballot.OverVote}[tc.same]; err != nil || class != want {
+				t.Errorf("a ballot writing both in for 1 seat: %v, %v; want %v", class, err, want)
+			}
+		})
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		s := rapid.StringOf(rapid.SampledFrom([]rune{'a', 'B', ' ', '\t', '\u3000', 'e', '\u0301', 'é', '孙'})).Draw(t, "name")
+		k := ballot.MatchKey(s)
+		if ballot.MatchKey(k) != k {
+			t.Fatalf("MatchKey(%q) = %q is not its own key", s, k)
+		}
+		if ballot.MatchKey(" \u3000"+strings.ReplaceAll(s, " ", "  ")+"\t") != k {
+			t.Fatalf("white space changes the key of %q", s)
 		}
 	})
 }

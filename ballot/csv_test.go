@@ -56,6 +56,7 @@ func TestReaderBadInput(t *testing.T) {
 		{"unknown mark word", "c1,c2,c3\nyes,A,F\n", nil, 0, 2, 1, ballot.ErrMarkValue},
 		{"two marks in a cell", "c1,c2,c3\nFA,A,F\n", nil, 0, 2, 1, ballot.ErrMarkValue},
 		{"unknown spoiled value", "c1,spoiled\nF,maybe\n", nil, 0, 2, 2, ballot.ErrSpoiledValue},
+		{"a cross is no spoiled value", "c1,spoiled\nF,×\n", nil, 0, 2, 2, ballot.ErrSpoiledValue},
 		{"empty box", "box,c1\nA,F\n,F\n", nil, 0, 3, 1, ballot.ErrEmptyBox},
 		{"non-UTF-8 byte in a mark", "c1,c2\nF,\xff\n", nil, 0, 2, 2, ballot.ErrEncoding},
 		{"non-UTF-8 byte in a write-in", "c1,write-in\nF,Li\xc3\n", nil, 0, 2, 2, ballot.ErrEncoding},

@@ -36,10 +36,11 @@
 // (废票), an optional column in which the counting staff flag a spoiled ballot. The other columns
 // may stand anywhere.
 //
-// A mark is one of the spellings ParseMark reads, ignoring case and surrounding spaces: ○ 〇 F O 1
-// for For; × X ✕ A 0 for Against; an empty cell or - for an abstention. A spoiled cell is empty,
-// 0, no, n, false or 否 for a ballot not spoiled, and 1, yes, y, true, x, spoiled, 是, 废 or 废票
-// for a spoiled one.
+// A mark is one of the spellings of DefaultSpellings, read ignoring case and surrounding spaces:
+// ○ 〇 F O 1 or the word for (For); × X ✕ A 0 or against (Against); an empty cell, - or abstain
+// (an abstention). A spoiled cell is empty, 0, no, n, false or 否 for a ballot not spoiled, and 1,
+// yes, y, true, x, spoiled, 是, 废 or 废票 for a spoiled one. An election whose papers are marked
+// otherwise (√ for For, say) gives its Reader a Spellings extended with WithMark.
 //
 // What spreadsheets export is read as it is: a UTF-8 byte order mark, CRLF line ends, cells
 // quoted with double quotes (a quoted cell may hold commas, quotes doubled, and line breaks, kept as they are),

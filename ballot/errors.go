@@ -9,8 +9,9 @@ import (
 // Sentinels say what is wrong; the typed errors (*SlateError, *BallotError, *MarkError) say where.
 // Match them with errors.Is.
 var (
-	// ErrSeats: a slate must fill at least one seat.
-	ErrSeats = errors.New("seats must be at least 1")
+	// ErrSeats: a slate must fill at least one seat. (The rules' arithmetic has its own
+	// quota.ErrSeatCount for a seat count out of its range.)
+	ErrSeats = errors.New("fewer than one seat")
 	// ErrNoCandidates: a slate must name at least one candidate.
 	ErrNoCandidates = errors.New("no candidates")
 	// ErrEmptyID: every candidate needs an ID.
@@ -29,6 +30,9 @@ var (
 	ErrMarkValue = errors.New("mark out of range")
 	// ErrEmptyWriteIn: a write-in name is empty after normalisation.
 	ErrEmptyWriteIn = errors.New("empty write-in name")
+	// ErrSpelling: a spelling given to Spellings.WithMark or WithSpoiled already reads as something
+	// else, or cannot be compared as given.
+	ErrSpelling = errors.New("bad spelling")
 )
 
 // SlateError is one problem with a slate. Slate.Validate joins every problem it finds.
@@ -84,3 +88,83 @@ func (e *BallotError) Error() string {
 
 // Unwrap returns the sentinel.
 func (e *BallotError) Unwrap() error { return e.Err }
+
+// Sentinels for ballot files; a *ParseError says where, these say what. Match them with errors.Is.
+// A mark that cannot be read wraps ErrMarkValue.
+var (
+	// ErrNoHeader: the file is empty (or holds only blank lines): it has no header.
+	ErrNoHeader = errors.New("no header")
+	// ErrColumnName: a header cell is empty, or a candidate ID cannot be a column name (it is
+	// empty, has surrounding white space, or is a reserved name: box, spoiled, write-in).
+	ErrColumnName = errors.New("bad column name")
+	// ErrDuplicateColumn: a candidate, box or spoiled column appears twice.
+	ErrDuplicateColumn = errors.New("duplicate column")
+	// ErrUnknownColumn: a candidate column names an ID that is not on the slate.
+	ErrUnknownColumn = errors.New("unknown candidate column")
+	// ErrMissingColumn: a slate candidate has no column.
+	ErrMissingColumn = errors.New("missing candidate column")
+	// ErrColumnOrder: the candidate columns are not in slate order.
+	ErrColumnOrder = errors.New("candidate column out of slate order")
+	// ErrNoCandidateColumns: the header names no candidate.
+	ErrNoCandidateColumns = errors.New("no candidate columns")
+	// ErrFieldCount: a record has fewer cells than the header, or a non-empty cell beyond it.
+	ErrFieldCount = errors.New("wrong number of fields")
+	// ErrSpoiledValue: a spoiled cell is neither empty nor one of the documented yes/no words.
+	ErrSpoiledValue = errors.New("unknown spoiled value")
+	// ErrEmptyBox: the file has a box column and a ballot's box cell is empty.
+	ErrEmptyBox = errors.New("empty ballot box")
+	// ErrQuote: a quote inside an unquoted cell, text after a closing quote, or a quote never closed.
+	ErrQuote = errors.New("bad quote")
+	// ErrRecordTooLong: a record is longer than the Reader's MaxRecordBytes.
+	ErrRecordTooLong = errors.New("record too long")
+	// ErrEncoding: bytes that are not UTF-8 (nor, for a file detected as GB18030, GB18030).
+	ErrEncoding = errors.New("invalid text encoding")
+	// ErrTooManyWriteIns: a Writer was given more write-ins than the file has write-in columns.
+	ErrTooManyWriteIns = errors.New("more write-ins than write-in columns")
+	// ErrNoColumn: a Writer was given a box or a spoiled flag for a file without that column.
+	ErrNoColumn = errors.New("no column for the value")
+)
+
+// ParseError reports a problem at a place in a ballot file.
+type ParseError struct {
+	Line   int    // 1-based line number
+	Column int    // 1-based cell number, or 0 for the record or file as a whole
+	Name   string // the column's header, where known
+	Text   string // the offending text, where there is one (cut to 40 bytes)
+	Err    error  // the sentinel
+}
+
+func (e *ParseError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "ballot: line %d", e.Line)
+	if e.Column > 0 {
+		fmt.Fprintf(&b, ", column %d", e.Column)
+		if e.Name != "" {
+			fmt.Fprintf(&b, " (%s)", e.Name)
+		}
+	}
+	b.WriteString(": ")
+	if e.Err == ErrMarkValue {
+		b.WriteString("unknown mark")
+	} else {
+		b.WriteString(e.Err.Error())
+	}
+	if e.Text != "" {
+		fmt.Fprintf(&b, " %q", e.Text)
+	}
+	return b.String()
+}
+
+// Unwrap returns the sentinel.
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// MarkError reports a mark that cannot be read.
+type MarkError struct {
+	Text string // the text as given
+	Err  error  // ErrMarkValue
+}
+
+func (e *MarkError) Error() string { return fmt.Sprintf("ballot: unknown mark %q", e.Text) }
+
+// Unwrap returns the sentinel.
+func (e *MarkError) Unwrap() error { return e.Err }

@@ -55,3 +55,14 @@ func ExampleSlate_Validate() {
 	// ballot: slate: fewer candidates than seats
 	// ballot: slate: candidate 2 ("a"): duplicate candidate ID
 }
+
+func ExampleMatchKey() {
+	// Three write-ins on one ballot: the first two are one person's name, spaced differently.
+	names := []string{"Sun Yue", "  Sun\u3000Yue ", "Sun Yu"}
+	for _, n := range names[1:] {
+		fmt.Printf("%q and %q: same person %t\n", names[0], n, ballot.MatchKey(names[0]) == ballot.MatchKey(n))
+	}
+	// Output:
+	// "Sun Yue" and "  Sun\u3000Yue ": same person true
+	// "Sun Yue" and "Sun Yu": same person false
+}

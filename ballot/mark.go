@@ -1,9 +1,6 @@
 package ballot
 
-import (
-	"fmt"
-	"strings"
-)
+import "fmt"
 
 // Mark is a voter's mark against one candidate on a ballot paper.
 //
@@ -25,40 +22,30 @@ const NumMarks = 3
 // Valid reports whether m is one of Abstain, For and Against.
 func (m Mark) Valid() bool { return m < NumMarks }
 
-// String returns "abstain", "for" or "against", or "Mark(n)" for a value out of range.
+// String returns the mark's name, "abstain", "for" or "against" (see the table of spellings), or
+// "Mark(n)" for a value out of range.
 func (m Mark) String() string {
-	switch m {
-	case Abstain:
-		return "abstain"
-	case For:
-		return "for"
-	case Against:
-		return "against"
+	if m.Valid() {
+		return markSpellings[m].name
 	}
 	return fmt.Sprintf("Mark(%d)", uint8(m))
 }
 
 // Symbol returns the conventional symbol printed on a tally sheet: "○" for For, "×" for Against,
-// and the empty string for Abstain (and for a value out of range).
+// and the empty string for Abstain (and for a value out of range). It is the spelling a Writer
+// writes with MarkSymbols.
 func (m Mark) Symbol() string {
-	switch m {
-	case For:
-		return "○"
-	case Against:
-		return "×"
+	if m.Valid() {
+		return markSpellings[m].written[MarkSymbols]
 	}
 	return ""
 }
 
 // Letter returns the ASCII form of the mark: "F", "A", or "-" for Abstain (and "?" out of range).
+// It is the spelling a Writer writes with MarkLetters.
 func (m Mark) Letter() string {
-	switch m {
-	case Abstain:
-		return "-"
-	case For:
-		return "F"
-	case Against:
-		return "A"
+	if m.Valid() {
+		return markSpellings[m].written[MarkLetters]
 	}
 	return "?"
 }
@@ -82,7 +69,7 @@ func (m *Mark) UnmarshalText(text []byte) error {
 	return nil
 }
 
-// ParseMark reads a mark in any of the conventional spellings, ignoring case and surrounding
+// ParseMark reads a mark in any spelling of DefaultSpellings, ignoring case and surrounding
 // white space:
 //
 //	For:     ○ 〇 O F 1 for
@@ -91,25 +78,9 @@ func (m *Mark) UnmarshalText(text []byte) error {
 //
 // Anything else is a *MarkError wrapping ErrMarkValue.
 func ParseMark(s string) (Mark, error) {
-	t := strings.ToLower(strings.TrimSpace(s))
-	switch t {
-	case "", "-", "abstain":
-		return Abstain, nil
-	case "○", "〇", "o", "f", "1", "for":
-		return For, nil
-	case "×", "x", "✕", "a", "0", "against":
-		return Against, nil
+	m, ok := DefaultSpellings().Mark(s)
+	if !ok {
+		return Abstain, &MarkError{Text: s, Err: ErrMarkValue}
 	}
-	return Abstain, &MarkError{Text: s, Err: ErrMarkValue}
+	return m, nil
 }
-
-// MarkError reports a mark that cannot be read.
-type MarkError struct {
-	Text string // the text as given
-	Err  error  // ErrMarkValue
-}
-
-func (e *MarkError) Error() string { return fmt.Sprintf("ballot: unknown mark %q", e.Text) }
-
-// Unwrap returns the sentinel.
-func (e *MarkError) Unwrap() error { return e.Err }

@@ -8,9 +8,10 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// NormalizeName puts a written name in the form in which names are compared and counted: Unicode
-// NFC, leading and trailing white space removed (including the ideographic space U+3000), and every
-// inner run of white space collapsed to one ASCII space. Invalid UTF-8 bytes are replaced by U+FFFD.
+// NormalizeName puts a written name in the form in which it is counted and shown (names are matched
+// by MatchKey): Unicode NFC, leading and trailing white space removed (including the ideographic
+// space U+3000), and every inner run of white space collapsed to one ASCII space. Invalid UTF-8
+// bytes are replaced by U+FFFD.
 func NormalizeName(s string) string {
 	if isPlainName(s) {
 		return s
@@ -33,6 +34,13 @@ func NormalizeName(s string) string {
 	}
 	return b.String()
 }
+
+// MatchKey returns the key under which written names are matched: two names written on ballots, or
+// a written name and a candidate's name, are the same person's exactly when their keys are equal.
+// Every count, summary and election matches names by this key and by nothing else. The key is the
+// NormalizeName form, so MatchKey(MatchKey(s)) == MatchKey(s) and a key reads as the name it
+// matches.
+func MatchKey(s string) string { return NormalizeName(s) }
 
 // isPlainName reports whether s is already normalised and needs no work: printable ASCII with no
 // leading, trailing or doubled space. (ASCII is always NFC.)

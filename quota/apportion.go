@@ -1,7 +1,6 @@
 package quota
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -159,98 +158,13 @@ func (m Method) divisor() bool {
 	return false
 }
 
-// MaxSeats is the largest house Apportion accepts: enough for any assembly, small enough that
+// MaxHouseSize is the largest house Apportion accepts: enough for any assembly, small enough that
 // every divisor comparison fits in fixed-size integer arithmetic.
-const MaxSeats = 1 << 30
+const MaxHouseSize = 1 << 30
 
-// Sentinels for apportionment; match with errors.Is.
-var (
-	// ErrTie: the last seat(s) go to one of several equally entitled units and Options.TieOrder
-	// does not settle it. The error is a *TieError saying which units and how many seats.
-	ErrTie = errors.New("tie for the last seat")
-	// ErrMethod: the Method is not one of the methods of this package.
-	ErrMethod = errors.New("unknown apportionment method")
-	// ErrNoUnits: there are no units to apportion among.
-	ErrNoUnits = errors.New("no units")
-	// ErrSeatCount: the house size is negative or above MaxSeats.
-	ErrSeatCount = errors.New("house size out of range")
-	// ErrWeight: a unit's weight is negative.
-	ErrWeight = errors.New("negative weight")
-	// ErrWeightSum: the weights add up to more than the largest int64.
-	ErrWeightSum = errors.New("total weight out of range")
-	// ErrZeroWeights: every weight is zero, so there is nothing to be proportional to.
-	ErrZeroWeights = errors.New("all weights are zero")
-	// ErrMinSeats: the minimum seats of the units add up to more than the house.
-	ErrMinSeats = errors.New("minimum seats exceed the house size")
-	// ErrCapacity: the units that may receive seats cannot take the whole house (every unit
-	// below the threshold, or the maximum per unit too low).
-	ErrCapacity = errors.New("the units cannot take every seat")
-	// ErrOptions: an Options field is invalid (a negative bound, Min above Max, a TieOrder entry
-	// that is not a unit or is repeated).
-	ErrOptions = errors.New("invalid apportionment options")
-)
-
-// ApportionError reports input that cannot be apportioned.
-type ApportionError struct {
-	Method Method
-	Seats  int
-	// Unit is the index of the offending unit (a negative weight, the unit at which the total
-	// overflowed, a TieOrder entry out of range or repeated, reported as given), or -1 when the
-	// error is not about one unit.
-	Unit int
-	Err  error // one of the sentinels above
-}
-
-func (e *ApportionError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "quota: apportioning %d seats by %v: ", e.Seats, e.Method)
-	if e.Unit >= 0 {
-		fmt.Fprintf(&b, "unit %d: ", e.Unit)
-	}
-	b.WriteString(e.Err.Error())
-	return b.String()
-}
-
-// Unwrap returns the sentinel.
-func (e *ApportionError) Unwrap() error { return e.Err }
-
-// TieError reports a tie at the cut-off: Seats seats are still to be given and the Units (more
-// of them than Seats) are equally entitled to them. It matches ErrTie with errors.Is. The
-// organisers settle it (by lot, under their rules) and pass the order in Options.TieOrder.
-type TieError struct {
-	Method Method
-	Units  []int // the tied units, ascending
-	Seats  int   // the seats they are tied for
-	// Settled is every unit's allocation without the contested seats: it adds up to the house
-	// size minus Seats.
-	Settled []int
-}
-
-func (e *TieError) Error() string {
-	s := "s"
-	if e.Seats == 1 {
-		s = ""
-	}
-	return fmt.Sprintf("quota: %v: tie among units %s for %d seat%s", e.Method, joinInts(e.Units), e.Seats, s)
-}
-
-// Unwrap returns ErrTie.
-func (e *TieError) Unwrap() error { return ErrTie }
-
-func joinInts(v []int) string {
-	var b strings.Builder
-	for i, x := range v {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprint(&b, x)
-	}
-	return b.String()
-}
-
-// Options are the rules around the method. The zero value imposes no minimum or maximum, gives
-// nothing to units of zero weight, and reports every tie as an error.
-type Options struct {
+// ApportionOptions are the rules around the method. The zero value imposes no minimum or maximum,
+// gives nothing to units of zero weight, and reports every tie as an error.
+type ApportionOptions struct {
 	// Min is the least number of seats of every unit that passes the threshold (the common "at
 	// least one"). Units below the threshold get nothing whatever Min says.
 	Min int
@@ -261,44 +175,44 @@ type Options struct {
 	// (the 5% of a party-list election is Threshold{Share: Percent(5), Boundary: AtLeast}).
 	// The zero value, "more than nothing", only leaves out units of zero weight.
 	Threshold Threshold
-	// TieOrder settles ties: when units are tied for the last seat(s), the seats go to the
-	// tied units that come first in TieOrder. It lists unit indices, each at most once, in the
-	// order drawn by lot (or fixed by the rules) outside the library; a tie among units not all
-	// listed is reported as a *TieError. Nil means every tie is an error; a tie is never broken
-	// by input order.
+	// TieOrder settles ties: when units are tied for the last seat(s), the seats go to the tied
+	// units that come first in TieOrder. It lists unit indices, each at most once, in the order
+	// drawn by lot (or fixed by the rules) outside the library; a tie among units not all listed is
+	// reported as an *ApportionTieError. Nil means every tie is an error; a tie is never broken by
+	// input order.
 	TieOrder []int
 }
 
-// TieBreak records a tie settled by Options.TieOrder.
-type TieBreak struct {
+// ApportionTieBreak records a tie settled by ApportionOptions.TieOrder.
+type ApportionTieBreak struct {
 	Units   []int // the tied units, ascending
 	Seats   int   // the seats they were tied for
 	Winners []int // the units that received them, in TieOrder order
 }
 
-// Result is an apportionment with its record.
-type Result struct {
-	Seats    []int      // seats of each unit, in input order; they add up to the house size
-	Excluded []int      // units below Options.Threshold, ascending
-	Ties     []TieBreak // ties settled by Options.TieOrder (at most one for these methods)
+// Apportionment is an apportionment with its record.
+type Apportionment struct {
+	Seats    []int               // seats of each unit, in input order; they add up to the house size
+	Excluded []int               // units below ApportionOptions.Threshold, ascending
+	Ties     []ApportionTieBreak // ties settled by ApportionOptions.TieOrder (at most one for these methods)
 }
 
 // Apportion divides seats among units in proportion to weights by the method m, exactly, and
 // returns each unit's seats in input order. Every unit with a positive weight takes part; units
-// of zero weight get nothing. It is ApportionWithOptions with the zero Options.
+// of zero weight get nothing. It is ApportionWithOptions with the zero ApportionOptions.
 //
-// For HuntingtonHill, Adams and Dean every unit with a positive weight is entitled to a first
-// seat before anyone has a second; with fewer seats than such units those first seats are tied
-// among all of them, which is reported as a *TieError (or settled by Options.TieOrder).
+// For HuntingtonHill, Adams and Dean every unit with a positive weight is entitled to a first seat
+// before anyone has a second; with fewer seats than such units those first seats are tied among all
+// of them, which is reported as an *ApportionTieError (or settled by ApportionOptions.TieOrder).
 //
-// A tie at the cut-off is a *TieError (errors.Is(err, ErrTie)); bad input is an
+// A tie at the cut-off is an *ApportionTieError (errors.Is(err, ErrTie)); bad input is an
 // *ApportionError wrapping ErrMethod, ErrNoUnits, ErrSeatCount (seats negative or above
-// MaxSeats), ErrWeight, ErrWeightSum (weights adding up to more than the largest int64) or
+// MaxHouseSize), ErrWeight, ErrWeightSum (weights adding up to more than the largest int64) or
 // ErrZeroWeights. Apportion never panics, and never breaks a tie by input order: permuting the
 // units permutes the result, and multiplying every weight by one constant changes nothing
 // (except under Droop, whose quota is rounded).
 func Apportion(m Method, seats int, weights []int64) ([]int, error) {
-	r, err := ApportionWithOptions(m, seats, weights, Options{})
+	r, err := ApportionWithOptions(m, seats, weights, ApportionOptions{})
 	if err != nil {
 		return nil, err
 	}
@@ -316,7 +230,7 @@ func Apportion(m Method, seats int, weights []int64) ([]int, error) {
 // units with the seats that are left. Units below the threshold get nothing and count toward
 // no bound.
 //
-// Errors are as for Apportion, plus ErrMinSeats, ErrCapacity and ErrOptions.
+// Errors are as for Apportion, plus ErrMinSeats, ErrCapacity and ErrApportionOptions.
 //
 // All arithmetic is in integers: priorities are compared by cross-multiplication in 128- and
 // 192-bit products (Huntington–Hill by the squares of its priorities), remainders share one
@@ -324,9 +238,34 @@ func Apportion(m Method, seats int, weights []int64) ([]int, error) {
 // remaining seats, at most (Min+3)·n of them for n units, from a heap: the time is
 // O((Min+3)·n log n) whatever the house size, and 10,000 seats among 3,000 units take a few
 // milliseconds.
-func ApportionWithOptions(m Method, seats int, weights []int64, opt Options) (Result, error) {
-	fail := func(unit int, err error) (Result, error) {
-		return Result{}, &ApportionError{Method: m, Seats: seats, Unit: unit, Err: err}
+func ApportionWithOptions(m Method, seats int, weights []int64, opt ApportionOptions) (Apportionment, error) {
+	total, rank, err := checkApportion(m, seats, weights, opt)
+	if err != nil {
+		return Apportionment{}, err
+	}
+	var p problem
+	excluded := p.init(m, seats, weights, total, opt, rank)
+	if err := p.feasible(); err != nil {
+		return Apportionment{}, &ApportionError{Method: m, Seats: seats, Unit: -1, Err: err}
+	}
+	var tie *ApportionTieError
+	if m.divisor() {
+		tie = p.divisor()
+	} else {
+		tie = p.remainder()
+	}
+	if tie != nil {
+		return Apportionment{}, tie
+	}
+	return Apportionment{Seats: p.alloc, Excluded: excluded, Ties: p.ties}, nil
+}
+
+// checkApportion checks the input of an apportionment and returns the total weight and the tie
+// rank of every unit (nil without a TieOrder), or an *ApportionError for the first problem: the
+// method, the units, the house size, each weight in order, the total, the bounds, the TieOrder.
+func checkApportion(m Method, seats int, weights []int64, opt ApportionOptions) (total int64, rank []int, err error) {
+	fail := func(unit int, err error) (int64, []int, error) {
+		return 0, nil, &ApportionError{Method: m, Seats: seats, Unit: unit, Err: err}
 	}
 	if !m.valid() {
 		return fail(-1, ErrMethod)
@@ -334,10 +273,9 @@ func ApportionWithOptions(m Method, seats int, weights []int64, opt Options) (Re
 	if len(weights) == 0 {
 		return fail(-1, ErrNoUnits)
 	}
-	if seats < 0 || seats > MaxSeats {
+	if seats < 0 || seats > MaxHouseSize {
 		return fail(-1, ErrSeatCount)
 	}
-	var total int64
 	for i, w := range weights {
 		if w < 0 {
 			return fail(i, ErrWeight)
@@ -350,28 +288,30 @@ func ApportionWithOptions(m Method, seats int, weights []int64, opt Options) (Re
 	if total == 0 {
 		return fail(-1, ErrZeroWeights)
 	}
-	if opt.Min < 0 || opt.Max < 0 || opt.Min > MaxSeats || opt.Max > MaxSeats || (opt.Max > 0 && opt.Min > opt.Max) {
-		return fail(-1, ErrOptions)
+	if opt.Min < 0 || opt.Max < 0 || opt.Min > MaxHouseSize || opt.Max > MaxHouseSize || (opt.Max > 0 && opt.Min > opt.Max) {
+		return fail(-1, ErrApportionOptions)
 	}
 	rank, bad, ok := tieRanks(opt.TieOrder, len(weights))
 	if !ok {
-		return fail(bad, ErrOptions)
+		return fail(bad, ErrApportionOptions)
 	}
+	return total, rank, nil
+}
 
-	p := &problem{m: m, seats: seats, weights: weights, min: opt.Min, bounded: opt.Min > 0 || opt.Max > 0, rank: rank, unlisted: len(opt.TieOrder)}
+// init sets up an apportionment of checked input: the units passing the threshold are eligible,
+// each with its maximum (Max, or MaxHouseSize without one, or Min for a unit of zero weight); the
+// others are excluded (returned ascending) and may hold no seat.
+func (p *problem) init(m Method, seats int, weights []int64, total int64, opt ApportionOptions, rank []int) []int {
+	*p = problem{m: m, seats: seats, weights: weights, min: opt.Min, bounded: opt.Min > 0 || opt.Max > 0, rank: rank, unlisted: len(opt.TieOrder)}
 	p.max = make([]int, len(weights))
 	p.alloc = make([]int, len(weights))
 	p.units = make([]int, 0, len(weights))
-	var res Result
-	eligible := 0
-	thr := opt.Threshold
+	var excluded []int
 	for i, w := range weights {
-		if !passes(thr, w, total) {
-			res.Excluded = append(res.Excluded, i)
-			p.max[i] = 0
+		if !passes(opt.Threshold, w, total) {
+			excluded = append(excluded, i)
 			continue
 		}
-		eligible++
 		p.units = append(p.units, i)
 		switch {
 		case w == 0:
@@ -379,35 +319,29 @@ func ApportionWithOptions(m Method, seats int, weights []int64, opt Options) (Re
 		case opt.Max > 0:
 			p.max[i] = opt.Max
 		default:
-			p.max[i] = MaxSeats
+			p.max[i] = MaxHouseSize
 		}
 		p.total += w
 	}
-	if eligible > 0 && opt.Min > seats/eligible {
-		return fail(-1, ErrMinSeats)
+	return excluded
+}
+
+// feasible reports whether the eligible units can hold the house within their bounds: every unit
+// its minimum (ErrMinSeats), and all of them every seat (ErrCapacity).
+func (p *problem) feasible() error {
+	if n := len(p.units); n > 0 && p.min > p.seats/n {
+		return ErrMinSeats
 	}
 	capacity := 0
 	for _, i := range p.units {
-		capacity += p.max[i]
-		if capacity >= seats {
-			break
+		if capacity += p.max[i]; capacity >= p.seats {
+			return nil
 		}
 	}
-	if capacity < seats {
-		return fail(-1, ErrCapacity)
+	if capacity < p.seats {
+		return ErrCapacity
 	}
-	var tie *TieError
-	if m.divisor() {
-		tie = p.divisor()
-	} else {
-		tie = p.remainder()
-	}
-	if tie != nil {
-		return Result{}, tie
-	}
-	res.Seats = p.alloc
-	res.Ties = p.ties
-	return res, nil
+	return nil
 }
 
 // passes reports whether weight w of total meets the threshold. Share terms are at most
@@ -458,13 +392,13 @@ type problem struct {
 	rank     []int // tie order position per unit, nil without a TieOrder
 	unlisted int   // the rank of units not in the TieOrder
 	alloc    []int
-	ties     []TieBreak
+	ties     []ApportionTieBreak
 }
 
 // settle resolves a tie among units (ascending) for c seats, whose holders currently hold the
 // contested seats (already taken away from alloc). It gives the seats by TieOrder, or returns
-// the *TieError.
-func (p *problem) settle(units []int, c int) *TieError {
+// the *ApportionTieError.
+func (p *problem) settle(units []int, c int) *ApportionTieError {
 	if p.rank != nil {
 		ordered := slices.Clone(units)
 		slices.SortFunc(ordered, func(a, b int) int { return p.rank[a] - p.rank[b] })
@@ -473,11 +407,11 @@ func (p *problem) settle(units []int, c int) *TieError {
 			for _, u := range winners {
 				p.alloc[u]++
 			}
-			p.ties = append(p.ties, TieBreak{Units: units, Seats: c, Winners: slices.Clone(winners)})
+			p.ties = append(p.ties, ApportionTieBreak{Units: units, Seats: c, Winners: slices.Clone(winners)})
 			return nil
 		}
 	}
-	return &TieError{Method: p.m, Units: units, Seats: c, Settled: p.alloc}
+	return &ApportionTieError{Method: p.m, Units: units, Seats: c, Settled: p.alloc}
 }
 
 // WithinQuota reports whether every unit's seats are its standard quota (weight × house ÷ total

@@ -19,7 +19,7 @@ type priority struct {
 //	Huntington–Hill   w² / (k(k+1))                    (the square of w/√(k(k+1)))
 //	Dean              w(2k+1) / (k(k+1))               (w/D with D = 2k(k+1)/(2k+1), the 2 common)
 //
-// k ≤ MaxSeats = 2^30 keeps every q below 2^62 and every p below 2^126.
+// k ≤ MaxHouseSize = 2^30 keeps every q below 2^62 and every p below 2^126.
 func (m Method) claim(w uint64, k int) priority {
 	n := uint64(k)
 	switch m {
@@ -90,16 +90,26 @@ func mul128x64(hi, lo, m uint64) (w2, w1, w0 uint64) {
 // seats given above the minimum equal to the strongest claim among units that could take one
 // more. The order in which the heap met equal claims never shows in the result: contested seats
 // are taken back and given by TieOrder or reported.
-func (p *problem) divisor() *TieError {
-	m := p.m
+func (p *problem) divisor() *ApportionTieError {
 	p.lowerBound()
 	left := p.seats
 	for _, i := range p.units {
 		left -= p.alloc[i]
 	}
+	p.giveByClaim(left)
+	next, last, ok := p.cutOff()
+	if !ok || cmpPriority(next, last) < 0 {
+		return nil
+	}
+	return p.contest(next, last)
+}
 
-	// heap of units that can take another seat, strongest claim on top
-	h := make([]int, 0, len(p.units))
+// giveByClaim gives the left seats one by one to the unit with the strongest claim to its next
+// seat among those below their maximum (a heap; equal claims in index order, which never shows in
+// the result: contest takes such seats back).
+func (p *problem) giveByClaim(left int) {
+	m := p.m
+	h := make([]int, 0, len(p.units)) // units that can take another seat, strongest claim on top
 	key := make([]priority, len(p.weights))
 	for _, i := range p.units {
 		if p.weights[i] > 0 && p.alloc[i] < p.max[i] {
@@ -107,7 +117,7 @@ func (p *problem) divisor() *TieError {
 			h = append(h, i)
 		}
 	}
-	less := func(a, b int) bool { // a above b in the heap
+	above := func(a, b int) bool { // h[a] belongs above h[b]
 		c := cmpPriority(key[h[a]], key[h[b]])
 		return c > 0 || (c == 0 && h[a] < h[b])
 	}
@@ -118,10 +128,10 @@ func (p *problem) divisor() *TieError {
 				return
 			}
 			best := l
-			if r := l + 1; r < len(h) && less(r, l) {
+			if r := l + 1; r < len(h) && above(r, l) {
 				best = r
 			}
-			if !less(best, j) {
+			if !above(best, j) {
 				return
 			}
 			h[j], h[best] = h[best], h[j]
@@ -142,9 +152,12 @@ func (p *problem) divisor() *TieError {
 		}
 		down(0)
 	}
+}
 
-	// the cut-off: strongest claim left out against weakest claim given
-	var next, last priority
+// cutOff returns the strongest claim left out (next: a unit below its maximum, to its next seat)
+// and the weakest claim given (last: a unit above its minimum, to the seat it holds last); ok is
+// false if there is no such pair. The allocation is the method's exactly when next < last.
+func (p *problem) cutOff() (next, last priority, ok bool) {
 	hasNext, hasLast := false, false
 	for _, i := range p.units {
 		w := uint64(p.weights[i])
@@ -152,21 +165,25 @@ func (p *problem) divisor() *TieError {
 			continue
 		}
 		if p.alloc[i] < p.max[i] {
-			c := m.claim(w, p.alloc[i])
+			c := p.m.claim(w, p.alloc[i])
 			if !hasNext || cmpPriority(c, next) > 0 {
 				next, hasNext = c, true
 			}
 		}
 		if p.alloc[i] > p.min {
-			c := m.claim(w, p.alloc[i]-1)
+			c := p.m.claim(w, p.alloc[i]-1)
 			if !hasLast || cmpPriority(c, last) < 0 {
 				last, hasLast = c, true
 			}
 		}
 	}
-	if !hasNext || !hasLast || cmpPriority(next, last) < 0 {
-		return nil
-	}
+	return next, last, hasNext && hasLast
+}
+
+// contest settles a tie at the cut-off (next = last): the seats given at the tied claim are taken
+// back, and they go, with the units that could take one at that claim, to TieOrder or to an
+// *ApportionTieError.
+func (p *problem) contest(next, last priority) *ApportionTieError {
 	var tied []int
 	contested := 0
 	for _, i := range p.units {
@@ -175,11 +192,11 @@ func (p *problem) divisor() *TieError {
 			continue
 		}
 		switch {
-		case p.alloc[i] > p.min && cmpPriority(m.claim(w, p.alloc[i]-1), last) == 0:
+		case p.alloc[i] > p.min && cmpPriority(p.m.claim(w, p.alloc[i]-1), last) == 0:
 			tied = append(tied, i)
 			p.alloc[i]--
 			contested++
-		case p.alloc[i] < p.max[i] && cmpPriority(m.claim(w, p.alloc[i]), next) == 0:
+		case p.alloc[i] < p.max[i] && cmpPriority(p.m.claim(w, p.alloc[i]), next) == 0:
 			tied = append(tied, i)
 		}
 	}

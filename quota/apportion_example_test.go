@@ -61,7 +61,7 @@ func ExampleApportion_largestRemainder() {
 // two, none more than twenty.
 func ExampleApportionWithOptions() {
 	members := []int64{52000, 31000, 9000, 4000, 800}
-	r, err := quota.ApportionWithOptions(quota.SainteLague, 60, members, quota.Options{Min: 2, Max: 20})
+	r, err := quota.ApportionWithOptions(quota.SainteLague, 60, members, quota.ApportionOptions{Min: 2, Max: 20})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -74,7 +74,7 @@ func ExampleApportionWithOptions() {
 // A 5% threshold: the fourth party, below it, gets nothing and is recorded as excluded.
 func ExampleApportionWithOptions_threshold() {
 	votes := []int64{41000, 33000, 21000, 4900}
-	r, err := quota.ApportionWithOptions(quota.SainteLague, 20, votes, quota.Options{
+	r, err := quota.ApportionWithOptions(quota.SainteLague, 20, votes, quota.ApportionOptions{
 		Threshold: quota.Threshold{Share: quota.Percent(5), Boundary: quota.AtLeast},
 	})
 	if err != nil {
@@ -90,15 +90,15 @@ func ExampleApportionWithOptions_threshold() {
 // 3000. The seventh seat is a tie (A's fourth quotient and D's first are both 3000). The
 // library reports it; the law (Lei 14/79, art. 16.º) gives it to the list with fewer votes, so
 // the organisers pass that order back in, and the result records it.
-func ExampleTieError() {
+func ExampleApportionTieError() {
 	votes := []int64{12000, 7500, 4500, 3000}
 	_, err := quota.Apportion(quota.DHondt, 7, votes)
-	var tie *quota.TieError
+	var tie *quota.ApportionTieError
 	if errors.As(err, &tie) {
 		fmt.Println(err)
 		fmt.Println("settled so far:", tie.Settled)
 	}
-	r, err := quota.ApportionWithOptions(quota.DHondt, 7, votes, quota.Options{TieOrder: []int{3, 2, 1, 0}})
+	r, err := quota.ApportionWithOptions(quota.DHondt, 7, votes, quota.ApportionOptions{TieOrder: []int{3, 2, 1, 0}})
 	if err != nil {
 		fmt.Println(err)
 		return

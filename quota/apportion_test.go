@@ -37,30 +37,30 @@ func TestApportionTable(t *testing.T) {
 		m       quota.Method
 		seats   int
 		weights []int64
-		opt     quota.Options
+		opt     quota.ApportionOptions
 		want    []int
 	}{
 		// Balinski & Young's classic four states, 10 seats: the methods disagree.
-		{"hamilton classic", quota.Hamilton, 10, []int64{5117, 4400, 162, 161}, quota.Options{}, []int{5, 5, 0, 0}},
-		{"huntington-hill classic", quota.HuntingtonHill, 10, []int64{5117, 4400, 162, 161}, quota.Options{}, []int{4, 4, 1, 1}},
-		{"dhondt textbook", quota.DHondt, 8, []int64{100000, 80000, 30000, 20000}, quota.Options{}, []int{4, 3, 1, 0}},
-		{"sainte-lague textbook", quota.SainteLague, 8, []int64{100000, 80000, 30000, 20000}, quota.Options{}, []int{3, 3, 1, 1}},
-		{"modified sainte-lague first divisor 1.4", quota.ModifiedSainteLague, 8, []int64{100000, 80000, 30000, 21000}, quota.Options{}, []int{3, 3, 1, 1}},
-		{"adams favours small", quota.Adams, 8, []int64{100000, 80000, 30000, 20000}, quota.Options{}, []int{3, 3, 1, 1}},
-		{"dean", quota.Dean, 8, []int64{100000, 80000, 30000, 20000}, quota.Options{}, []int{3, 3, 1, 1}},
-		{"droop", quota.Droop, 8, []int64{100000, 80000, 30000, 20000}, quota.Options{}, []int{4, 3, 1, 0}},
-		{"hagenbach-bischoff", quota.HagenbachBischoff, 8, []int64{100000, 80000, 30000, 20000}, quota.Options{}, []int{4, 3, 1, 0}},
-		{"zero seats", quota.SainteLague, 0, []int64{3, 2}, quota.Options{}, []int{0, 0}},
-		{"zero weight gets nothing", quota.Adams, 3, []int64{5, 0, 1}, quota.Options{}, []int{2, 0, 1}},
-		{"minimum one", quota.DHondt, 10, []int64{1000, 10, 10}, quota.Options{Min: 1}, []int{8, 1, 1}},
-		{"maximum", quota.DHondt, 10, []int64{1000, 10, 10}, quota.Options{Max: 4}, []int{4, 3, 3}},
-		{"hamilton with bounds", quota.Hamilton, 10, []int64{100, 1, 1}, quota.Options{Min: 1, Max: 8}, []int{8, 1, 1}},
-		{"hamilton with maximum spreads the rest", quota.Hamilton, 12, []int64{90, 6, 4}, quota.Options{Max: 6}, []int{6, 4, 2}},
-		{"threshold 5 percent", quota.SainteLague, 10, []int64{600, 360, 40}, quota.Options{Threshold: quota.Threshold{Share: quota.Percent(5), Boundary: quota.AtLeast}}, []int{6, 4, 0}},
-		{"threshold reached exactly", quota.SainteLague, 10, []int64{570, 380, 50}, quota.Options{Threshold: quota.Threshold{Share: quota.Percent(5), Boundary: quota.AtLeast}}, []int{6, 4, 0}},
-		{"large weights exact", quota.HuntingtonHill, 4, []int64{1 << 62, 1<<62 - 2, 1}, quota.Options{}, []int{2, 1, 1}},
-		{"large weights dhondt above", quota.DHondt, 3, []int64{1 << 61, 1<<61 - 1, 1<<60 + 1}, quota.Options{}, []int{1, 1, 1}},
-		{"large weights dhondt below", quota.DHondt, 3, []int64{1 << 61, 1<<61 - 1, 1<<60 - 1}, quota.Options{}, []int{2, 1, 0}},
+		{"hamilton classic", quota.Hamilton, 10, []int64{5117, 4400, 162, 161}, quota.ApportionOptions{}, []int{5, 5, 0, 0}},
+		{"huntington-hill classic", quota.HuntingtonHill, 10, []int64{5117, 4400, 162, 161}, quota.ApportionOptions{}, []int{4, 4, 1, 1}},
+		{"dhondt textbook", quota.DHondt, 8, []int64{100000, 80000, 30000, 20000}, quota.ApportionOptions{}, []int{4, 3, 1, 0}},
+		{"sainte-lague textbook", quota.SainteLague, 8, []int64{100000, 80000, 30000, 20000}, quota.ApportionOptions{}, []int{3, 3, 1, 1}},
+		{"modified sainte-lague first divisor 1.4", quota.ModifiedSainteLague, 8, []int64{100000, 80000, 30000, 21000}, quota.ApportionOptions{}, []int{3, 3, 1, 1}},
+		{"adams favours small", quota.Adams, 8, []int64{100000, 80000, 30000, 20000}, quota.ApportionOptions{}, []int{3, 3, 1, 1}},
+		{"dean", quota.Dean, 8, []int64{100000, 80000, 30000, 20000}, quota.ApportionOptions{}, []int{3, 3, 1, 1}},
+		{"droop", quota.Droop, 8, []int64{100000, 80000, 30000, 20000}, quota.ApportionOptions{}, []int{4, 3, 1, 0}},
+		{"hagenbach-bischoff", quota.HagenbachBischoff, 8, []int64{100000, 80000, 30000, 20000}, quota.ApportionOptions{}, []int{4, 3, 1, 0}},
+		{"zero seats", quota.SainteLague, 0, []int64{3, 2}, quota.ApportionOptions{}, []int{0, 0}},
+		{"zero weight gets nothing", quota.Adams, 3, []int64{5, 0, 1}, quota.ApportionOptions{}, []int{2, 0, 1}},
+		{"minimum one", quota.DHondt, 10, []int64{1000, 10, 10}, quota.ApportionOptions{Min: 1}, []int{8, 1, 1}},
+		{"maximum", quota.DHondt, 10, []int64{1000, 10, 10}, quota.ApportionOptions{Max: 4}, []int{4, 3, 3}},
+		{"hamilton with bounds", quota.Hamilton, 10, []int64{100, 1, 1}, quota.ApportionOptions{Min: 1, Max: 8}, []int{8, 1, 1}},
+		{"hamilton with maximum spreads the rest", quota.Hamilton, 12, []int64{90, 6, 4}, quota.ApportionOptions{Max: 6}, []int{6, 4, 2}},
+		{"threshold 5 percent", quota.SainteLague, 10, []int64{600, 360, 40}, quota.ApportionOptions{Threshold: quota.Threshold{Share: quota.Percent(5), Boundary: quota.AtLeast}}, []int{6, 4, 0}},
+		{"threshold reached exactly", quota.SainteLague, 10, []int64{570, 380, 50}, quota.ApportionOptions{Threshold: quota.Threshold{Share: quota.Percent(5), Boundary: quota.AtLeast}}, []int{6, 4, 0}},
+		{"large weights exact", quota.HuntingtonHill, 4, []int64{1 << 62, 1<<62 - 2, 1}, quota.ApportionOptions{}, []int{2, 1, 1}},
+		{"large weights dhondt above", quota.DHondt, 3, []int64{1 << 61, 1<<61 - 1, 1<<60 + 1}, quota.ApportionOptions{}, []int{1, 1, 1}},
+		{"large weights dhondt below", quota.DHondt, 3, []int64{1 << 61, 1<<61 - 1, 1<<60 - 1}, quota.ApportionOptions{}, []int{2, 1, 0}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -89,7 +89,7 @@ func TestThresholdBoundary(t *testing.T) {
 		{quota.MoreThan, []int{12, 8, 0}, []int{2}},
 	} {
 		t.Run(tt.b.String(), func(t *testing.T) {
-			r, err := quota.ApportionWithOptions(quota.SainteLague, 20, w, quota.Options{Threshold: quota.Threshold{Share: quota.Percent(5), Boundary: tt.b}})
+			r, err := quota.ApportionWithOptions(quota.SainteLague, 20, w, quota.ApportionOptions{Threshold: quota.Threshold{Share: quota.Percent(5), Boundary: tt.b}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -167,23 +167,23 @@ func TestTieReportedAndSettled(t *testing.T) {
 	if !errors.Is(err, quota.ErrTie) {
 		t.Fatalf("err = %v, want ErrTie", err)
 	}
-	var te *quota.TieError
+	var te *quota.ApportionTieError
 	if !errors.As(err, &te) {
-		t.Fatalf("err %T is not a *TieError", err)
+		t.Fatalf("err %T is not an *ApportionTieError", err)
 	}
 	if !slices.Equal(te.Units, []int{0, 3}) || te.Seats != 1 || !slices.Equal(te.Settled, []int{3, 2, 1, 0}) {
 		t.Errorf("tie = %+v, want units [0 3], 1 seat, settled [3 2 1 0]", te)
 	}
-	r, err := quota.ApportionWithOptions(quota.DHondt, 7, w, quota.Options{TieOrder: []int{3, 2, 1, 0}})
+	r, err := quota.ApportionWithOptions(quota.DHondt, 7, w, quota.ApportionOptions{TieOrder: []int{3, 2, 1, 0}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := quota.TieBreak{Units: []int{0, 3}, Seats: 1, Winners: []int{3}}
+	want := quota.ApportionTieBreak{Units: []int{0, 3}, Seats: 1, Winners: []int{3}}
 	if !slices.Equal(r.Seats, []int{3, 2, 1, 1}) || len(r.Ties) != 1 || !reflect.DeepEqual(r.Ties[0], want) {
 		t.Errorf("got %v %+v, want [3 2 1 1] %+v", r.Seats, r.Ties, want)
 	}
 	// A TieOrder that leaves out a tied unit does not settle it.
-	if _, err := quota.ApportionWithOptions(quota.DHondt, 7, w, quota.Options{TieOrder: []int{3}}); !errors.Is(err, quota.ErrTie) {
+	if _, err := quota.ApportionWithOptions(quota.DHondt, 7, w, quota.ApportionOptions{TieOrder: []int{3}}); !errors.Is(err, quota.ErrTie) {
 		t.Errorf("partial TieOrder: err = %v, want ErrTie", err)
 	}
 	// An input order that puts D first does not change the report.
@@ -198,7 +198,7 @@ func TestFewerSeatsThanUnits(t *testing.T) {
 	// Huntington–Hill, Adams, Dean: every unit's first seat has infinite priority.
 	for _, m := range []quota.Method{quota.HuntingtonHill, quota.Adams, quota.Dean} {
 		_, err := quota.Apportion(m, 2, []int64{100, 1, 50})
-		var te *quota.TieError
+		var te *quota.ApportionTieError
 		if !errors.As(err, &te) || !slices.Equal(te.Units, []int{0, 1, 2}) || te.Seats != 2 {
 			t.Errorf("%v: err = %v, want a tie among all three for 2 seats", m, err)
 		}
@@ -214,11 +214,11 @@ func TestHagenbachBischoffExcess(t *testing.T) {
 	t.Parallel()
 	// quota 40/(3+1) = 10: whole parts 2+1+1 = 4 > 3 seats, every remainder zero.
 	_, err := quota.Apportion(quota.HagenbachBischoff, 3, []int64{20, 10, 10})
-	var te *quota.TieError
+	var te *quota.ApportionTieError
 	if !errors.As(err, &te) || !slices.Equal(te.Units, []int{0, 1, 2}) || te.Seats != 2 || !slices.Equal(te.Settled, []int{1, 0, 0}) {
 		t.Fatalf("err = %#v", err)
 	}
-	r, err := quota.ApportionWithOptions(quota.HagenbachBischoff, 3, []int64{20, 10, 10}, quota.Options{TieOrder: []int{0, 2, 1}})
+	r, err := quota.ApportionWithOptions(quota.HagenbachBischoff, 3, []int64{20, 10, 10}, quota.ApportionOptions{TieOrder: []int{0, 2, 1}})
 	if err != nil || !slices.Equal(r.Seats, []int{2, 0, 1}) {
 		t.Errorf("settled = %v, %v; want [2 0 1]", r.Seats, err)
 	}
@@ -231,26 +231,26 @@ func TestApportionErrors(t *testing.T) {
 		m       quota.Method
 		seats   int
 		weights []int64
-		opt     quota.Options
+		opt     quota.ApportionOptions
 		want    error
 		unit    int
 	}{
-		{"no method", 0, 3, []int64{1}, quota.Options{}, quota.ErrMethod, -1},
-		{"method out of range", quota.Method(200), 3, []int64{1}, quota.Options{}, quota.ErrMethod, -1},
-		{"no units", quota.DHondt, 3, nil, quota.Options{}, quota.ErrNoUnits, -1},
-		{"negative seats", quota.DHondt, -1, []int64{1}, quota.Options{}, quota.ErrSeatCount, -1},
-		{"too many seats", quota.DHondt, quota.MaxSeats + 1, []int64{1}, quota.Options{}, quota.ErrSeatCount, -1},
-		{"negative weight", quota.Hamilton, 3, []int64{1, 2, -3}, quota.Options{}, quota.ErrWeight, 2},
-		{"weight overflow", quota.Hamilton, 3, []int64{1 << 62, 1 << 62}, quota.Options{}, quota.ErrWeightSum, 1},
-		{"all zero", quota.SainteLague, 3, []int64{0, 0}, quota.Options{}, quota.ErrZeroWeights, -1},
-		{"minimum above house", quota.HuntingtonHill, 5, []int64{1, 2, 3}, quota.Options{Min: 2}, quota.ErrMinSeats, -1},
-		{"maximum too low", quota.DHondt, 10, []int64{1, 2, 3}, quota.Options{Max: 3}, quota.ErrCapacity, -1},
-		{"all below threshold", quota.DHondt, 10, []int64{1, 1, 1}, quota.Options{Threshold: quota.Majority()}, quota.ErrCapacity, -1},
-		{"negative min", quota.DHondt, 10, []int64{1}, quota.Options{Min: -1}, quota.ErrOptions, -1},
-		{"min above max", quota.DHondt, 10, []int64{1}, quota.Options{Min: 3, Max: 2}, quota.ErrOptions, -1},
-		{"tie order out of range", quota.DHondt, 10, []int64{1, 2}, quota.Options{TieOrder: []int{0, 2}}, quota.ErrOptions, 2},
-		{"tie order negative", quota.DHondt, 10, []int64{1, 2}, quota.Options{TieOrder: []int{-7}}, quota.ErrOptions, -7},
-		{"tie order repeated", quota.DHondt, 10, []int64{1, 2}, quota.Options{TieOrder: []int{1, 1}}, quota.ErrOptions, 1},
+		{"no method", 0, 3, []int64{1}, quota.ApportionOptions{}, quota.ErrMethod, -1},
+		{"method out of range", quota.Method(200), 3, []int64{1}, quota.ApportionOptions{}, quota.ErrMethod, -1},
+		{"no units", quota.DHondt, 3, nil, quota.ApportionOptions{}, quota.ErrNoUnits, -1},
+		{"negative seats", quota.DHondt, -1, []int64{1}, quota.ApportionOptions{}, quota.ErrSeatCount, -1},
+		{"too many seats", quota.DHondt, quota.MaxHouseSize + 1, []int64{1}, quota.ApportionOptions{}, quota.ErrSeatCount, -1},
+		{"negative weight", quota.Hamilton, 3, []int64{1, 2, -3}, quota.ApportionOptions{}, quota.ErrWeight, 2},
+		{"weight overflow", quota.Hamilton, 3, []int64{1 << 62, 1 << 62}, quota.ApportionOptions{}, quota.ErrWeightSum, 1},
+		{"all zero", quota.SainteLague, 3, []int64{0, 0}, quota.ApportionOptions{}, quota.ErrZeroWeights, -1},
+		{"minimum above house", quota.HuntingtonHill, 5, []int64{1, 2, 3}, quota.ApportionOptions{Min: 2}, quota.ErrMinSeats, -1},
+		{"maximum too low", quota.DHondt, 10, []int64{1, 2, 3}, quota.ApportionOptions{Max: 3}, quota.ErrCapacity, -1},
+		{"all below threshold", quota.DHondt, 10, []int64{1, 1, 1}, quota.ApportionOptions{Threshold: quota.Majority()}, quota.ErrCapacity, -1},
+		{"negative min", quota.DHondt, 10, []int64{1}, quota.ApportionOptions{Min: -1}, quota.ErrApportionOptions, -1},
+		{"min above max", quota.DHondt, 10, []int64{1}, quota.ApportionOptions{Min: 3, Max: 2}, quota.ErrApportionOptions, -1},
+		{"tie order out of range", quota.DHondt, 10, []int64{1, 2}, quota.ApportionOptions{TieOrder: []int{0, 2}}, quota.ErrApportionOptions, 2},
+		{"tie order negative", quota.DHondt, 10, []int64{1, 2}, quota.ApportionOptions{TieOrder: []int{-7}}, quota.ErrApportionOptions, -7},
+		{"tie order repeated", quota.DHondt, 10, []int64{1, 2}, quota.ApportionOptions{TieOrder: []int{1, 1}}, quota.ErrApportionOptions, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -426,7 +426,7 @@ func TestApportionGolden(t *testing.T) {
 		seen[g.method] = true
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			t.Parallel()
-			r, err := quota.ApportionWithOptions(g.method, g.seats, g.weights, quota.Options{Min: g.min})
+			r, err := quota.ApportionWithOptions(g.method, g.seats, g.weights, quota.ApportionOptions{Min: g.min})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -494,7 +494,7 @@ type input struct {
 	m       quota.Method
 	seats   int
 	weights []int64
-	opt     quota.Options
+	opt     quota.ApportionOptions
 }
 
 func drawWeights(t *rapid.T, label string) []int64 {
@@ -529,7 +529,7 @@ func drawInput(t *rapid.T, methods []quota.Method, withOptions bool) input {
 	return in
 }
 
-func run(in input) (quota.Result, error) {
+func run(in input) (quota.Apportionment, error) {
 	return quota.ApportionWithOptions(in.m, in.seats, in.weights, in.opt)
 }
 
@@ -841,7 +841,7 @@ func TestPropMatchesReference(t *testing.T) {
 			}
 		}
 		if tied != nil {
-			var te *quota.TieError
+			var te *quota.ApportionTieError
 			if !errors.As(err, &te) || !slices.Equal(te.Units, tied) || te.Seats != contested {
 				t.Fatalf("want tie among %v for %d, got %v, %v", tied, contested, got.Seats, err)
 			}
@@ -863,7 +863,7 @@ func TestPropSumAndBounds(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		in := drawInput(t, allMethods, true)
 		r, err := run(in)
-		var te *quota.TieError
+		var te *quota.ApportionTieError
 		switch {
 		case errors.As(err, &te):
 			if sum(te.Settled)+te.Seats != in.seats || len(te.Units) <= te.Seats || te.Seats < 1 || !slices.IsSorted(te.Units) {
@@ -1026,7 +1026,7 @@ func TestDroopNotScaleInvariant(t *testing.T) {
 }
 
 func sameError(a, b error) bool {
-	var ta, tb *quota.TieError
+	var ta, tb *quota.ApportionTieError
 	if errors.As(a, &ta) && errors.As(b, &tb) {
 		return reflect.DeepEqual(ta, tb)
 	}
@@ -1048,7 +1048,7 @@ func TestPropPermutation(t *testing.T) {
 		}
 		a, errA := run(in)
 		b, errB := run(p)
-		var ta, tb *quota.TieError
+		var ta, tb *quota.ApportionTieError
 		switch {
 		case errors.As(errA, &ta):
 			if !errors.As(errB, &tb) {
@@ -1116,7 +1116,7 @@ func TestPropTieOrderSettles(t *testing.T) {
 			seats:   rapid.IntRange(1, 12).Draw(t, "seats"),
 		}
 		_, err := run(in)
-		var te *quota.TieError
+		var te *quota.ApportionTieError
 		if !errors.As(err, &te) {
 			t.Skip("no tie")
 		}
@@ -1135,7 +1135,7 @@ func TestPropTieOrderSettles(t *testing.T) {
 		for _, u := range winners {
 			want[u]++
 		}
-		rec := quota.TieBreak{Units: te.Units, Seats: te.Seats, Winners: winners}
+		rec := quota.ApportionTieBreak{Units: te.Units, Seats: te.Seats, Winners: winners}
 		if !slices.Equal(r.Seats, want) || len(r.Ties) != 1 || !reflect.DeepEqual(r.Ties[0], rec) {
 			t.Fatalf("got %v %+v, want %v %+v", r.Seats, r.Ties, want, rec)
 		}
@@ -1174,9 +1174,9 @@ func FuzzApportion(f *testing.F) {
 		if seats > 5000 {
 			seats %= 5000
 		}
-		opt := quota.Options{Min: min, Max: max, TieOrder: tie}
+		opt := quota.ApportionOptions{Min: min, Max: max, TieOrder: tie}
 		r, err := quota.ApportionWithOptions(quota.Method(m), seats, w, opt)
-		var te *quota.TieError
+		var te *quota.ApportionTieError
 		var ae *quota.ApportionError
 		switch {
 		case errors.As(err, &te):

@@ -1,52 +1,15 @@
 package quota
 
 import (
-	"errors"
-	"fmt"
 	"math"
 	"math/big"
 
 	"github.com/shopspring/decimal"
 )
 
-// Sentinels for the difference rule; match with errors.Is.
-var (
-	// ErrTooFewCandidates: the slate has fewer candidates than the difference rule requires.
-	ErrTooFewCandidates = errors.New("too few candidates")
-	// ErrTooManyCandidates: the slate has more candidates than the rule allows (PRC Electoral Law
-	// Arts. 31–32: a preliminary election is then required).
-	ErrTooManyCandidates = errors.New("too many candidates")
-	// ErrSeats: seats must be at least 1.
-	ErrSeats = errors.New("seats must be at least 1")
-)
-
-// DifferenceError reports a slate that breaks its difference rule.
-type DifferenceError struct {
-	Seats      int
-	Candidates int
-	// Bound is the number of candidates the broken bound requires: the minimum for
-	// ErrTooFewCandidates, the maximum for ErrTooManyCandidates.
-	Bound int
-	Err   error
-}
-
-// Error describes the slate and the bound it breaks.
-func (e *DifferenceError) Error() string {
-	switch {
-	case errors.Is(e.Err, ErrTooFewCandidates):
-		return fmt.Sprintf("quota: %d candidates for %d seats: too few candidates, the difference rule requires at least %d", e.Candidates, e.Seats, e.Bound)
-	case errors.Is(e.Err, ErrTooManyCandidates):
-		return fmt.Sprintf("quota: %d candidates for %d seats: too many candidates, the difference rule allows at most %d", e.Candidates, e.Seats, e.Bound)
-	}
-	return fmt.Sprintf("quota: %d candidates for %d seats: %v", e.Candidates, e.Seats, e.Err)
-}
-
-// Unwrap returns the sentinel.
-func (e *DifferenceError) Unwrap() error { return e.Err }
-
-// Step is one row of a surplus that depends on the number of seats: from MinSeats seats upward, at
-// least MinSurplus more candidates than seats.
-type Step struct {
+// SurplusStep is one row of a surplus that depends on the number of seats: from MinSeats seats
+// upward, at least MinSurplus more candidates than seats.
+type SurplusStep struct {
 	MinSeats   int
 	MinSurplus int
 }
@@ -71,8 +34,9 @@ type Difference struct {
 	// MaxSurplus, when positive, is the largest surplus allowed in persons.
 	MaxSurplus int
 	// Steps is a minimum surplus that depends on the seats (Vietnam People's Councils: 1–2 seats
-	// +1, 3 seats +2, 4 or more +3). The step with the largest MinSeats not above the seats applies.
-	Steps []Step
+	// +1, 3 seats +2, 4 or more +3). The step with the largest MinSeats not above the seats
+	// applies.
+	Steps []SurplusStep
 	// EqualAllowed accepts a slate with exactly as many candidates as seats (等额), by an authorised
 	// exception (the 20th National Congress: Tibet and Xinjiang). MinCandidates still reports the
 	// rule's minimum for a difference election.
@@ -99,8 +63,8 @@ func (d Difference) MinSurplusFor(seats int) int {
 
 // step returns the step that applies to the seats: the one with the largest MinSeats not above
 // seats (the first such in Steps if several share it).
-func (d Difference) step(seats int) (Step, bool) {
-	var best Step
+func (d Difference) step(seats int) (SurplusStep, bool) {
+	var best SurplusStep
 	found := false
 	for _, st := range d.Steps {
 		if st.MinSeats <= seats && (!found || st.MinSeats > best.MinSeats) {
@@ -156,11 +120,12 @@ func (d Difference) MaxCandidates(seats int) (int, bool) {
 }
 
 // Check reports whether a slate of the given candidates for the given seats satisfies the rule:
-// nil, or a *DifferenceError wrapping ErrTooFewCandidates, ErrTooManyCandidates or ErrSeats.
+// nil, or a *DifferenceError wrapping ErrTooFewCandidates, ErrTooManyCandidates or, for fewer
+// than one seat, ErrSeatCount.
 // With EqualAllowed, exactly as many candidates as seats is accepted.
 func (d Difference) Check(seats, candidates int) error {
 	if seats < 1 {
-		return &DifferenceError{Seats: seats, Candidates: candidates, Bound: 1, Err: ErrSeats}
+		return &DifferenceError{Seats: seats, Candidates: candidates, Bound: 1, Err: ErrSeatCount}
 	}
 	if d.EqualAllowed && candidates == seats {
 		return nil
@@ -202,88 +167,89 @@ func SurplusPercent(seats, candidates int, places int32) decimal.Decimal {
 // The presets below return the difference rules of RULES.md. Each cites its row; rows marked [U]
 // there are unverified and are only the commonly cited figure — check them against your own rules.
 
-// CPCGrassrootsDelegates is the rule for delegates to a CPC grassroots party members' congress:
-// a surplus of at least 20% of the seats (代表候选人的差额不少于应选人数的20%), rounded up to whole
+// CPCGrassrootsDelegatesSurplus is the rule for delegates to a CPC grassroots party members'
+// congress: a surplus of at least 20% of the seats (代表候选人的差额不少于应选人数的20%), rounded up to whole
 // persons. RULES.md B1 ([S2], 2020 regulations Art. 9, from a reprint).
-func CPCGrassrootsDelegates() Difference {
+func CPCGrassrootsDelegatesSurplus() Difference {
 	return Difference{MinShare: Percent(20), MinBoundary: AtLeast, Source: "RULES.md B1"}
 }
 
-// CPCGrassrootsCommittee is the rule for members of a CPC grassroots committee: a surplus of at
-// least 20% of the seats. RULES.md B2 ([S2], 2020 regulations Art. 13).
-func CPCGrassrootsCommittee() Difference {
+// CPCGrassrootsCommitteeSurplus is the rule for members of a CPC grassroots committee: a surplus of
+// at least 20% of the seats. RULES.md B2 ([S2], 2020 regulations Art. 13).
+func CPCGrassrootsCommitteeSurplus() Difference {
 	return Difference{MinShare: Percent(20), MinBoundary: AtLeast, Source: "RULES.md B2"}
 }
 
-// CPCLocalDelegates is the rule for delegates to a CPC local congress: a surplus of at least 20%.
-// RULES.md C6: UNVERIFIED ([U]), the commonly cited figure only.
-func CPCLocalDelegates() Difference {
+// CPCLocalDelegatesSurplus is the rule for delegates to a CPC local congress: a surplus of at least
+// 20%. RULES.md C6: UNVERIFIED ([U]), the commonly cited figure only.
+func CPCLocalDelegatesSurplus() Difference {
 	return Difference{MinShare: Percent(20), MinBoundary: AtLeast, Source: "RULES.md C6 [U]"}
 }
 
-// CPCLocalCommittee is the rule for members of a CPC local committee: a surplus of at least 10%.
-// RULES.md C6: UNVERIFIED ([U]).
-func CPCLocalCommittee() Difference {
+// CPCLocalCommitteeSurplus is the rule for members of a CPC local committee: a surplus of at least
+// 10%. RULES.md C6: UNVERIFIED ([U]).
+func CPCLocalCommitteeSurplus() Difference {
 	return Difference{MinShare: Percent(10), MinBoundary: AtLeast, Source: "RULES.md C6 [U]"}
 }
 
-// CPCLocalAlternates is the rule for alternate members of a CPC local committee: a surplus of at
-// least 10%. RULES.md C6: UNVERIFIED ([U]).
-func CPCLocalAlternates() Difference {
+// CPCLocalAlternatesSurplus is the rule for alternate members of a CPC local committee: a surplus
+// of at least 10%. RULES.md C6: UNVERIFIED ([U]).
+func CPCLocalAlternatesSurplus() Difference {
 	return Difference{MinShare: Percent(10), MinBoundary: AtLeast, Source: "RULES.md C6 [U]"}
 }
 
-// CPCLocalStandingCommittee is the rule for a CPC local standing committee: one or two more
+// CPCLocalStandingCommitteeSurplus is the rule for a CPC local standing committee: one or two more
 // candidates than seats. RULES.md C6: UNVERIFIED ([U]).
-func CPCLocalStandingCommittee() Difference {
+func CPCLocalStandingCommitteeSurplus() Difference {
 	return Difference{MinSurplus: 1, MaxSurplus: 2, MinBoundary: AtLeast, Source: "RULES.md C6 [U]"}
 }
 
-// NationalCongressDelegates is the rule of the 20th CPC National Congress delegate elections: more
-// than 15% more candidates than seats (a surplus strictly above 15% of the seats: 20 seats need 4
-// extra). RULES.md D1 ([S2], Xinhua). Units authorised to elect with equal numbers (Tibet and
-// Xinjiang in 2022) use NationalCongressDelegatesEqual.
-func NationalCongressDelegates() Difference {
+// NationalCongressDelegatesSurplus is the rule of the 20th CPC National Congress delegate
+// elections: more than 15% more candidates than seats (a surplus strictly above 15% of the seats:
+// 20 seats need 4 extra). RULES.md D1 ([S2], Xinhua). Units authorised to elect with equal numbers
+// (Tibet and Xinjiang in 2022) use NationalCongressDelegatesSurplusOrEqual.
+func NationalCongressDelegatesSurplus() Difference {
 	return Difference{MinShare: Percent(15), MinBoundary: MoreThan, Source: "RULES.md D1"}
 }
 
-// NationalCongressDelegatesEqual is NationalCongressDelegates for a unit authorised by the Central
-// Committee to elect with as many candidates as seats (等额). RULES.md D1.
-func NationalCongressDelegatesEqual() Difference {
-	d := NationalCongressDelegates()
+// NationalCongressDelegatesSurplusOrEqual is NationalCongressDelegatesSurplus for a unit authorised
+// by the Central Committee to elect with as many candidates as seats (等额). RULES.md D1.
+func NationalCongressDelegatesSurplusOrEqual() Difference {
+	d := NationalCongressDelegatesSurplus()
 	d.EqualAllowed = true
 	return d
 }
 
-// CentralCommitteePreliminary is the rule of the preliminary election (预选) of the 19th and 20th
-// Central Committees: a surplus of more than 8%. RULES.md D3 ([S2], Xinhua 2017 and 2022).
-func CentralCommitteePreliminary() Difference {
+// CentralCommitteePreliminarySurplus is the rule of the preliminary election (预选) of the 19th and
+// 20th Central Committees: a surplus of more than 8%. RULES.md D3 ([S2], Xinhua 2017 and 2022).
+func CentralCommitteePreliminarySurplus() Difference {
 	return Difference{MinShare: Percent(8), MinBoundary: MoreThan, Source: "RULES.md D3"}
 }
 
-// ElectoralLawDirect is the PRC Electoral Law rule for direct elections (county and township
+// ElectoralLawDirectSurplus is the PRC Electoral Law rule for direct elections (county and township
 // people's congresses): candidates exceed seats by one third to one times the seats (多于应选代表
 // 名额三分之一至一倍). Both ends are taken as inclusive; the statute does not say (RULES.md §2.2).
 // RULES.md A1 ([S], Art. 31).
-func ElectoralLawDirect() Difference {
+func ElectoralLawDirectSurplus() Difference {
 	return Difference{MinShare: Ratio(1, 3), MinBoundary: AtLeast, MaxShare: Ratio(1, 1), Source: "RULES.md A1"}
 }
 
-// ElectoralLawIndirect is the PRC Electoral Law rule for indirect elections: candidates exceed seats
-// by one fifth to one half of the seats, both ends taken as inclusive. RULES.md A2 ([S], Arts. 31–32).
-func ElectoralLawIndirect() Difference {
+// ElectoralLawIndirectSurplus is the PRC Electoral Law rule for indirect elections: candidates
+// exceed seats by one fifth to one half of the seats, both ends taken as inclusive. RULES.md A2
+// ([S], Arts. 31–32).
+func ElectoralLawIndirectSurplus() Difference {
 	return Difference{MinShare: Ratio(1, 5), MinBoundary: AtLeast, MaxShare: Ratio(1, 2), Source: "RULES.md A2"}
 }
 
-// VietnamNationalAssembly is the rule for Vietnam's National Assembly: at least two more candidates
-// than seats in each constituency. RULES.md E1 ([S2], Law 85/2015/QH13 Art. 57(6)).
-func VietnamNationalAssembly() Difference {
+// VietnamNationalAssemblySurplus is the rule for Vietnam's National Assembly: at least two more
+// candidates than seats in each constituency. RULES.md E1 ([S2], Law 85/2015/QH13 Art. 57(6)).
+func VietnamNationalAssemblySurplus() Difference {
 	return Difference{MinSurplus: 2, MinBoundary: AtLeast, Source: "RULES.md E1"}
 }
 
-// VietnamPeoplesCouncil is the rule for Vietnam's People's Councils: more candidates than seats; 1–2
-// seats at least one more, 3 seats at least two more, 4 or more seats at least three more.
-// RULES.md E2 ([S2], Art. 58(3), NEC guidance 45/VPHĐBCQG).
-func VietnamPeoplesCouncil() Difference {
-	return Difference{MinBoundary: MoreThan, Steps: []Step{{1, 1}, {3, 2}, {4, 3}}, Source: "RULES.md E2"}
+// VietnamPeoplesCouncilSurplus is the rule for Vietnam's People's Councils: more candidates than
+// seats; 1–2 seats at least one more, 3 seats at least two more, 4 or more seats at least three
+// more. RULES.md E2 ([S2], Art. 58(3), NEC guidance 45/VPHĐBCQG).
+func VietnamPeoplesCouncilSurplus() Difference {
+	return Difference{MinBoundary: MoreThan, Steps: []SurplusStep{{1, 1}, {3, 2}, {4, 3}}, Source: "RULES.md E2"}
 }

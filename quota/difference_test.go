@@ -40,20 +40,20 @@ func atMost(num, den int64) func(int, int) bool {
 
 func presetSpecs() []presetSpec {
 	return []presetSpec{
-		{name: "CPCGrassrootsDelegates", rule: quota.CPCGrassrootsDelegates, lower: atLeast(20, 100)},
-		{name: "CPCGrassrootsCommittee", rule: quota.CPCGrassrootsCommittee, lower: atLeast(1, 5)},
-		{name: "CPCLocalDelegates", rule: quota.CPCLocalDelegates, lower: atLeast(2, 10)},
-		{name: "CPCLocalCommittee", rule: quota.CPCLocalCommittee, lower: atLeast(1, 10)},
-		{name: "CPCLocalAlternates", rule: quota.CPCLocalAlternates, lower: atLeast(10, 100)},
-		{name: "CPCLocalStandingCommittee", rule: quota.CPCLocalStandingCommittee,
+		{name: "CPCGrassrootsDelegatesSurplus", rule: quota.CPCGrassrootsDelegatesSurplus, lower: atLeast(20, 100)},
+		{name: "CPCGrassrootsCommitteeSurplus", rule: quota.CPCGrassrootsCommitteeSurplus, lower: atLeast(1, 5)},
+		{name: "CPCLocalDelegatesSurplus", rule: quota.CPCLocalDelegatesSurplus, lower: atLeast(2, 10)},
+		{name: "CPCLocalCommitteeSurplus", rule: quota.CPCLocalCommitteeSurplus, lower: atLeast(1, 10)},
+		{name: "CPCLocalAlternatesSurplus", rule: quota.CPCLocalAlternatesSurplus, lower: atLeast(10, 100)},
+		{name: "CPCLocalStandingCommitteeSurplus", rule: quota.CPCLocalStandingCommitteeSurplus,
 			lower: func(_, e int) bool { return e >= 1 }, upper: func(_, e int) bool { return e <= 2 }},
-		{name: "NationalCongressDelegates", rule: quota.NationalCongressDelegates, lower: moreThan(15, 100)},
-		{name: "NationalCongressDelegatesEqual", rule: quota.NationalCongressDelegatesEqual, lower: moreThan(3, 20), equal: true},
-		{name: "CentralCommitteePreliminary", rule: quota.CentralCommitteePreliminary, lower: moreThan(8, 100)},
-		{name: "ElectoralLawDirect", rule: quota.ElectoralLawDirect, lower: atLeast(1, 3), upper: atMost(1, 1)},
-		{name: "ElectoralLawIndirect", rule: quota.ElectoralLawIndirect, lower: atLeast(1, 5), upper: atMost(1, 2)},
-		{name: "VietnamNationalAssembly", rule: quota.VietnamNationalAssembly, lower: func(_, e int) bool { return e >= 2 }},
-		{name: "VietnamPeoplesCouncil", rule: quota.VietnamPeoplesCouncil, lower: func(s, e int) bool {
+		{name: "NationalCongressDelegatesSurplus", rule: quota.NationalCongressDelegatesSurplus, lower: moreThan(15, 100)},
+		{name: "NationalCongressDelegatesSurplusOrEqual", rule: quota.NationalCongressDelegatesSurplusOrEqual, lower: moreThan(3, 20), equal: true},
+		{name: "CentralCommitteePreliminarySurplus", rule: quota.CentralCommitteePreliminarySurplus, lower: moreThan(8, 100)},
+		{name: "ElectoralLawDirectSurplus", rule: quota.ElectoralLawDirectSurplus, lower: atLeast(1, 3), upper: atMost(1, 1)},
+		{name: "ElectoralLawIndirectSurplus", rule: quota.ElectoralLawIndirectSurplus, lower: atLeast(1, 5), upper: atMost(1, 2)},
+		{name: "VietnamNationalAssemblySurplus", rule: quota.VietnamNationalAssemblySurplus, lower: func(_, e int) bool { return e >= 2 }},
+		{name: "VietnamPeoplesCouncilSurplus", rule: quota.VietnamPeoplesCouncilSurplus, lower: func(s, e int) bool {
 			switch {
 			case s <= 2:
 				return e >= 1
@@ -137,25 +137,25 @@ func TestDifferenceNamedCases(t *testing.T) {
 		candidates int
 		want       error
 	}{
-		{"20% of 7 seats is 1.4, so 2 more", quota.CPCGrassrootsDelegates(), 7, 9, nil},
-		{"20% of 7 seats: 8 is too few", quota.CPCGrassrootsDelegates(), 7, 8, quota.ErrTooFewCandidates},
-		{"20% of 20 seats is exactly 4", quota.CPCGrassrootsDelegates(), 20, 24, nil},
-		{"20% of 20 seats: 23 too few", quota.CPCGrassrootsDelegates(), 20, 23, quota.ErrTooFewCandidates},
-		{"more than 15% of 20 seats is 3, so 4 more", quota.NationalCongressDelegates(), 20, 24, nil},
-		{"more than 15% of 20 seats: 23 too few", quota.NationalCongressDelegates(), 20, 23, quota.ErrTooFewCandidates},
-		{"Tibet and Xinjiang: equal numbers", quota.NationalCongressDelegatesEqual(), 20, 20, nil},
-		{"equal allowed is not fewer", quota.NationalCongressDelegatesEqual(), 20, 19, quota.ErrTooFewCandidates},
-		{"equal not allowed elsewhere", quota.NationalCongressDelegates(), 20, 20, quota.ErrTooFewCandidates},
-		{"electoral law direct: double is the most", quota.ElectoralLawDirect(), 3, 6, nil},
-		{"electoral law direct: above double", quota.ElectoralLawDirect(), 3, 7, quota.ErrTooManyCandidates},
-		{"electoral law indirect, 1 seat: minimum prevails", quota.ElectoralLawIndirect(), 1, 2, nil},
-		{"electoral law indirect, 1 seat: 3 too many", quota.ElectoralLawIndirect(), 1, 3, quota.ErrTooManyCandidates},
-		{"standing committee: 2 more at most", quota.CPCLocalStandingCommittee(), 9, 12, quota.ErrTooManyCandidates},
+		{"20% of 7 seats is 1.4, so 2 more", quota.CPCGrassrootsDelegatesSurplus(), 7, 9, nil},
+		{"20% of 7 seats: 8 is too few", quota.CPCGrassrootsDelegatesSurplus(), 7, 8, quota.ErrTooFewCandidates},
+		{"20% of 20 seats is exactly 4", quota.CPCGrassrootsDelegatesSurplus(), 20, 24, nil},
+		{"20% of 20 seats: 23 too few", quota.CPCGrassrootsDelegatesSurplus(), 20, 23, quota.ErrTooFewCandidates},
+		{"more than 15% of 20 seats is 3, so 4 more", quota.NationalCongressDelegatesSurplus(), 20, 24, nil},
+		{"more than 15% of 20 seats: 23 too few", quota.NationalCongressDelegatesSurplus(), 20, 23, quota.ErrTooFewCandidates},
+		{"Tibet and Xinjiang: equal numbers", quota.NationalCongressDelegatesSurplusOrEqual(), 20, 20, nil},
+		{"equal allowed is not fewer", quota.NationalCongressDelegatesSurplusOrEqual(), 20, 19, quota.ErrTooFewCandidates},
+		{"equal not allowed elsewhere", quota.NationalCongressDelegatesSurplus(), 20, 20, quota.ErrTooFewCandidates},
+		{"electoral law direct: double is the most", quota.ElectoralLawDirectSurplus(), 3, 6, nil},
+		{"electoral law direct: above double", quota.ElectoralLawDirectSurplus(), 3, 7, quota.ErrTooManyCandidates},
+		{"electoral law indirect, 1 seat: minimum prevails", quota.ElectoralLawIndirectSurplus(), 1, 2, nil},
+		{"electoral law indirect, 1 seat: 3 too many", quota.ElectoralLawIndirectSurplus(), 1, 3, quota.ErrTooManyCandidates},
+		{"standing committee: 2 more at most", quota.CPCLocalStandingCommitteeSurplus(), 9, 12, quota.ErrTooManyCandidates},
 		{"zero value: one more than seats", quota.Difference{}, 5, 6, nil},
 		{"zero value: equal fails", quota.Difference{}, 5, 5, quota.ErrTooFewCandidates},
-		{"no seats", quota.CPCGrassrootsDelegates(), 0, 3, quota.ErrSeats},
-		{"negative candidates", quota.CPCGrassrootsDelegates(), 3, -1, quota.ErrTooFewCandidates},
-		{"unsorted steps, largest applicable MinSeats wins", quota.Difference{MinBoundary: quota.AtLeast, Steps: []quota.Step{{4, 1}, {1, 5}}}, 6, 7, nil},
+		{"no seats", quota.CPCGrassrootsDelegatesSurplus(), 0, 3, quota.ErrSeatCount},
+		{"negative candidates", quota.CPCGrassrootsDelegatesSurplus(), 3, -1, quota.ErrTooFewCandidates},
+		{"unsorted steps, largest applicable MinSeats wins", quota.Difference{MinBoundary: quota.AtLeast, Steps: []quota.SurplusStep{{4, 1}, {1, 5}}}, 6, 7, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -182,7 +182,7 @@ func TestDifferenceHugeSeatsDoNotOverflow(t *testing.T) {
 
 func TestDifferenceErrorMessage(t *testing.T) {
 	t.Parallel()
-	err := quota.NationalCongressDelegates().Check(20, 23)
+	err := quota.NationalCongressDelegatesSurplus().Check(20, 23)
 	want := "quota: 23 candidates for 20 seats: too few candidates, the difference rule requires at least 24"
 	if err == nil || err.Error() != want {
 		t.Fatalf("error = %v, want %q", err, want)
@@ -218,8 +218,8 @@ func TestSurplusPercent(t *testing.T) {
 }
 
 func ExampleDifference() {
-	d := quota.NationalCongressDelegates() // more than 15% more candidates than seats
-	fmt.Println(d.MinCandidates(20))       // 15% of 20 is 3; 3 is not more than 3
+	d := quota.NationalCongressDelegatesSurplus() // more than 15% more candidates than seats
+	fmt.Println(d.MinCandidates(20))              // 15% of 20 is 3; 3 is not more than 3
 	fmt.Println(d.Check(20, 24))
 	fmt.Println(d.Check(20, 23))
 	fmt.Println(quota.SurplusPercent(20, 24, 1).StringFixed(1) + "%")
@@ -231,7 +231,7 @@ func ExampleDifference() {
 }
 
 func ExampleDifference_MaxCandidates() {
-	d := quota.ElectoralLawDirect() // one third to one times the seats
+	d := quota.ElectoralLawDirectSurplus() // one third to one times the seats
 	lo := d.MinCandidates(9)
 	hi, _ := d.MaxCandidates(9)
 	fmt.Println(lo, hi)
@@ -259,7 +259,7 @@ func TestDifferenceMatchesSearch(t *testing.T) {
 			d.MaxSurplus = rapid.IntRange(1, 8).Draw(t, "max surplus n")
 		}
 		for range rapid.IntRange(0, 3).Draw(t, "steps") {
-			d.Steps = append(d.Steps, quota.Step{MinSeats: rapid.IntRange(1, 10).Draw(t, "step seats"), MinSurplus: rapid.IntRange(0, 6).Draw(t, "step surplus")})
+			d.Steps = append(d.Steps, quota.SurplusStep{MinSeats: rapid.IntRange(1, 10).Draw(t, "step seats"), MinSurplus: rapid.IntRange(0, 6).Draw(t, "step surplus")})
 		}
 		seats := rapid.IntRange(1, 80).Draw(t, "seats")
 		stepMin := 0

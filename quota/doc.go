@@ -6,12 +6,12 @@
 // Nothing here uses floating point. "More than half of 46" is 24 because 2·23 = 46 is not more
 // than 46; "at least 20% more than 7 seats" is 2 more because 1.4 persons round up to 2.
 //
-//	d := quota.NationalCongressDelegates() // more than 15% more candidates than seats
+//	d := quota.NationalCongressDelegatesSurplus() // more than 15% more candidates than seats
 //	d.MinCandidates(20)                    // 24: 15% of 20 is 3, and 3 is not more than 3
 //	quota.Majority().Needed(46)            // 24: 23 is exactly half
 //
 // The composition of a body against targets is in package quota/composition.
 //
-// Errors are typed (*FractionError, *DifferenceError, *ApportionError, *TieError) and wrap
+// Errors are typed (*FractionError, *DifferenceError, *ApportionError, *ApportionTieError) and wrap
 // sentinels for errors.Is.
 package quota

@@ -1,7 +1,6 @@
 package quota
 
 import (
-	"errors"
 	"fmt"
 	"math/big"
 	"strings"
@@ -12,33 +11,6 @@ import (
 // MaxFractionTerm bounds the numerator and denominator of a Fraction (in lowest terms). Rules never
 // need more; anything larger is taken for a typing error and refused with ErrFractionRange.
 const MaxFractionTerm = 1_000_000_000_000
-
-// Sentinels for fraction errors; match with errors.Is.
-var (
-	// ErrFractionSyntax: the text is not a percentage, a decimal or a ratio of whole numbers.
-	ErrFractionSyntax = errors.New("invalid syntax")
-	// ErrNegative: the value is negative; shares of seats and votes never are.
-	ErrNegative = errors.New("negative value")
-	// ErrZeroDenominator: a ratio with denominator 0 ("1/0").
-	ErrZeroDenominator = errors.New("zero denominator")
-	// ErrFractionRange: the text is longer than 40 characters, or a term in lowest terms exceeds
-	// MaxFractionTerm.
-	ErrFractionRange = errors.New("value out of range")
-)
-
-// FractionError reports a fraction that cannot be parsed.
-type FractionError struct {
-	Input string // the text as given
-	Err   error  // ErrFractionSyntax, ErrNegative, ErrZeroDenominator or ErrFractionRange
-}
-
-// Error returns "quota: parsing fraction "…": " and the sentinel's text.
-func (e *FractionError) Error() string {
-	return fmt.Sprintf("quota: parsing fraction %q: %v", e.Input, e.Err)
-}
-
-// Unwrap returns the sentinel.
-func (e *FractionError) Unwrap() error { return e.Err }
 
 type form uint8
 
@@ -63,7 +35,7 @@ type Fraction struct {
 func NewFraction(num, den int64) (Fraction, error) {
 	in := fmt.Sprintf("%d/%d", num, den)
 	if num < 0 || den < 0 {
-		return Fraction{}, &FractionError{Input: in, Err: ErrNegative}
+		return Fraction{}, &FractionError{Input: in, Err: ErrFractionNegative}
 	}
 	if den == 0 {
 		return Fraction{}, &FractionError{Input: in, Err: ErrZeroDenominator}
@@ -81,8 +53,8 @@ func Percent(p int64) Fraction {
 	return f
 }
 
-// Ratio returns num/den written as a ratio ("1/3"). It is for constants in code; it returns the zero
-// Fraction for arguments NewFraction would refuse.
+// Ratio returns num/den written as a ratio ("1/3"). It is for constants in code; it returns the
+// zero Fraction for arguments NewFraction would refuse.
 func Ratio(num, den int64) Fraction {
 	f, err := NewFraction(num, den)
 	if err != nil {
@@ -121,7 +93,7 @@ func ParseFraction(s string) (Fraction, error) {
 		return fail(ErrFractionSyntax)
 	}
 	if t[0] == '-' {
-		return fail(ErrNegative)
+		return fail(ErrFractionNegative)
 	}
 	if p, ok := strings.CutSuffix(t, "%"); ok {
 		n, d, ok := parseDecimal(p)

@@ -65,8 +65,8 @@ func TestParseFractionRejects(t *testing.T) {
 	}{
 		{"", quota.ErrFractionSyntax},
 		{"   ", quota.ErrFractionSyntax},
-		{"-1", quota.ErrNegative},
-		{"-15%", quota.ErrNegative},
+		{"-1", quota.ErrFractionNegative},
+		{"-15%", quota.ErrFractionNegative},
 		{"+1", quota.ErrFractionSyntax},
 		{"1/0", quota.ErrZeroDenominator},
 		{"0/0", quota.ErrZeroDenominator},
@@ -117,7 +117,7 @@ func TestNewFraction(t *testing.T) {
 	for _, c := range []struct {
 		n, d int64
 		want error
-	}{{-1, 2, quota.ErrNegative}, {1, -2, quota.ErrNegative}, {1, 0, quota.ErrZeroDenominator}, {quota.MaxFractionTerm + 1, 1, quota.ErrFractionRange}} {
+	}{{-1, 2, quota.ErrFractionNegative}, {1, -2, quota.ErrFractionNegative}, {1, 0, quota.ErrZeroDenominator}, {quota.MaxFractionTerm + 1, 1, quota.ErrFractionRange}} {
 		if _, err := quota.NewFraction(c.n, c.d); !errors.Is(err, c.want) {
 			t.Errorf("NewFraction(%d, %d) error = %v, want %v", c.n, c.d, err, c.want)
 		}
@@ -179,7 +179,7 @@ func TestFractionJSONRoundTrip(t *testing.T) {
 		Threshold quota.Threshold
 		D         quota.Difference
 	}
-	in := rule{Share: quota.Percent(15), Threshold: quota.Majority(), D: quota.ElectoralLawDirect()}
+	in := rule{Share: quota.Percent(15), Threshold: quota.Majority(), D: quota.ElectoralLawDirectSurplus()}
 	b, err := json.Marshal(in)
 	if err != nil {
 		t.Fatal(err)
@@ -198,8 +198,8 @@ func TestFractionJSONRoundTrip(t *testing.T) {
 		t.Fatalf("round trip: %+v, want %+v", out, in)
 	}
 	var bad rule
-	if err := json.Unmarshal([]byte(`{"Share":"-3%"}`), &bad); !errors.Is(err, quota.ErrNegative) {
-		t.Fatalf("decoding -3%%: %v, want ErrNegative", err)
+	if err := json.Unmarshal([]byte(`{"Share":"-3%"}`), &bad); !errors.Is(err, quota.ErrFractionNegative) {
+		t.Fatalf("decoding -3%%: %v, want ErrFractionNegative", err)
 	}
 	if err := json.Unmarshal([]byte(`{"Threshold":{"Boundary":"maybe"}}`), &bad); err == nil {
 		t.Fatalf("decoding an unknown boundary succeeded")

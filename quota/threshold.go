@@ -61,8 +61,8 @@ func Majority() Threshold { return Threshold{Share: Ratio(1, 2), Boundary: MoreT
 func (t Threshold) String() string { return t.Boundary.String() + " " + t.Share.String() }
 
 // Passes reports whether votes meet the threshold on the given base: votes > share·base for
-// MoreThan, votes ≥ share·base for AtLeast, computed exactly for any int sizes. Negative votes never
-// pass; a negative base is treated as 0.
+// MoreThan, votes ≥ share·base for AtLeast, computed exactly for any int sizes. Negative votes
+// never pass; a negative base is treated as 0.
 func (t Threshold) Passes(votes, base int) bool {
 	if votes < 0 {
 		return false

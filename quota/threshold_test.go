@@ -137,7 +137,7 @@ func ExampleThreshold() {
 
 func TestThresholdDoesNotAllocate(t *testing.T) {
 	m := quota.Majority()
-	d := quota.NationalCongressDelegates()
+	d := quota.NationalCongressDelegatesSurplus()
 	allocs := testing.AllocsPerRun(100, func() {
 		_ = m.Needed(2296)
 		_ = m.Passes(1149, 2296)

@@ -84,7 +84,7 @@ func TestReadDefinitionBadInput(t *testing.T) {
 		{"missing rules", repl(`"rules": "cpc-grassroots-committee",`, ``), "$.rules", 0, 0, tally.ErrMissingField},
 		{"unknown preset", repl(`cpc-grassroots-committee`, `cpc-grassroots`), "$.rules", 9, 12, tally.ErrUnknownPreset},
 		{"fraction 1/0", spelled(`"1/2"`, `"1/0"`), "$.rules.threshold.share", 13, 28, quota.ErrZeroDenominator},
-		{"negative fraction", spelled(`"20%"`, `"-20%"`), "$.rules.difference.min_share", 11, 33, quota.ErrNegative},
+		{"negative fraction", spelled(`"20%"`, `"-20%"`), "$.rules.difference.min_share", 11, 33, quota.ErrFractionNegative},
 		{"unknown base", spelled(`"base": "present"`, `"base": "everyone"`), "$.rules.base", 14, 13, tally.ErrRules},
 		{"unknown boundary", spelled(`"at-least"`, `"atleast"`), "$.rules.difference.min_boundary", 11, 56, quota.ErrFractionSyntax},
 		{"unknown rules field", spelled(`"write_ins": true`, `"write_ins": true, "lots": 1`), "$.rules.lots", 17, 24, tally.ErrUnknownField},

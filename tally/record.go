@@ -114,7 +114,7 @@ func (w wireDifference) difference() quota.Difference {
 	d := quota.Difference{MinShare: w.MinShare, MinBoundary: w.MinBoundary, MaxShare: w.MaxShare,
 		MinSurplus: w.MinSurplus, MaxSurplus: w.MaxSurplus, EqualAllowed: w.EqualAllowed, Source: w.Source}
 	for _, s := range w.Steps {
-		d.Steps = append(d.Steps, quota.Step{MinSeats: s.MinSeats, MinSurplus: s.MinSurplus})
+		d.Steps = append(d.Steps, quota.SurplusStep{MinSeats: s.MinSeats, MinSurplus: s.MinSurplus})
 	}
 	return d
 }

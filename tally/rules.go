@@ -206,7 +206,7 @@ func CPCGrassrootsCommittee() Rules {
 	r := cpcCommon()
 	r.Name = "CPC grassroots committee"
 	r.Source = "RULES.md B2, B4, B5 (2020 wording unverified), B6, B7 (2020 base unverified), B8"
-	r.Difference = quota.CPCGrassrootsCommittee()
+	r.Difference = quota.CPCGrassrootsCommitteeSurplus()
 	r.Quorum = quota.Threshold{Share: quota.Ratio(4, 5), Boundary: quota.MoreThan}
 	r.Base = OfPresent
 	return r
@@ -218,7 +218,7 @@ func CPCGrassrootsDelegates() Rules {
 	r := CPCGrassrootsCommittee()
 	r.Name = "CPC grassroots congress delegates"
 	r.Source = "RULES.md B1, B4, B5 (2020 wording unverified), B6, B7 (2020 base unverified), B8"
-	r.Difference = quota.CPCGrassrootsDelegates()
+	r.Difference = quota.CPCGrassrootsDelegatesSurplus()
 	return r
 }
 
@@ -234,7 +234,7 @@ func CPCLocalDelegates() Rules {
 	r := cpcCommon()
 	r.Name = "CPC local congress delegates"
 	r.Source = "RULES.md C3, C4, C6 (unverified), B7 (by analogy, unverified), B8"
-	r.Difference = quota.CPCLocalDelegates()
+	r.Difference = quota.CPCLocalDelegatesSurplus()
 	r.Quorum = quota.Majority()
 	r.Base = OfEntitled
 	return r
@@ -246,7 +246,7 @@ func CPCLocalCommittee() Rules {
 	r := CPCLocalDelegates()
 	r.Name = "CPC local committee"
 	r.Source = "RULES.md C1, C3, C4, C6 (unverified), B7 (by analogy, unverified), B8"
-	r.Difference = quota.CPCLocalCommittee()
+	r.Difference = quota.CPCLocalCommitteeSurplus()
 	return r
 }
 
@@ -259,7 +259,7 @@ func NationalCongressDelegates() Rules {
 	r := CPCLocalDelegates()
 	r.Name = "CPC National Congress delegates"
 	r.Source = "RULES.md D1, C3, C4, B7 (by analogy, unverified), B8"
-	r.Difference = quota.NationalCongressDelegates()
+	r.Difference = quota.NationalCongressDelegatesSurplus()
 	return r
 }
 
@@ -272,7 +272,7 @@ func CentralCommitteePreliminary() Rules {
 	r := CPCLocalDelegates()
 	r.Name = "CPC Central Committee preliminary election"
 	r.Source = "RULES.md D3; D5 not found: C3, C4 by analogy (unverified)"
-	r.Difference = quota.CentralCommitteePreliminary()
+	r.Difference = quota.CentralCommitteePreliminarySurplus()
 	return r
 }
 
@@ -292,7 +292,7 @@ func ElectoralLawDirect() Rules {
 	return Rules{
 		Name:                    "PRC Electoral Law, direct election",
 		Source:                  "RULES.md A1, A3, A4, A6, A7 (base of 选票 unstated), A8, A9",
-		Difference:              quota.ElectoralLawDirect(),
+		Difference:              quota.ElectoralLawDirectSurplus(),
 		Quorum:                  quota.Majority(),
 		Threshold:               quota.Majority(),
 		Base:                    OfPresent,
@@ -320,7 +320,7 @@ func ElectoralLawIndirect() Rules {
 	return Rules{
 		Name:                    "PRC Electoral Law, indirect election",
 		Source:                  "RULES.md A2, A5, A6, A7, A8, A9; quorum not sourced",
-		Difference:              quota.ElectoralLawIndirect(),
+		Difference:              quota.ElectoralLawIndirectSurplus(),
 		Threshold:               quota.Majority(),
 		Base:                    OfEntitled,
 		VoidWhenReturnedExceeds: OfPresent,
@@ -344,7 +344,7 @@ func VietnamNationalAssembly() Rules {
 	return Rules{
 		Name:                    "Vietnam National Assembly",
 		Source:                  "RULES.md E1, E3, E4; void base, write-ins and supplementary threshold unverified",
-		Difference:              quota.VietnamNationalAssembly(),
+		Difference:              quota.VietnamNationalAssemblySurplus(),
 		Quorum:                  quota.Majority(),
 		QuorumWaivedAfter:       1,
 		Threshold:               quota.Majority(),

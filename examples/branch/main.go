@@ -179,7 +179,7 @@ func record(w io.Writer, res tally.Result) error {
 			t.Entitled, t.Present, t.Issued, t.Returned, c.Valid, c.Invalid, c.Spoiled)
 		// The name comes last: tabwriter counts runes, and a Chinese character is two columns wide.
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintln(tw, "ID\tFor ○\tAgainst ×\tAbstain\tStanding\t  Name")
+		fmt.Fprintf(tw, "ID\tFor %s\tAgainst %s\tAbstain\tStanding\t  Name\n", ballot.For.Symbol(), ballot.Against.Symbol())
 		for _, st := range d.Standings {
 			id := st.ID
 			if st.WriteIn {

@@ -23,7 +23,7 @@ func apportion(seed uint64, m quota.Method, seats int, units []Unit) (apportionm
 	weights := weightsOf(units)
 	a := apportionment{Method: m.String()}
 	res, err := quota.Apportion(m, seats, weights)
-	var te *quota.TieError
+	var te *quota.ApportionTieError
 	if errors.As(err, &te) {
 		// the tied units in the order drawn by lot
 		order := make([]int, len(te.Units))
@@ -32,8 +32,8 @@ func apportion(seed uint64, m quota.Method, seats int, units []Unit) (apportionm
 			a.Lots = append(a.Lots, units[order[k]].Code)
 		}
 		a.TiedSeats = te.Seats
-		var r quota.Result
-		r, err = quota.ApportionWithOptions(m, seats, weights, quota.Options{TieOrder: order})
+		var r quota.Apportionment
+		r, err = quota.ApportionWithOptions(m, seats, weights, quota.ApportionOptions{TieOrder: order})
 		res = r.Seats
 	}
 	if err != nil {

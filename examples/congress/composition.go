@@ -49,7 +49,7 @@ type compositionGoal struct {
 // newComposition converts a report to its JSON form.
 func newComposition(rep *composition.Report) compositionJSON {
 	c := compositionJSON{Total: rep.Total}
-	for _, r := range rep.Rows {
+	for _, r := range rep.Categories {
 		share := "-"
 		if p, ok := r.Percent(rep.Places); ok {
 			share = p.StringFixed(rep.Places) + "%"

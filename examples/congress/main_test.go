@@ -145,7 +145,7 @@ func TestPublishedRoster(t *testing.T) {
 	if err := rep.Check(); err != nil {
 		t.Errorf("published roster misses a target: %v", err)
 	}
-	if r, ok := rep.Row(composition.CatLeadingCadres); !ok || r.Count != pubTotal-pubFrontLine {
+	if r, ok := rep.Category(composition.CatLeadingCadres); !ok || r.Count != pubTotal-pubFrontLine {
 		t.Errorf("leading cadres = %+v, want %d", r, pubTotal-pubFrontLine)
 	}
 }
@@ -230,5 +230,28 @@ func TestUsage(t *testing.T) {
 				t.Error("no message on stderr")
 			}
 		})
+	}
+}
+
+// TestUnitMinorities: every ethnic minority the unit table names is one of the 55 of
+// composition.EthnicGroups, spelled as there.
+func TestUnitMinorities(t *testing.T) {
+	units, err := loadUnits()
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := make(map[string]bool)
+	for _, g := range composition.EthnicGroups()[1:] {
+		known[g.Name] = true
+	}
+	for _, u := range units {
+		if len(u.Minorities) == 0 {
+			t.Errorf("%s names no minority group", u.Code)
+		}
+		for _, m := range u.Minorities {
+			if !known[m] {
+				t.Errorf("%s: %q is not an ethnic minority of composition.EthnicGroups", u.Code, m)
+			}
+		}
 	}
 }

@@ -236,7 +236,7 @@ func writeRounds(w io.Writer, u *unitRun) {
 	}
 }
 
-// published gives the published count of each category of composition.CongressComposition (the base of
+// published gives the published count of each category of composition.Congress (the base of
 // "honours" is the front-line; leading cadres are not published as such).
 var published = map[string]int{
 	composition.CatFrontLine: pubFrontLine, composition.CatWorkers: pubWorkers, composition.CatMigrant: pubMigrant,
@@ -253,7 +253,7 @@ var published = map[string]int{
 func writeComposition(w io.Writer, rep *composition.Report) {
 	t := newTable(5, 3)
 	t.Add("category", "count", "share", "of", "published")
-	for _, r := range rep.Rows {
+	for _, r := range rep.Categories {
 		share := "-"
 		if p, ok := r.Percent(rep.Places); ok {
 			share = p.StringFixed(rep.Places) + "%"

@@ -8,7 +8,7 @@ import (
 )
 
 // Attribute keys and values carried by every generated candidate, as read by the composition
-// report (composition.CongressComposition).
+// report (composition.Congress).
 const (
 	attrSector     = "sector"     // frontline | leading
 	attrOccupation = "occupation" // front-line only: worker | farmer | technical | other

@@ -10,14 +10,13 @@ import (
 	"github.com/chae-go/chae/quota/composition"
 )
 
-// minorityGroups are the 55 recognised ethnic minority groups of China.
-var minorityGroups = []string{
-	"Zhuang", "Hui", "Manchu", "Uyghur", "Miao", "Yi", "Tujia", "Tibetan", "Mongol", "Dong",
-	"Buyei", "Yao", "Bai", "Korean", "Hani", "Li", "Kazakh", "Dai", "She", "Lisu",
-	"Dongxiang", "Gelao", "Lahu", "Wa", "Sui", "Naxi", "Qiang", "Tu", "Mulao", "Xibe",
-	"Kyrgyz", "Jingpo", "Daur", "Salar", "Blang", "Maonan", "Tajik", "Pumi", "Achang", "Nu",
-	"Ewenki", "Jing", "Jino", "De'ang", "Bonan", "Russian", "Yugur", "Uzbek", "Monba", "Oroqen",
-	"Derung", "Hezhen", "Gaoshan", "Lhoba", "Tatar",
+// minorityGroups are the 55 recognised ethnic minority groups of China, as composition names them.
+func minorityGroups() []string {
+	var names []string
+	for _, g := range composition.EthnicGroups()[1:] {
+		names = append(names, g.Name)
+	}
+	return names
 }
 
 // The published counts of the 2,296 delegates elected to the 20th National Congress.
@@ -89,8 +88,9 @@ func publishedRoster() []ballot.Candidate {
 		roster[spread(j, 5, 2, pubFrontLine)].Attrs[attrHonours] = []string{"provincial", "national"}[j%2]
 	}
 	set(pubWomen, 13, 5, attrGender, "female")
+	groups := minorityGroups()
 	for j := range pubMinorities {
-		roster[spread(j, 17, 11, n)].Attrs[attrEthnicity] = minorityGroups[j%pubGroups]
+		roster[spread(j, 17, 11, n)].Attrs[attrEthnicity] = groups[j%pubGroups]
 	}
 	// Education: postgraduate, university, college; the rest secondary.
 	edu := func(j int) string {
@@ -149,7 +149,7 @@ func publishedRoster() []ballot.Candidate {
 
 // publishedReport is the composition report of the published roster.
 func publishedReport() (*composition.Report, error) {
-	return composition.CongressComposition().Report(publishedRoster())
+	return composition.Congress().Report(publishedRoster())
 }
 
 // writePublished prints the composition report of a roster with the published counts.

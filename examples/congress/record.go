@@ -89,7 +89,7 @@ func simulateAll(cfg config, progress func(*unitRun)) (*record, error) {
 		rec.UnitTargets = append(rec.UnitTargets, ut)
 	}
 	rec.Digest = "sha256:" + hex.EncodeToString(h.Sum(nil))
-	rec.Composition, err = composition.CongressComposition().Report(delegates)
+	rec.Composition, err = composition.Congress().Report(delegates)
 	if err != nil {
 		return nil, err
 	}
@@ -115,7 +115,7 @@ func unitReport(u *unitRun, delegates []ballot.Candidate) (unitTargets, error) {
 	if err != nil {
 		return unitTargets{}, err
 	}
-	c := composition.Composition{
+	c := composition.Spec{
 		Places: 1,
 		Categories: []composition.Category{
 			{Name: composition.CatWomen, Where: composition.Is(attrGender, "female")},

@@ -63,9 +63,9 @@ func (u *unitRun) confirmed() []string {
 // or its equal-numbers exception for the two authorised units.
 func differenceRule(u Unit) quota.Difference {
 	if u.Equal {
-		return quota.NationalCongressDelegatesEqual()
+		return quota.NationalCongressDelegatesSurplusOrEqual()
 	}
-	return quota.NationalCongressDelegates()
+	return quota.NationalCongressDelegatesSurplus()
 }
 
 // makeSlate draws the unit's candidates: as many as the difference rule requires and a few more

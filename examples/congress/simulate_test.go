@@ -72,11 +72,11 @@ func checkUnit(t *testing.T, u *unitRun) {
 		if 100*(n-seats) <= 15*seats {
 			t.Errorf("%s: %d candidates for %d seats: surplus not more than 15%%", u.Unit.Code, n, seats)
 		}
-		if err := quota.NationalCongressDelegates().Check(seats, n); err != nil {
+		if err := quota.NationalCongressDelegatesSurplus().Check(seats, n); err != nil {
 			t.Errorf("%s: %v", u.Unit.Code, err)
 		}
 	}
-	if err := quota.NationalCongressDelegates().Check(seats, seats); !errors.Is(err, quota.ErrTooFewCandidates) {
+	if err := quota.NationalCongressDelegatesSurplus().Check(seats, seats); !errors.Is(err, quota.ErrTooFewCandidates) {
 		t.Errorf("%s: an equal slate passes the difference rule: %v", u.Unit.Code, err)
 	}
 	res := u.Result

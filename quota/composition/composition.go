@@ -2,7 +2,6 @@ package composition
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"math/big"
 	"slices"
@@ -15,30 +14,6 @@ import (
 	"github.com/chae-go/chae/quota"
 	"github.com/shopspring/decimal"
 )
-
-// Sentinels for composition definitions and targets; match with errors.Is.
-var (
-	// ErrCategory: a category is unnamed, named twice, or measured over a base that does not exist
-	// or that leads back to itself.
-	ErrCategory = errors.New("invalid category")
-	// ErrTargetUnmet: the report does not meet a target.
-	ErrTargetUnmet = errors.New("target not met")
-)
-
-// CompositionError reports a composition definition that cannot be used.
-type CompositionError struct {
-	Name   string // the category, distinct count, average or target concerned
-	Detail string
-	Err    error // ErrCategory
-}
-
-// Error names the definition entry and the problem.
-func (e *CompositionError) Error() string {
-	return fmt.Sprintf("quota: composition %q: %s: %v", e.Name, e.Detail, e.Err)
-}
-
-// Unwrap returns the sentinel.
-func (e *CompositionError) Unwrap() error { return e.Err }
 
 // Category is a group of a body whose size a composition report gives: "front-line members",
 // "women", "under 55 years old".
@@ -65,9 +40,9 @@ type Distinct struct {
 //
 // When AgeOn is the zero time, the attribute is a decimal number ("1.5", "-3", "72") and the mean
 // is of those numbers. Otherwise the attribute is a birth date (DateLayout) and the mean is of the
-// ages in completed years on the calendar date of AgeOn (see Age): a person born on 1970-10-17 is 51
-// on 2022-10-16, not 51.997. The mean is computed exactly and rounded half-up (away from zero) to
-// Places decimal places only for the report. A missing or malformed value is an *AttributeError.
+// ages in completed years on the calendar date of AgeOn (see Age): a person born on 1970-10-17 is
+// 51 on 2022-10-16, not 51.997. The mean is computed exactly and rounded half-up (away from zero)
+// to Places decimal places only for the report. A missing or malformed value is an *AttributeError.
 type Average struct {
 	Name   string    // printed in the report
 	Key    string    // the attribute averaged ("born")
@@ -108,7 +83,8 @@ func (k TargetKind) String() string {
 }
 
 // Target is a requirement on one category of a composition. Shares are compared exactly with the
-// count over the base (never a rounded percentage): 33.3% printed may still fall short of one third.
+// count over the base (never a rounded percentage): 33.3% printed may still fall short of one
+// third.
 type Target struct {
 	Category string
 	Kind     TargetKind
@@ -155,29 +131,9 @@ func (t Target) met(count, base int) bool {
 	return false
 }
 
-// TargetError reports an unmet target.
-type TargetError struct {
-	Target Target
-	Count  int // members of the category
-	Base   int // members of its base
-	Err    error
-}
-
-// Error gives the target, the count over its base and the share to one decimal place.
-func (e *TargetError) Error() string {
-	share := "no base"
-	if e.Base > 0 {
-		share = percentString(e.Count, e.Base, 1)
-	}
-	return fmt.Sprintf("quota: %s: %d of %d (%s): %v", e.Target, e.Count, e.Base, share, e.Err)
-}
-
-// Unwrap returns the sentinel (ErrTargetUnmet).
-func (e *TargetError) Unwrap() error { return e.Err }
-
-// Composition defines a composition report: the categories counted, the distinct values counted,
+// Spec defines a composition report: the categories counted, the distinct values counted,
 // the averages and the targets. Its zero value reports only the size of the body.
-type Composition struct {
+type Spec struct {
 	Categories []Category // counted in this order, and reported in it
 	Distinct   []Distinct // distinct-value counts
 	Averages   []Average  // averages
@@ -187,8 +143,8 @@ type Composition struct {
 	Places int32
 }
 
-// Row is one category of a report.
-type Row struct {
+// CategoryRow is one category of a report.
+type CategoryRow struct {
 	Name  string
 	Count int    // members of the category
 	Of    string // the base category; "" for the whole body
@@ -196,7 +152,7 @@ type Row struct {
 }
 
 // Share returns Count/Base exactly; zero when Base is 0.
-func (r Row) Share() quota.Fraction {
+func (r CategoryRow) Share() quota.Fraction {
 	if r.Base <= 0 {
 		return quota.Fraction{}
 	}
@@ -215,7 +171,7 @@ func share(count, base int) quota.Fraction {
 
 // Percent returns 100·Count/Base rounded half-up to places decimal places (33.6 for 771 of 2,296
 // at one place; negative places count as 0), and false when Base is 0.
-func (r Row) Percent(places int32) (decimal.Decimal, bool) {
+func (r CategoryRow) Percent(places int32) (decimal.Decimal, bool) {
 	if r.Base <= 0 {
 		return decimal.Decimal{}, false
 	}
@@ -269,31 +225,31 @@ type TargetResult struct {
 
 // Report is a composition report of one body. It is a value the caller owns.
 type Report struct {
-	Total    int   // candidates in the body
-	Places   int32 // decimal places of the printed percentages
-	Rows     []Row // one per category, in definition order
-	Distinct []DistinctRow
-	Averages []AverageRow
-	Targets  []TargetResult // one per target, in definition order
+	Total      int           // candidates in the body
+	Places     int32         // decimal places of the printed percentages
+	Categories []CategoryRow // one per category, in definition order
+	Distinct   []DistinctRow
+	Averages   []AverageRow
+	Targets    []TargetResult // one per target, in definition order
 }
 
 // Validate checks the definition: every category named, names unique, every base (Of) an existing
 // category with no cycle, every target naming an existing category with a known kind. It returns
-// the first problem as a *CompositionError wrapping ErrCategory.
-func (c Composition) Validate() error {
+// the first problem as a *SpecError wrapping ErrCategory.
+func (c Spec) Validate() error {
 	_, err := c.order()
 	return err
 }
 
 // order validates c and returns the categories' indices with each base before its dependants.
-func (c Composition) order() ([]int, error) {
+func (c Spec) order() ([]int, error) {
 	idx := make(map[string]int, len(c.Categories))
 	for i, cat := range c.Categories {
 		if cat.Name == "" {
-			return nil, &CompositionError{Name: "", Detail: "category " + strconv.Itoa(i+1) + " has no name", Err: ErrCategory}
+			return nil, &SpecError{Name: "", Detail: "category " + strconv.Itoa(i+1) + " has no name", Err: ErrCategory}
 		}
 		if _, dup := idx[cat.Name]; dup {
-			return nil, &CompositionError{Name: cat.Name, Detail: "category named twice", Err: ErrCategory}
+			return nil, &SpecError{Name: cat.Name, Detail: "category named twice", Err: ErrCategory}
 		}
 		idx[cat.Name] = i
 	}
@@ -303,7 +259,7 @@ func (c Composition) order() ([]int, error) {
 	visit = func(i int) error {
 		switch state[i] {
 		case 1:
-			return &CompositionError{Name: c.Categories[i].Name, Detail: "base cycle", Err: ErrCategory}
+			return &SpecError{Name: c.Categories[i].Name, Detail: "base cycle", Err: ErrCategory}
 		case 2:
 			return nil
 		}
@@ -311,7 +267,7 @@ func (c Composition) order() ([]int, error) {
 		if of := c.Categories[i].Of; of != "" {
 			j, ok := idx[of]
 			if !ok {
-				return &CompositionError{Name: c.Categories[i].Name, Detail: "unknown base " + strconv.Quote(of), Err: ErrCategory}
+				return &SpecError{Name: c.Categories[i].Name, Detail: "unknown base " + strconv.Quote(of), Err: ErrCategory}
 			}
 			if err := visit(j); err != nil {
 				return err
@@ -328,10 +284,10 @@ func (c Composition) order() ([]int, error) {
 	}
 	for _, t := range c.Targets {
 		if _, ok := idx[t.Category]; !ok {
-			return nil, &CompositionError{Name: t.Category, Detail: "target names an unknown category", Err: ErrCategory}
+			return nil, &SpecError{Name: t.Category, Detail: "target names an unknown category", Err: ErrCategory}
 		}
 		if t.Kind > CountAtLeast {
-			return nil, &CompositionError{Name: t.Category, Detail: "unknown target kind " + t.Kind.String(), Err: ErrCategory}
+			return nil, &SpecError{Name: t.Category, Detail: "unknown target kind " + t.Kind.String(), Err: ErrCategory}
 		}
 	}
 	return order, nil
@@ -341,110 +297,145 @@ func (c Composition) order() ([]int, error) {
 // before the categories measured over it; the first attribute that cannot be read stops the report
 // with an *AttributeError giving the candidate's position and ID. The report does not depend on
 // map iteration or on anything but the candidates and the definition.
-func (c Composition) Report(cands []ballot.Candidate) (*Report, error) {
+func (c Spec) Report(cands []ballot.Candidate) (*Report, error) {
 	order, err := c.order()
 	if err != nil {
 		return nil, err
 	}
-	idx := make(map[string]int, len(c.Categories))
-	for i, cat := range c.Categories {
-		idx[cat.Name] = i
+	t := newCounter(c, order)
+	for i, cd := range cands {
+		if err := t.add(cd); err != nil {
+			var ae *AttributeError
+			if errors.As(err, &ae) {
+				ae.Index, ae.ID = i+1, cd.ID
+			}
+			return nil, err
+		}
 	}
-	base := make([]int, len(c.Categories)) // index of the base category, -1 for the body
+	return t.report(len(cands)), nil
+}
+
+// counter accumulates a Spec's report over a roster, one candidate at a time.
+type counter struct {
+	spec   Spec
+	order  []int                 // categories, each base before its dependants
+	index  map[string]int        // category name → index
+	base   []int                 // per category: the index of its base, -1 for the whole body
+	counts []int                 // per category: members so far
+	member []bool                // per category: whether the current candidate is a member
+	seen   []map[string]struct{} // per distinct count: the values seen
+	sums   []decimal.Decimal     // per average: the sum of the numeric values
+	ages   []int64               // per average: the sum of the ages (integers need no decimal)
+	ns     []int                 // per average: the candidates averaged
+}
+
+func newCounter(c Spec, order []int) *counter {
+	t := &counter{spec: c, order: order, index: make(map[string]int, len(c.Categories)),
+		base: make([]int, len(c.Categories)), counts: make([]int, len(c.Categories)), member: make([]bool, len(c.Categories)),
+		seen: make([]map[string]struct{}, len(c.Distinct)),
+		sums: make([]decimal.Decimal, len(c.Averages)), ages: make([]int64, len(c.Averages)), ns: make([]int, len(c.Averages))}
 	for i, cat := range c.Categories {
-		base[i] = -1
+		t.index[cat.Name] = i
+	}
+	for i, cat := range c.Categories {
+		t.base[i] = -1
 		if cat.Of != "" {
-			base[i] = idx[cat.Of]
+			t.base[i] = t.index[cat.Of]
 		}
 	}
-	counts := make([]int, len(c.Categories))
-	member := make([]bool, len(c.Categories))
-	seen := make([]map[string]struct{}, len(c.Distinct))
-	for i := range seen {
-		seen[i] = make(map[string]struct{})
+	for i := range t.seen {
+		t.seen[i] = make(map[string]struct{})
 	}
-	sums := make([]decimal.Decimal, len(c.Averages))
-	ages := make([]int64, len(c.Averages)) // sums of ages, kept apart: integers need no decimal
-	ns := make([]int, len(c.Averages))
-	fail := func(i int, cd ballot.Candidate, err error) error {
-		var ae *AttributeError
-		if errors.As(err, &ae) {
-			ae.Index, ae.ID = i+1, cd.ID
+	return t
+}
+
+// add counts one candidate: the categories (a category over a base only for members of the base),
+// the distinct values and the averages.
+func (t *counter) add(cd ballot.Candidate) error {
+	for _, k := range t.order {
+		t.member[k] = false
+		if b := t.base[k]; b >= 0 && !t.member[b] {
+			continue
 		}
+		ok, err := t.spec.Categories[k].Where.match(cd)
+		if err != nil {
+			return err
+		}
+		if ok {
+			t.member[k] = true
+			t.counts[k]++
+		}
+	}
+	for k, d := range t.spec.Distinct {
+		ok, err := d.Where.match(cd)
+		if err != nil {
+			return err
+		}
+		if v := cd.Attrs[d.Key]; ok && v != "" {
+			t.seen[k][v] = struct{}{}
+		}
+	}
+	for k, a := range t.spec.Averages {
+		if err := t.addAverage(k, a, cd); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addAverage adds the candidate to average k if its predicate selects them: their age on AgeOn
+// from the birth date, or the attribute's number.
+func (t *counter) addAverage(k int, a Average, cd ballot.Candidate) error {
+	ok, err := a.Where.match(cd)
+	if err != nil || !ok {
 		return err
 	}
-	for i, cd := range cands {
-		for _, k := range order {
-			member[k] = false
-			if b := base[k]; b >= 0 && !member[b] {
-				continue
-			}
-			ok, err := c.Categories[k].Where.match(cd)
-			if err != nil {
-				return nil, fail(i, cd, err)
-			}
-			if ok {
-				member[k] = true
-				counts[k]++
-			}
+	if !a.AgeOn.IsZero() {
+		born, err := dateAttr(cd, a.Key)
+		if err != nil {
+			return err
 		}
-		for k, d := range c.Distinct {
-			ok, err := d.Where.match(cd)
-			if err != nil {
-				return nil, fail(i, cd, err)
-			}
-			if v := cd.Attrs[d.Key]; ok && v != "" {
-				seen[k][v] = struct{}{}
-			}
+		t.ages[k] += int64(Age(born, a.AgeOn))
+	} else {
+		v, err := a.value(cd)
+		if err != nil {
+			return err
 		}
-		for k, a := range c.Averages {
-			ok, err := a.Where.match(cd)
-			if err != nil {
-				return nil, fail(i, cd, err)
-			}
-			if !ok {
-				continue
-			}
-			if !a.AgeOn.IsZero() {
-				born, err := dateAttr(cd, a.Key)
-				if err != nil {
-					return nil, fail(i, cd, err)
-				}
-				ages[k] += int64(Age(born, a.AgeOn))
-			} else {
-				v, err := a.value(cd)
-				if err != nil {
-					return nil, fail(i, cd, err)
-				}
-				sums[k] = sums[k].Add(v)
-			}
-			ns[k]++
-		}
+		t.sums[k] = t.sums[k].Add(v)
 	}
-	r := &Report{Total: len(cands), Places: max(c.Places, 0)}
+	t.ns[k]++
+	return nil
+}
+
+// report makes the report of a body of total candidates from the counts: rows in definition
+// order, distinct values sorted, and each target's outcome.
+func (t *counter) report(total int) *Report {
+	c := t.spec
+	r := &Report{Total: total, Places: max(c.Places, 0)}
 	for k, cat := range c.Categories {
-		b := len(cands)
-		if base[k] >= 0 {
-			b = counts[base[k]]
+		b := total
+		if t.base[k] >= 0 {
+			b = t.counts[t.base[k]]
 		}
-		r.Rows = append(r.Rows, Row{Name: cat.Name, Count: counts[k], Of: cat.Of, Base: b})
+		r.Categories = append(r.Categories, CategoryRow{Name: cat.Name, Count: t.counts[k], Of: cat.Of, Base: b})
 	}
 	for k, d := range c.Distinct {
-		vs := make([]string, 0, len(seen[k]))
-		for v := range seen[k] {
+		vs := make([]string, 0, len(t.seen[k]))
+		for v := range t.seen[k] {
 			vs = append(vs, v)
 		}
 		slices.Sort(vs)
 		r.Distinct = append(r.Distinct, DistinctRow{Name: d.Name, Key: d.Key, Values: vs})
 	}
 	for k, a := range c.Averages {
-		r.Averages = append(r.Averages, AverageRow{Name: a.Name, AgeOn: a.AgeOn, N: ns[k], Sum: sums[k].Add(decimal.NewFromInt(ages[k])), Places: max(a.Places, 0)})
+		sum := t.sums[k].Add(decimal.NewFromInt(t.ages[k]))
+		r.Averages = append(r.Averages, AverageRow{Name: a.Name, AgeOn: a.AgeOn, N: t.ns[k], Sum: sum, Places: max(a.Places, 0)})
 	}
-	for _, t := range c.Targets {
-		row := r.Rows[idx[t.Category]]
-		r.Targets = append(r.Targets, TargetResult{Target: t, Count: row.Count, Base: row.Base, Met: t.met(row.Count, row.Base)})
+	for _, tg := range c.Targets {
+		row := r.Categories[t.index[tg.Category]]
+		r.Targets = append(r.Targets, TargetResult{Target: tg, Count: row.Count, Base: row.Base, Met: tg.met(row.Count, row.Base)})
 	}
-	return r, nil
+	return r
 }
 
 // value reads the numeric value of one candidate.
@@ -511,14 +502,14 @@ func (r *Report) Unmet() []*TargetError {
 	return out
 }
 
-// Row returns the row of the named category, and false if there is none.
-func (r *Report) Row(name string) (Row, bool) {
-	for _, row := range r.Rows {
+// Category returns the row of the named category, and false if there is none.
+func (r *Report) Category(name string) (CategoryRow, bool) {
+	for _, row := range r.Categories {
 		if row.Name == name {
 			return row, true
 		}
 	}
-	return Row{}, false
+	return CategoryRow{}, false
 }
 
 func percentString(count, base int, places int32) string {
@@ -560,9 +551,9 @@ func (r *Report) String() string {
 func (r *Report) WriteTo(w io.Writer) (int64, error) {
 	var sections [][][]string
 	var aligns [][]bool // right-aligned columns per section
-	if len(r.Rows) > 0 {
+	if len(r.Categories) > 0 {
 		t := [][]string{{"category", "count", "share", "of"}}
-		for _, row := range r.Rows {
+		for _, row := range r.Categories {
 			share := "-"
 			if p, ok := row.Percent(r.Places); ok {
 				share = p.StringFixed(r.Places) + "%"

@@ -22,7 +22,7 @@ import (
 func TestCongressPublishedTable(t *testing.T) {
 	t.Parallel()
 	roster := congressRoster()
-	r, err := composition.CongressComposition().Report(roster)
+	r, err := composition.Congress().Report(roster)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +70,7 @@ minorities count at least 1       met
 		{composition.CatJoinedReform, 2224, "96.9"}, {composition.CatHonours, 710, "92.1"},
 	}
 	for _, p := range published {
-		row, ok := r.Row(p.cat)
+		row, ok := r.Category(p.cat)
 		if !ok {
 			t.Fatalf("no row %q", p.cat)
 		}
@@ -79,7 +79,7 @@ minorities count at least 1       met
 			t.Errorf("%s: %d, %s%%; want %d, %s%%", p.cat, row.Count, pc.StringFixed(1), p.count, p.share)
 		}
 	}
-	if row, _ := r.Row(composition.CatHonours); row.Base != 771 || row.Of != composition.CatFrontLine {
+	if row, _ := r.Category(composition.CatHonours); row.Base != 771 || row.Of != composition.CatFrontLine {
 		t.Errorf("honours measured over %q %d, want front-line 771", row.Of, row.Base)
 	}
 	if got := r.Distinct[0].Count(); got != 40 {
@@ -97,7 +97,7 @@ minorities count at least 1       met
 	// The order of the roster does not matter.
 	rev := slices.Clone(roster)
 	slices.Reverse(rev)
-	r2, err := composition.CongressComposition().Report(rev)
+	r2, err := composition.Congress().Report(rev)
 	if err != nil || r2.String() != want {
 		t.Fatalf("reversed roster gives a different report (%v):\n%s", err, r2)
 	}
@@ -225,30 +225,34 @@ func TestCompositionDefinitionErrors(t *testing.T) {
 	a := composition.Category{Name: "a"}
 	tests := []struct {
 		name string
-		c    composition.Composition
+		c    composition.Spec
 	}{
-		{"unnamed category", composition.Composition{Categories: []composition.Category{{}}}},
-		{"duplicate", composition.Composition{Categories: []composition.Category{a, a}}},
-		{"unknown base", composition.Composition{Categories: []composition.Category{{Name: "b", Of: "x"}}}},
-		{"self base", composition.Composition{Categories: []composition.Category{{Name: "b", Of: "b"}}}},
-		{"cycle", composition.Composition{Categories: []composition.Category{{Name: "b", Of: "c"}, {Name: "c", Of: "b"}}}},
-		{"target on unknown category", composition.Composition{Categories: []composition.Category{a}, Targets: []composition.Target{{Category: "z"}}}},
-		{"unknown target kind", composition.Composition{Categories: []composition.Category{a}, Targets: []composition.Target{{Category: "a", Kind: 9}}}},
+		{"unnamed category", composition.Spec{Categories: []composition.Category{{}}}},
+		{"duplicate", composition.Spec{Categories: []composition.Category{a, a}}},
+		{"unknown base", composition.Spec{Categories: []composition.Category{{Name: "b", Of: "x"}}}},
+		{"self base", composition.Spec{Categories: []composition.Category{{Name: "b", Of: "b"}}}},
+		{"cycle", composition.Spec{Categories: []composition.Category{{Name: "b", Of: "c"}, {Name: "c", Of: "b"}}}},
+		{"target on unknown category", composition.Spec{Categories: []composition.Category{a}, Targets: []composition.Target{{Category: "z"}}}},
+		{"unknown target kind", composition.Spec{Categories: []composition.Category{a}, Targets: []composition.Target{{Category: "a", Kind: 9}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			var ce *composition.CompositionError
-			if err := tt.c.Validate(); !errors.Is(err, composition.ErrCategory) || !errors.As(err, &ce) {
+			var ce *composition.SpecError
+			err := tt.c.Validate()
+			if !errors.Is(err, composition.ErrCategory) || !errors.As(err, &ce) {
 				t.Fatalf("Validate() = %v, want ErrCategory", err)
+			}
+			if msg := err.Error(); !strings.HasPrefix(msg, "composition: ") || strings.Count(msg, "composition:") != 1 {
+				t.Errorf("message %q is not prefixed once with the package", msg)
 			}
 			if _, err := tt.c.Report(nil); !errors.Is(err, composition.ErrCategory) {
 				t.Fatalf("Report() = %v, want ErrCategory", err)
 			}
 		})
 	}
-	if err := composition.CongressComposition().Validate(); err != nil {
-		t.Fatalf("CongressComposition().Validate() = %v", err)
+	if err := composition.Congress().Validate(); err != nil {
+		t.Fatalf("Congress().Validate() = %v", err)
 	}
 }
 
@@ -259,17 +263,17 @@ func TestReportAttributeErrorPosition(t *testing.T) {
 		cand("A2", "born", "1970-01-01"),
 		cand("A3", "born", "70-01-01"),
 	}
-	c := composition.Composition{Averages: []composition.Average{{Name: "age", Key: "born", AgeOn: day("2022-10-16")}}}
+	c := composition.Spec{Averages: []composition.Average{{Name: "age", Key: "born", AgeOn: day("2022-10-16")}}}
 	_, err := c.Report(roster)
 	var ae *composition.AttributeError
 	if !errors.Is(err, composition.ErrBadAttribute) || !errors.As(err, &ae) || ae.Index != 3 || ae.ID != "A3" || ae.Value != "70-01-01" {
 		t.Fatalf("Report error = %v, want ErrBadAttribute at candidate 3", err)
 	}
-	const msg = `quota: candidate 3 (ID "A3"): attribute "born" = "70-01-01": malformed attribute`
+	const msg = `composition: candidate 3 (ID "A3"): attribute "born" = "70-01-01": malformed attribute`
 	if err.Error() != msg {
 		t.Fatalf("message %q, want %q", err, msg)
 	}
-	c = composition.Composition{Categories: []composition.Category{{Name: "young", Where: composition.AgeUnder("born", 40, day("2022-10-16"))}}}
+	c = composition.Spec{Categories: []composition.Category{{Name: "young", Where: composition.AgeUnder("born", 40, day("2022-10-16"))}}}
 	_, err = c.Report([]ballot.Candidate{cand("B1", "born", "1990-01-01"), cand("B2")})
 	if !errors.Is(err, composition.ErrMissingAttribute) || !errors.As(err, &ae) || ae.Index != 2 || ae.ID != "B2" {
 		t.Fatalf("Report error = %v, want ErrMissingAttribute at candidate 2", err)
@@ -297,7 +301,7 @@ func TestNumericAverage(t *testing.T) {
 			for i, v := range tt.values {
 				roster = append(roster, cand(strconv.Itoa(i), "score", v))
 			}
-			c := composition.Composition{Averages: []composition.Average{{Name: "score", Key: "score", Places: tt.places}}}
+			c := composition.Spec{Averages: []composition.Average{{Name: "score", Key: "score", Places: tt.places}}}
 			r, err := c.Report(roster)
 			if err != nil {
 				t.Fatal(err)
@@ -308,12 +312,12 @@ func TestNumericAverage(t *testing.T) {
 		})
 	}
 	for _, bad := range []string{"1e400", "abc", "1.2.3", ".", "-", "1,5", "Infinity"} {
-		c := composition.Composition{Averages: []composition.Average{{Name: "score", Key: "score"}}}
+		c := composition.Spec{Averages: []composition.Average{{Name: "score", Key: "score"}}}
 		if _, err := c.Report([]ballot.Candidate{cand("x", "score", bad)}); !errors.Is(err, composition.ErrBadAttribute) {
 			t.Errorf("score %q: error %v, want ErrBadAttribute", bad, err)
 		}
 	}
-	r, err := composition.Composition{Averages: []composition.Average{{Name: "score", Key: "score", Where: composition.Is("x", "y")}}}.Report([]ballot.Candidate{cand("1")})
+	r, err := composition.Spec{Averages: []composition.Average{{Name: "score", Key: "score", Where: composition.Is("x", "y")}}}.Report([]ballot.Candidate{cand("1")})
 	if err != nil || r.Averages[0].N != 0 || r.Averages[0].Exact() != nil || !strings.Contains(r.String(), "score        -  0") {
 		t.Fatalf("empty average: %v\n%s", err, r)
 	}
@@ -334,7 +338,7 @@ func TestTargets(t *testing.T) {
 		}
 		roster = append(roster, c)
 	}
-	c := composition.Composition{
+	c := composition.Spec{
 		Places: 1,
 		Categories: []composition.Category{
 			{Name: "front-line", Where: composition.Is("sector", "frontline")},
@@ -368,11 +372,11 @@ func TestTargets(t *testing.T) {
 		got = append(got, e.Error())
 	}
 	want := []string{
-		"quota: front-line share at least 1/3: 33 of 100 (33.0%): target not met",
-		"quota: women share above 30% (women's share of the membership): 30 of 100 (30.0%): target not met",
-		"quota: minorities count at least 1: 0 of 100 (0.0%): target not met",
-		"quota: women count at least 31: 30 of 100 (30.0%): target not met",
-		"quota: leading share at most 2/3: 67 of 100 (67.0%): target not met",
+		"composition: front-line share at least 1/3: 33 of 100 (33.0%): target not met",
+		"composition: women share above 30% (women's share of the membership): 30 of 100 (30.0%): target not met",
+		"composition: minorities count at least 1: 0 of 100 (0.0%): target not met",
+		"composition: women count at least 31: 30 of 100 (30.0%): target not met",
+		"composition: leading share at most 2/3: 67 of 100 (67.0%): target not met",
 	}
 	if !slices.Equal(got, want) {
 		t.Fatalf("unmet:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -382,11 +386,11 @@ func TestTargets(t *testing.T) {
 		t.Fatalf("Check() = %v", err)
 	}
 	// front-line women: 0–2, 10–12, 20–22, 30–32 of the first 33 → 12 of 33 = 36.4% > 25%.
-	if row, _ := r.Row("front-line women"); row.Count != 12 || row.Base != 33 {
+	if row, _ := r.Category("front-line women"); row.Count != 12 || row.Base != 33 {
 		t.Fatalf("front-line women = %d of %d, want 12 of 33", row.Count, row.Base)
 	}
 	// An empty base meets maxima and misses minima.
-	r, _ = composition.Composition{Categories: []composition.Category{{Name: "a"}}, Targets: []composition.Target{
+	r, _ = composition.Spec{Categories: []composition.Category{{Name: "a"}}, Targets: []composition.Target{
 		{Category: "a", Kind: composition.ShareAtMost, Share: quota.Ratio(1, 2)},
 		{Category: "a", Kind: composition.ShareAtLeast},
 	}}.Report(nil)
@@ -398,7 +402,7 @@ func TestTargets(t *testing.T) {
 func TestRenderAlignsWideRunes(t *testing.T) {
 	t.Parallel()
 	roster := []ballot.Candidate{cand("1", "gender", "female"), cand("2", "gender", "male"), cand("3", "gender", "female")}
-	c := composition.Composition{Places: 1, Categories: []composition.Category{
+	c := composition.Spec{Places: 1, Categories: []composition.Category{
 		{Name: "妇女", Where: composition.Is("gender", "female")},
 		{Name: "men", Where: composition.Is("gender", "male")},
 		{Name: "ｆｕｌｌ", Where: composition.Is("gender", "x")},
@@ -417,11 +421,11 @@ café          0   0.0%  all 3
 	if got := r.String(); got != want {
 		t.Fatalf("got:\n%s\nwant:\n%s", got, want)
 	}
-	r, _ = composition.Composition{Places: 1, Categories: []composition.Category{{Name: "x"}}}.Report(nil)
+	r, _ = composition.Spec{Places: 1, Categories: []composition.Category{{Name: "x"}}}.Report(nil)
 	if got := r.String(); !strings.Contains(got, "x             0      -  all 0") {
 		t.Fatalf("empty body:\n%s", got)
 	}
-	r, _ = composition.Composition{}.Report(roster)
+	r, _ = composition.Spec{}.Report(roster)
 	if got := r.String(); got != "total\n3\n" {
 		t.Fatalf("zero composition: %q", got)
 	}
@@ -450,7 +454,7 @@ func TestCompositionCountsSum(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		cs := drawRoster(t)
 		xa, yp := composition.Is("x", "a"), composition.Is("y", "p")
-		c := composition.Composition{Places: 1, Categories: []composition.Category{
+		c := composition.Spec{Places: 1, Categories: []composition.Category{
 			{Name: "a", Where: xa},
 			{Name: "b", Where: composition.Is("x", "b")},
 			{Name: "c", Where: composition.Is("x", "c")},
@@ -466,7 +470,7 @@ func TestCompositionCountsSum(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		n := func(name string) int { row, _ := r.Row(name); return row.Count }
+		n := func(name string) int { row, _ := r.Category(name); return row.Count }
 		if n("a")+n("b")+n("c")+n("no x") != len(cs) {
 			t.Fatalf("partition by x sums to %d, want %d", n("a")+n("b")+n("c")+n("no x"), len(cs))
 		}
@@ -476,7 +480,7 @@ func TestCompositionCountsSum(t *testing.T) {
 		if n("a or p") != n("a")+n("p")-n("a and p") {
 			t.Fatalf("inclusion-exclusion fails")
 		}
-		if row, _ := r.Row("p of a"); row.Count != n("a and p") || row.Base != n("a") {
+		if row, _ := r.Category("p of a"); row.Count != n("a and p") || row.Base != n("a") {
 			t.Fatalf("p of a = %d of %d, want %d of %d", row.Count, row.Base, n("a and p"), n("a"))
 		}
 		if n("b or c") != n("b")+n("c") {
@@ -517,7 +521,7 @@ func TestSharesWithinHalfAUnit(t *testing.T) {
 			base = rapid.IntRange(1, 1_000_000).Draw(t, "base")
 			count = rapid.IntRange(0, base).Draw(t, "count")
 		}
-		got, ok := composition.Row{Count: count, Base: base}.Percent(places)
+		got, ok := composition.CategoryRow{Count: count, Base: base}.Percent(places)
 		if !ok {
 			t.Fatal("no percent for a positive base")
 		}
@@ -534,7 +538,7 @@ func TestSharesWithinHalfAUnit(t *testing.T) {
 	})
 }
 
-func ExampleComposition() {
+func ExampleSpec() {
 	roster := []ballot.Candidate{
 		{ID: "1", Attrs: map[string]string{"sector": "frontline", "gender": "female", "ethnicity": "Zhuang", "born": "1970-05-01"}},
 		{ID: "2", Attrs: map[string]string{"sector": "frontline", "gender": "male", "ethnicity": "Han", "born": "1980-11-30", "honours": "provincial"}},
@@ -542,7 +546,7 @@ func ExampleComposition() {
 	}
 	opening := time.Date(2022, time.October, 16, 0, 0, 0, 0, time.UTC)
 	minority := composition.And(composition.Has("ethnicity"), composition.Not(composition.Is("ethnicity", "Han")))
-	c := composition.Composition{
+	c := composition.Spec{
 		Places: 1,
 		Categories: []composition.Category{
 			{Name: "front-line", Where: composition.Is("sector", "frontline")},
@@ -580,12 +584,12 @@ func ExampleComposition() {
 	// target                              result
 	// front-line share at least 1/3       met
 	// women share above 35% (membership)  NOT MET
-	// quota: women share above 35% (membership): 1 of 3 (33.3%): target not met
+	// composition: women share above 35% (membership): 1 of 3 (33.3%): target not met
 }
 
 func BenchmarkCongressReport(b *testing.B) {
 	roster := congressRoster()
-	c := composition.CongressComposition()
+	c := composition.Congress()
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := c.Report(roster); err != nil {
@@ -635,7 +639,7 @@ func TestChainedBases(t *testing.T) {
 		}
 		roster = append(roster, c)
 	}
-	c := composition.Composition{Categories: []composition.Category{
+	c := composition.Spec{Categories: []composition.Category{
 		{Name: "honoured front-line women", Where: composition.Has("honours"), Of: "front-line women"},
 		{Name: "front-line women", Where: composition.Is("gender", "female"), Of: "front-line"},
 		{Name: "front-line", Where: composition.Is("sector", "frontline")},
@@ -644,13 +648,13 @@ func TestChainedBases(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []composition.Row{
+	want := []composition.CategoryRow{
 		{Name: "honoured front-line women", Count: 5, Of: "front-line women", Base: 10},
 		{Name: "front-line women", Count: 10, Of: "front-line", Base: 20},
 		{Name: "front-line", Count: 20, Base: 40},
 	}
-	if !slices.Equal(r.Rows, want) {
-		t.Fatalf("rows %+v, want %+v", r.Rows, want)
+	if !slices.Equal(r.Categories, want) {
+		t.Fatalf("rows %+v, want %+v", r.Categories, want)
 	}
 }
 
@@ -661,7 +665,7 @@ func TestDistinct(t *testing.T) {
 		cand("1", "ethnicity", "Zhuang"), cand("2", "ethnicity", "Hui"), cand("3", "ethnicity", "Zhuang"),
 		cand("4", "ethnicity", ""), cand("5"), cand("6", "ethnicity", "Han"), cand("7", "ethnicity", "Bai"),
 	}
-	c := composition.Composition{Distinct: []composition.Distinct{
+	c := composition.Spec{Distinct: []composition.Distinct{
 		{Name: "minority groups", Key: "ethnicity", Where: composition.Not(composition.Is("ethnicity", "Han"))},
 		{Name: "all groups", Key: "ethnicity"},
 	}}

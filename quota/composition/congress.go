@@ -7,10 +7,10 @@ import (
 )
 
 // CongressOpening is the opening day of the 20th National Congress of the Communist Party of
-// China, 16 October 2022: the date on which CongressComposition measures ages.
+// China, 16 October 2022: the date on which Congress measures ages.
 func CongressOpening() time.Time { return time.Date(2022, time.October, 16, 0, 0, 0, 0, time.UTC) }
 
-// Category names of CongressComposition, for targets and for looking rows up in a report.
+// Category names of Congress, for targets and for looking rows up in a report.
 const (
 	CatFrontLine     = "front-line"
 	CatWorkers       = "workers"
@@ -29,10 +29,10 @@ const (
 	CatLeadingCadres = "leading cadres"
 )
 
-// CongressComposition is the composition report of the delegates to the 20th National Congress
-// of the Communist Party of China, as published with the list of delegates (the reference case),
-// over candidates carrying the attribute keys documented in the package comment. Shares are
-// printed to one decimal place of a percent, the average age to one decimal place.
+// Congress returns the Spec of the composition report of the delegates to the 20th National
+// Congress of the Communist Party of China, as published with the list of delegates (the reference
+// case), over candidates carrying the attribute keys documented in the package comment. Shares
+// are printed to one decimal place of a percent, the average age to one decimal place.
 //
 // Categories, in the published order (each over the whole body unless said):
 //
@@ -68,11 +68,11 @@ const (
 // (11.5%) from 40 ethnic groups, 1,371 under 55 (59.7%), 434 under 45 (18.9%), 2,191 college or
 // above (95.4%), 826 university (36.0%), 1,210 postgraduate (52.7%), 2,224 joined after 1978
 // (96.9%), 710 honours (92.1% of the front-line), average age 52.2, of 2,296 delegates.
-func CongressComposition() Composition {
+func Congress() Spec {
 	on := CongressOpening()
 	front := Is("sector", "frontline")
-	minority := And(Has("ethnicity"), Not(Is("ethnicity", "Han")))
-	return Composition{
+	minority := And(Has("ethnicity"), Not(Is("ethnicity", han)))
+	return Spec{
 		Places: 1,
 		Categories: []Category{
 			{Name: CatFrontLine, Where: front},

@@ -5,15 +5,17 @@ import (
 	"time"
 
 	"github.com/chae-go/chae/ballot"
+	"github.com/chae-go/chae/quota/composition"
 )
 
-// minorityGroups are 40 of China's 55 officially recognised ethnic minorities.
-var minorityGroups = []string{
-	"Zhuang", "Hui", "Manchu", "Uyghur", "Miao", "Yi", "Tujia", "Tibetan", "Mongol", "Dong",
-	"Buyei", "Yao", "Bai", "Korean", "Hani", "Li", "Kazakh", "Dai", "She", "Lisu",
-	"Dongxiang", "Gelao", "Lahu", "Va", "Sui", "Naxi", "Qiang", "Tu", "Mulao", "Xibe",
-	"Kyrgyz", "Jingpo", "Daur", "Salar", "Blang", "Maonan", "Tajik", "Pumi", "Achang", "Nu",
-}
+// minorityGroups are 40 of China's 55 ethnic minorities, from the package's list.
+var minorityGroups = func() []string {
+	var names []string
+	for _, g := range composition.EthnicGroups()[1:41] {
+		names = append(names, g.Name)
+	}
+	return names
+}()
 
 // congressRoster builds a synthetic roster of the 2,296 delegates elected to the 20th National
 // Congress whose attribute counts are exactly the published ones (CONGRESS.md), with the attribute

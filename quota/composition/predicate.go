@@ -10,36 +10,6 @@ import (
 	"github.com/chae-go/chae/ballot"
 )
 
-// Sentinels for attribute errors; match with errors.Is.
-var (
-	// ErrMissingAttribute: a date or numeric attribute that a predicate or an average reads is
-	// absent or empty on a candidate.
-	ErrMissingAttribute = errors.New("missing attribute")
-	// ErrBadAttribute: an attribute value cannot be read as the date (YYYY-MM-DD) or the decimal
-	// number it must be.
-	ErrBadAttribute = errors.New("malformed attribute")
-)
-
-// AttributeError reports a candidate attribute that a composition cannot read.
-type AttributeError struct {
-	Index int    // 1-based position of the candidate in the roster
-	ID    string // the candidate's ID
-	Key   string // the attribute
-	Value string // its value as given ("" when missing)
-	Err   error  // ErrMissingAttribute or ErrBadAttribute
-}
-
-// Error names the candidate by position and ID, the attribute and its value.
-func (e *AttributeError) Error() string {
-	if errors.Is(e.Err, ErrMissingAttribute) {
-		return fmt.Sprintf("quota: candidate %d (ID %q): attribute %q: %v", e.Index, e.ID, e.Key, e.Err)
-	}
-	return fmt.Sprintf("quota: candidate %d (ID %q): attribute %q = %q: %v", e.Index, e.ID, e.Key, e.Value, e.Err)
-}
-
-// Unwrap returns the sentinel.
-func (e *AttributeError) Unwrap() error { return e.Err }
-
 // DateLayout is the layout of date attributes ("born", "joined"): a calendar date, YYYY-MM-DD.
 const DateLayout = "2006-01-02"
 

@@ -10,15 +10,6 @@ import (
 	"github.com/chae-go/chae/ballot"
 )
 
-var (
-	// ErrBatchSize: a batch's ballots do not have one mark per candidate of the counter's slate
-	// (or of the ballot file read into it).
-	ErrBatchSize = errors.New("count: batch of another number of candidates")
-	// ErrBatchRange: a batch capacity below zero or beyond 2^37 words (1 TiB), or a ballot index
-	// outside the batch.
-	ErrBatchRange = errors.New("count: batch capacity or index out of range")
-)
-
 // Batch holds returned ballots of one slate in the compact form that bulk counting reads: one byte
 // per mark, eight marks to a 64-bit word (the first mark in the low byte), each ballot's marks in
 // words of its own padded with abstentions, the ballots one after another. A ballot with write-ins

@@ -107,7 +107,7 @@ func refCount(s ballot.Slate, bs []ballot.Ballot) count.Counts {
 		}
 		seen := map[string]bool{}
 		for _, w := range b.WriteIns {
-			seen[ballot.NormalizeName(w)] = true
+			seen[ballot.MatchKey(w)] = true
 		}
 		for name := range seen {
 			wi[name]++
@@ -117,7 +117,7 @@ func refCount(s ballot.Slate, bs []ballot.Ballot) count.Counts {
 	for name, v := range wi {
 		w := count.WriteInCount{Name: name, Votes: v}
 		for _, c := range s.Candidates {
-			if ballot.NormalizeName(c.Name) == name {
+			if ballot.MatchKey(c.Name) == name {
 				w.SameAs = c.ID
 				break
 			}

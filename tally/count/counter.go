@@ -22,10 +22,10 @@ type CandidateCount struct {
 
 // WriteInCount is the number of valid ballots on which a name was written in.
 type WriteInCount struct {
-	// Name is the normalised name (ballot.NormalizeName).
+	// Name is the match key (ballot.MatchKey) under which the votes were matched.
 	Name  string `json:"name"`
 	Votes int    `json:"votes"`
-	// SameAs is the ID of a slate candidate whose name equals the written name, for the counting team
+	// SameAs is the ID of a slate candidate whose name has the same key, for the counting team
 	// to see: such votes stay write-ins and are never added to that candidate's For votes.
 	SameAs string `json:"same_as,omitempty"`
 }
@@ -56,7 +56,7 @@ func (c Counts) Clone() Counts {
 type Counter struct {
 	slate   ballot.Slate
 	given   int               // ballots given to Add, counted or not: the position of the next one is given+1
-	names   map[string]string // normalised candidate name → ID, for flagging write-ins (read only once built)
+	names   map[string]string // candidate match key → ID, for flagging write-ins (read only once built)
 	valid   int
 	invalid int
 	spoiled int
@@ -70,15 +70,20 @@ func NewCounter(s ballot.Slate) (*Counter, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	c := &Counter{slate: s.Clone(), marks: newLanes(len(s.Candidates))}
-	c.names = make(map[string]string, len(s.Candidates))
+	return &Counter{slate: s.Clone(), marks: newLanes(len(s.Candidates)), names: candidateNames(s)}, nil
+}
+
+// candidateNames maps the match key (ballot.MatchKey) of each candidate's name to the candidate's
+// ID, the first in slate order where two names share a key: the SameAs of a write-in count.
+func candidateNames(s ballot.Slate) map[string]string {
+	names := make(map[string]string, len(s.Candidates))
 	for _, cand := range s.Candidates {
-		n := ballot.NormalizeName(cand.Name)
-		if _, dup := c.names[n]; !dup {
-			c.names[n] = cand.ID
+		k := ballot.MatchKey(cand.Name)
+		if _, dup := names[k]; !dup {
+			names[k] = cand.ID
 		}
 	}
-	return c, nil
+	return names
 }
 
 // Slate returns a copy of the counter's slate.
@@ -134,19 +139,19 @@ func (c *Counter) addWithWriteIns(b ballot.Ballot) error {
 	return nil
 }
 
-// countWriteIns counts the distinct names written in on one valid ballot.
+// countWriteIns counts the distinct persons (ballot.MatchKey) written in on one valid ballot.
 func (c *Counter) countWriteIns(ws []string) {
 	if c.writeIn == nil {
 		c.writeIn = make(map[string]int)
 	}
 	seen := make([]string, 0, len(ws))
 	for _, w := range ws {
-		n := ballot.NormalizeName(w)
-		if slices.Contains(seen, n) {
+		k := ballot.MatchKey(w)
+		if slices.Contains(seen, k) {
 			continue
 		}
-		seen = append(seen, n)
-		c.writeIn[n]++
+		seen = append(seen, k)
+		c.writeIn[k]++
 	}
 }
 

@@ -17,12 +17,6 @@ import (
 
 // Sentinels for count summaries; a *SummaryError says where. Match them with errors.Is.
 var (
-	// ErrSummaryColumn: a summary's header lacks a required column, repeats one, or names one
-	// that is neither a figure, nor a slate candidate's, nor a write-in.
-	ErrSummaryColumn = errors.New("bad summary column")
-	// ErrSummaryNumber: a cell is not a non-negative whole number, or a row has the wrong number
-	// of cells.
-	ErrSummaryNumber = errors.New("not a vote count")
 	// ErrSummaryTotals: the figures of a box do not add up: ballots ≠ valid + invalid + spoiled;
 	// For + Against + Abstain ≠ valid for a candidate; more write-in votes than valid ballots; or
 	// more persons chosen than the valid ballots could choose (seats × valid).
@@ -30,36 +24,6 @@ var (
 	// ErrDuplicateBox: the same ballot box is counted twice.
 	ErrDuplicateBox = errors.New("ballot box counted twice")
 )
-
-// SummaryError reports a problem at a place in a count summary.
-type SummaryError struct {
-	Line   int    // 1-based line
-	Column int    // 1-based cell number, or 0 for the row as a whole
-	Name   string // the column's header, or the box, where known
-	Detail string
-	Err    error // the sentinel
-}
-
-func (e *SummaryError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "count: summary: line %d", e.Line)
-	if e.Column > 0 {
-		fmt.Fprintf(&b, ", column %d", e.Column)
-	}
-	if e.Name != "" {
-		fmt.Fprintf(&b, " (%s)", e.Name)
-	}
-	b.WriteString(": ")
-	b.WriteString(e.Err.Error())
-	if e.Detail != "" {
-		b.WriteString(": ")
-		b.WriteString(e.Detail)
-	}
-	return b.String()
-}
-
-// Unwrap returns the sentinel.
-func (e *SummaryError) Unwrap() error { return e.Err }
 
 // BoxCounts is the count of one ballot box (a polling station's box, a mobile box).
 type BoxCounts struct {
@@ -157,7 +121,7 @@ const (
 type sumCol struct {
 	kind int // 0..4: the figures; 5 for, 6 against, 7 abstain; 8 write-in
 	cand int
-	name string // write-in name, normalised
+	name string // write-in match key (ballot.MatchKey)
 }
 
 // ReadSummary reads a count summary: the hand counts of ballot boxes, one row per box, for the
@@ -178,29 +142,9 @@ type sumCol struct {
 // (ErrSummaryNumber), the figures adding up (ErrSummaryTotals). Errors are *SummaryError values
 // with the line and column.
 func ReadSummary(r io.Reader, s ballot.Slate) ([]BoxCounts, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxSummaryBytes+1))
+	data, err := readSummaryText(r)
 	if err != nil {
-		return nil, fmt.Errorf("count: summary: %w", err)
-	}
-	if len(data) > maxSummaryBytes {
-		return nil, &SummaryError{Line: 1, Err: ErrSummaryNumber, Detail: fmt.Sprintf("longer than %d bytes", maxSummaryBytes)}
-	}
-	data = bytes.TrimPrefix(data, []byte(textenc.BOM))
-	if !utf8.Valid(data) {
-		dec, err := textenc.DecodeGB18030(data)
-		if err != nil || !textenc.IsGB18030(data, true) {
-			bad := 0
-			for bad < len(data) {
-				r, size := utf8.DecodeRune(data[bad:])
-				if r == utf8.RuneError && size <= 1 {
-					break
-				}
-				bad += size
-			}
-			line := 1 + bytes.Count(data[:bad], []byte("\n"))
-			return nil, &SummaryError{Line: line, Err: ErrSummaryNumber, Detail: "text neither UTF-8 nor GB18030"}
-		}
-		data = dec
+		return nil, err
 	}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
@@ -212,55 +156,10 @@ func ReadSummary(r io.Reader, s ballot.Slate) ([]BoxCounts, error) {
 	if err != nil {
 		return nil, csvError(err)
 	}
-	head = trimEmpty(head)
-	cols := make([]sumCol, len(head))
-	names := make([]string, len(head))
-	seen := make(map[string]int)
-	fixed := [...]string{sumBox, sumBallots, sumValid, sumInvalid, sumSpoiled}
-	candNames := make(map[string]string, len(s.Candidates))
-	for _, c := range s.Candidates {
-		n := ballot.NormalizeName(c.Name)
-		if _, dup := candNames[n]; !dup {
-			candNames[n] = c.ID
-		}
+	h, err := parseSummaryHeader(head, s)
+	if err != nil {
+		return nil, err
 	}
-	for k, h := range head {
-		name := strings.TrimSpace(h)
-		names[k] = name
-		col := sumCol{kind: -1}
-		if i := slices.Index(fixed[:], name); i >= 0 {
-			col.kind = i
-		} else if id, kind, ok := cutCandidateColumn(name); ok && s.Index(id) >= 0 {
-			col.kind, col.cand = kind, s.Index(id)
-		} else if w, ok := strings.CutPrefix(name, sumWriteIn); ok && ballot.NormalizeName(w) != "" {
-			col.kind, col.name = 8, ballot.NormalizeName(w)
-			name = sumWriteIn + col.name
-		}
-		if col.kind < 0 {
-			return nil, &SummaryError{Line: 1, Column: k + 1, Name: name, Err: ErrSummaryColumn, Detail: "unknown column"}
-		}
-		if _, dup := seen[name]; dup {
-			return nil, &SummaryError{Line: 1, Column: k + 1, Name: name, Err: ErrSummaryColumn, Detail: "duplicate column"}
-		}
-		seen[name] = k
-		cols[k] = col
-	}
-	required := append([]string(nil), fixed[:]...)
-	for _, c := range s.Candidates {
-		required = append(required, c.ID+sumFor, c.ID+sumAgainst)
-	}
-	for _, req := range required {
-		if _, ok := seen[req]; !ok {
-			return nil, &SummaryError{Line: 1, Name: req, Err: ErrSummaryColumn, Detail: "missing column"}
-		}
-	}
-	hasAbstain := make([]bool, len(s.Candidates))
-	for _, c := range cols {
-		if c.kind == 7 {
-			hasAbstain[c.cand] = true
-		}
-	}
-
 	var out []BoxCounts
 	boxes := make(map[string]bool)
 	for {
@@ -272,76 +171,179 @@ func ReadSummary(r io.Reader, s ballot.Slate) ([]BoxCounts, error) {
 			return nil, csvError(err)
 		}
 		line, _ := cr.FieldPos(0)
-		if len(rec) < len(cols) {
-			return nil, &SummaryError{Line: line, Column: len(rec) + 1, Err: ErrSummaryNumber,
-				Detail: fmt.Sprintf("%d cells for %d columns", len(rec), len(cols))}
-		}
-		for k := len(cols); k < len(rec); k++ {
-			if strings.TrimSpace(rec[k]) != "" {
-				return nil, &SummaryError{Line: line, Column: k + 1, Err: ErrSummaryNumber, Detail: "cell beyond the header"}
-			}
-		}
-		bc := BoxCounts{Counts: Counts{Candidates: make([]CandidateCount, len(s.Candidates))}}
-		for i, c := range s.Candidates {
-			bc.Counts.Candidates[i].ID = c.ID
-		}
-		c := &bc.Counts
-		for k, col := range cols {
-			cell := strings.TrimSpace(rec[k])
-			if col.kind == 0 {
-				if cell == "" {
-					return nil, &SummaryError{Line: line, Column: k + 1, Name: names[k], Err: ErrSummaryColumn, Detail: "empty box name"}
-				}
-				bc.Box = cell
-				continue
-			}
-			if cell == "" && col.kind == 8 {
-				continue
-			}
-			n, err := strconv.ParseInt(cell, 10, 64)
-			if err != nil || n < 0 || n > maxSummaryCount || (cell[0] == '+') {
-				return nil, &SummaryError{Line: line, Column: k + 1, Name: names[k], Err: ErrSummaryNumber, Detail: strconv.Quote(cell)}
-			}
-			v := int(n)
-			switch col.kind {
-			case 1:
-				c.Ballots = v
-			case 2:
-				c.Valid = v
-			case 3:
-				c.Invalid = v
-			case 4:
-				c.Spoiled = v
-			case 5:
-				c.Candidates[col.cand].For = v
-			case 6:
-				c.Candidates[col.cand].Against = v
-			case 7:
-				c.Candidates[col.cand].Abstain = v
-			case 8:
-				if v > 0 {
-					c.WriteIns = append(c.WriteIns, WriteInCount{Name: col.name, Votes: v, SameAs: candNames[col.name]})
-				}
-			}
+		bc, err := h.row(rec, line)
+		if err != nil {
+			return nil, err
 		}
 		if boxes[bc.Box] {
-			return nil, &SummaryError{Line: line, Column: seen[sumBox] + 1, Name: bc.Box, Err: ErrDuplicateBox}
+			return nil, &SummaryError{Line: line, Column: h.seen[sumBox] + 1, Name: bc.Box, Err: ErrDuplicateBox}
 		}
 		boxes[bc.Box] = true
-		for i := range c.Candidates {
-			if !hasAbstain[i] {
-				c.Candidates[i].Abstain = c.Valid - c.Candidates[i].For - c.Candidates[i].Against
-			}
-		}
-		SortWriteIns(c.WriteIns)
-		if c.WriteIns == nil {
-			c.WriteIns = []WriteInCount{}
-		}
-		if err := Check(*c, s.Seats); err != nil {
+		if err := Check(bc.Counts, s.Seats); err != nil {
 			return nil, &SummaryError{Line: line, Name: bc.Box, Err: ErrSummaryTotals, Detail: err.Error()}
 		}
 		out = append(out, bc)
 	}
+}
+
+// readSummaryText reads a summary of at most maxSummaryBytes as UTF-8 text: a byte order mark
+// dropped, GB18030 decoded. Text that is neither is an error at the line of the first bad byte.
+func readSummaryText(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxSummaryBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("count: summary: %w", err)
+	}
+	if len(data) > maxSummaryBytes {
+		return nil, &SummaryError{Line: 1, Err: ErrSummaryNumber, Detail: fmt.Sprintf("longer than %d bytes", maxSummaryBytes)}
+	}
+	data = bytes.TrimPrefix(data, []byte(textenc.BOM))
+	if utf8.Valid(data) {
+		return data, nil
+	}
+	dec, err := textenc.DecodeGB18030(data)
+	if err != nil || !textenc.IsGB18030(data, true) {
+		bad := 0
+		for bad < len(data) {
+			r, size := utf8.DecodeRune(data[bad:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			bad += size
+		}
+		line := 1 + bytes.Count(data[:bad], []byte("\n"))
+		return nil, &SummaryError{Line: line, Err: ErrSummaryNumber, Detail: "text neither UTF-8 nor GB18030"}
+	}
+	return dec, nil
+}
+
+// summaryHeader is the header of a summary as read against the slate.
+type summaryHeader struct {
+	slate      ballot.Slate
+	cols       []sumCol
+	names      []string          // each column's name, as given (trimmed)
+	seen       map[string]int    // column name (a write-in's with its match key) → index
+	hasAbstain []bool            // per candidate: whether the summary has its abstain column
+	candNames  map[string]string // candidate match key → ID, for the SameAs of write-ins
+}
+
+// parseSummaryHeader maps the header's columns: the figures, each candidate's columns, the
+// write-ins. A column that is none of these, a column twice, or a required column missing is an
+// error wrapping ErrSummaryColumn.
+func parseSummaryHeader(head []string, s ballot.Slate) (*summaryHeader, error) {
+	head = trimEmpty(head)
+	h := &summaryHeader{slate: s, cols: make([]sumCol, len(head)), names: make([]string, len(head)),
+		seen: make(map[string]int), hasAbstain: make([]bool, len(s.Candidates)), candNames: candidateNames(s)}
+	fixed := [...]string{sumBox, sumBallots, sumValid, sumInvalid, sumSpoiled}
+	for k, cell := range head {
+		name := strings.TrimSpace(cell)
+		h.names[k] = name
+		col := sumCol{kind: -1}
+		if i := slices.Index(fixed[:], name); i >= 0 {
+			col.kind = i
+		} else if id, kind, ok := cutCandidateColumn(name); ok && s.Index(id) >= 0 {
+			col.kind, col.cand = kind, s.Index(id)
+		} else if w, ok := strings.CutPrefix(name, sumWriteIn); ok && ballot.MatchKey(w) != "" {
+			col.kind, col.name = 8, ballot.MatchKey(w)
+			name = sumWriteIn + col.name
+		}
+		if col.kind < 0 {
+			return nil, &SummaryError{Line: 1, Column: k + 1, Name: name, Err: ErrSummaryColumn, Detail: "unknown column"}
+		}
+		if _, dup := h.seen[name]; dup {
+			return nil, &SummaryError{Line: 1, Column: k + 1, Name: name, Err: ErrSummaryColumn, Detail: "duplicate column"}
+		}
+		h.seen[name] = k
+		h.cols[k] = col
+		if col.kind == 7 {
+			h.hasAbstain[col.cand] = true
+		}
+	}
+	required := append([]string(nil), fixed[:]...)
+	for _, c := range s.Candidates {
+		required = append(required, c.ID+sumFor, c.ID+sumAgainst)
+	}
+	for _, req := range required {
+		if _, ok := h.seen[req]; !ok {
+			return nil, &SummaryError{Line: 1, Name: req, Err: ErrSummaryColumn, Detail: "missing column"}
+		}
+	}
+	return h, nil
+}
+
+// row reads one box's row of the summary at the given line: its cells, the abstentions of a
+// candidate without an abstain column (valid − For − Against), and the write-ins in Counts order.
+// It does not check that the figures add up.
+func (h *summaryHeader) row(rec []string, line int) (BoxCounts, error) {
+	if len(rec) < len(h.cols) {
+		return BoxCounts{}, &SummaryError{Line: line, Column: len(rec) + 1, Err: ErrSummaryNumber,
+			Detail: fmt.Sprintf("%d cells for %d columns", len(rec), len(h.cols))}
+	}
+	for k := len(h.cols); k < len(rec); k++ {
+		if strings.TrimSpace(rec[k]) != "" {
+			return BoxCounts{}, &SummaryError{Line: line, Column: k + 1, Err: ErrSummaryNumber, Detail: "cell beyond the header"}
+		}
+	}
+	bc := BoxCounts{Counts: Counts{Candidates: make([]CandidateCount, len(h.slate.Candidates))}}
+	for i, c := range h.slate.Candidates {
+		bc.Counts.Candidates[i].ID = c.ID
+	}
+	for k, col := range h.cols {
+		if err := h.cell(&bc, col, strings.TrimSpace(rec[k])); err != nil {
+			return BoxCounts{}, &SummaryError{Line: line, Column: k + 1, Name: h.names[k], Err: err.Err, Detail: err.Detail}
+		}
+	}
+	c := &bc.Counts
+	for i := range c.Candidates {
+		if !h.hasAbstain[i] {
+			c.Candidates[i].Abstain = c.Valid - c.Candidates[i].For - c.Candidates[i].Against
+		}
+	}
+	SortWriteIns(c.WriteIns)
+	if c.WriteIns == nil {
+		c.WriteIns = []WriteInCount{}
+	}
+	return bc, nil
+}
+
+// cell reads one trimmed cell of a row into bc: the box name (not empty), or a whole number from 0
+// to maxSummaryCount (an empty write-in cell is 0). The error has no position: row adds it.
+func (h *summaryHeader) cell(bc *BoxCounts, col sumCol, cell string) *SummaryError {
+	if col.kind == 0 {
+		if cell == "" {
+			return &SummaryError{Err: ErrSummaryColumn, Detail: "empty box name"}
+		}
+		bc.Box = cell
+		return nil
+	}
+	if cell == "" && col.kind == 8 {
+		return nil
+	}
+	n, err := strconv.ParseInt(cell, 10, 64)
+	if err != nil || n < 0 || n > maxSummaryCount || cell[0] == '+' {
+		return &SummaryError{Err: ErrSummaryNumber, Detail: strconv.Quote(cell)}
+	}
+	v, c := int(n), &bc.Counts
+	switch col.kind {
+	case 1:
+		c.Ballots = v
+	case 2:
+		c.Valid = v
+	case 3:
+		c.Invalid = v
+	case 4:
+		c.Spoiled = v
+	case 5:
+		c.Candidates[col.cand].For = v
+	case 6:
+		c.Candidates[col.cand].Against = v
+	case 7:
+		c.Candidates[col.cand].Abstain = v
+	case 8:
+		if v > 0 {
+			c.WriteIns = append(c.WriteIns, WriteInCount{Name: col.name, Votes: v, SameAs: h.candNames[col.name]})
+		}
+	}
+	return nil
 }
 
 // Check reports whether counts can be the count of real ballots for a slate of the given
@@ -419,19 +421,19 @@ func WriteSummary(w io.Writer, s ballot.Slate, boxes []BoxCounts) error {
 			return fmt.Errorf("count: summary: box %q: empty or padded box name: %w", b.Box, ErrSummaryColumn)
 		}
 		if len(b.Counts.Candidates) != len(s.Candidates) {
-			return fmt.Errorf("count: summary: box %q: %w", b.Box, ErrSlateMismatch)
+			return fmt.Errorf("%w: summary: box %q", ErrSlateMismatch, b.Box)
 		}
 		for i, c := range b.Counts.Candidates {
 			if c.ID != s.Candidates[i].ID {
-				return fmt.Errorf("count: summary: box %q: %w", b.Box, ErrSlateMismatch)
+				return fmt.Errorf("%w: summary: box %q", ErrSlateMismatch, b.Box)
 			}
 		}
 		if err := Check(b.Counts, s.Seats); err != nil {
 			return fmt.Errorf("count: summary: box %q: %w", b.Box, err)
 		}
 		for _, wi := range b.Counts.WriteIns {
-			if wi.Name == "" || ballot.NormalizeName(wi.Name) != wi.Name {
-				return fmt.Errorf("count: summary: box %q: write-in %q not normalised: %w", b.Box, wi.Name, ErrSummaryColumn)
+			if wi.Name == "" || ballot.MatchKey(wi.Name) != wi.Name {
+				return fmt.Errorf("count: summary: box %q: write-in %q is not a match key: %w", b.Box, wi.Name, ErrSummaryColumn)
 			}
 			names = append(names, wi.Name)
 		}

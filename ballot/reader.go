@@ -2,7 +2,7 @@ package ballot
 
 import (
 	"bytes"
-	"errors"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"iter"
@@ -17,75 +17,6 @@ import (
 // DefaultMaxRecordBytes is the longest record (one line of the file, or several where a quoted cell
 // spans lines) a Reader accepts when its MaxRecordBytes is zero. It bounds the Reader's memory.
 const DefaultMaxRecordBytes = 1 << 20
-
-// Sentinels for ballot files; a *ParseError says where, these say what. Match them with errors.Is.
-// A mark that cannot be read wraps ErrMarkValue.
-var (
-	// ErrNoHeader: the file is empty (or holds only blank lines): it has no header.
-	ErrNoHeader = errors.New("no header")
-	// ErrColumnName: a header cell is empty, or a candidate ID cannot be a column name (it is
-	// empty, has surrounding white space, or is a reserved name: box, spoiled, write-in).
-	ErrColumnName = errors.New("bad column name")
-	// ErrDuplicateColumn: a candidate, box or spoiled column appears twice.
-	ErrDuplicateColumn = errors.New("duplicate column")
-	// ErrUnknownColumn: a candidate column names an ID that is not on the slate.
-	ErrUnknownColumn = errors.New("unknown candidate column")
-	// ErrMissingColumn: a slate candidate has no column.
-	ErrMissingColumn = errors.New("missing candidate column")
-	// ErrColumnOrder: the candidate columns are not in slate order.
-	ErrColumnOrder = errors.New("candidate column out of slate order")
-	// ErrNoCandidateColumns: the header names no candidate.
-	ErrNoCandidateColumns = errors.New("no candidate columns")
-	// ErrFieldCount: a record has fewer cells than the header, or a non-empty cell beyond it.
-	ErrFieldCount = errors.New("wrong number of fields")
-	// ErrSpoiledValue: a spoiled cell is neither empty nor one of the documented yes/no words.
-	ErrSpoiledValue = errors.New("unknown spoiled value")
-	// ErrEmptyBox: the file has a box column and a ballot's box cell is empty.
-	ErrEmptyBox = errors.New("empty ballot box")
-	// ErrQuote: a quote inside an unquoted cell, text after a closing quote, or a quote never closed.
-	ErrQuote = errors.New("bad quote")
-	// ErrRecordTooLong: a record is longer than the Reader's MaxRecordBytes.
-	ErrRecordTooLong = errors.New("record too long")
-	// ErrEncoding: bytes that are not UTF-8 (nor, for a file detected as GB18030, GB18030).
-	ErrEncoding = errors.New("invalid text encoding")
-	// ErrTooManyWriteIns: a Writer was given more write-ins than the file has write-in columns.
-	ErrTooManyWriteIns = errors.New("more write-ins than write-in columns")
-	// ErrNoColumn: a Writer was given a box or a spoiled flag for a file without that column.
-	ErrNoColumn = errors.New("no column for the value")
-)
-
-// ParseError reports a problem at a place in a ballot file.
-type ParseError struct {
-	Line   int    // 1-based line number
-	Column int    // 1-based cell number, or 0 for the record or file as a whole
-	Name   string // the column's header, where known
-	Text   string // the offending text, where there is one (cut to 40 bytes)
-	Err    error  // the sentinel
-}
-
-func (e *ParseError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "ballot: line %d", e.Line)
-	if e.Column > 0 {
-		fmt.Fprintf(&b, ", column %d", e.Column)
-		if e.Name != "" {
-			fmt.Fprintf(&b, " (%s)", e.Name)
-		}
-	}
-	b.WriteString(": ")
-	if e.Err == ErrMarkValue {
-		b.WriteString("unknown mark")
-	} else {
-		b.WriteString(e.Err.Error())
-	}
-	if e.Text != "" {
-		fmt.Fprintf(&b, " %q", e.Text)
-	}
-	return b.String()
-}
-
-// Unwrap returns the sentinel.
-func (e *ParseError) Unwrap() error { return e.Err }
 
 // Header describes the columns of a ballot file. A Writer writes them in this order: the box column
 // (if Box), the candidates, the write-in columns, the spoiled column (if Spoiled).
@@ -107,13 +38,6 @@ func (h Header) Clone() Header {
 func HeaderFor(s Slate, writeIns int, box bool) Header {
 	return Header{Box: box, Candidates: s.IDs(), WriteIns: writeIns, Spoiled: true}
 }
-
-// Reserved column names, compared ignoring case and surrounding white space.
-var (
-	boxNames     = []string{"box", "票箱"}
-	spoiledNames = []string{"spoiled", "废票"}
-	writeInNames = []string{"write-in", "writein", "write in", "另选他人", "另选"}
-)
 
 func reserved(name string, names []string) bool {
 	for _, n := range names {
@@ -153,6 +77,9 @@ type Reader struct {
 	Candidates []string
 	// MaxRecordBytes bounds the length of a record; zero means DefaultMaxRecordBytes.
 	MaxRecordBytes int
+	// Spellings are the spellings of marks and of the spoiled column the Reader accepts; the zero
+	// value is DefaultSpellings. Set it before the first read.
+	Spellings Spellings
 
 	src     io.Reader
 	buf     []byte
@@ -160,8 +87,9 @@ type Reader struct {
 	eof     bool
 	started bool
 	gb      bool // decoding GB18030
-	line    int  // lines consumed
-	recLine int  // first line of the last record
+	spell   *spellTable
+	line    int // lines consumed
+	recLine int // first line of the last record
 	err     error
 
 	cols    []column
@@ -244,28 +172,15 @@ func (r *Reader) ReadInto(b *Ballot) error {
 	return nil
 }
 
-// markTable maps the one-byte spellings of a mark to the mark; other bytes map to NumMarks.
-var markTable = func() (t [256]Mark) {
-	for i := range t {
-		t[i] = NumMarks
-	}
-	for _, c := range "FfOo1" {
-		t[c] = For
-	}
-	for _, c := range "AaXx0" {
-		t[c] = Against
-	}
-	t['-'] = Abstain
-	return t
-}()
-
 // decodeLine decodes a record without quotes. Cells holding a one-byte mark or nothing, the
 // common case, are decoded in place; any other cell goes through cell.
 func (r *Reader) decodeLine(b *Ballot, line []byte) error {
 	cols := r.cols
 	marks := b.Marks
+	oneByte, lead, short := &r.spell.oneByte, &r.spell.lead, r.spell.short
 	ci := 0
 	p := 0 // start of the next cell; len(line)+1 once the last cell is consumed
+cells:
 	for k := range cols {
 		if p > len(line) {
 			return r.fieldErr(k+1, ErrFieldCount, fmt.Sprintf("%d cells for %d columns", k, len(cols)))
@@ -278,25 +193,34 @@ func (r *Reader) decodeLine(b *Ballot, line []byte) error {
 				continue
 			}
 			if p+1 == len(line) || line[p+1] == ',' {
-				if m := markTable[line[p]]; m < NumMarks {
+				if m := oneByte[line[p]]; m < NumMarks {
 					marks[ci] = m
 					ci++
 					p += 2
 					continue
 				}
 			}
-			// ○ (E2 97 8B) and × (C3 97), as the Writer writes them.
-			if c := line[p]; c == 0xE2 && p+3 <= len(line) && line[p+1] == 0x97 && line[p+2] == 0x8B &&
-				(p+3 == len(line) || line[p+3] == ',') {
-				marks[ci] = For
-				ci++
-				p += 4
-				continue
-			} else if c == 0xC3 && p+2 <= len(line) && line[p+1] == 0x97 && (p+2 == len(line) || line[p+2] == ',') {
-				marks[ci] = Against
-				ci++
-				p += 3
-				continue
+			// A spelling of 2 to 4 bytes as the Writer writes it (○, ×) and the comma after it,
+			// compared as one word with the spellings of the same first byte; the end of the line
+			// reads as a comma.
+			if i := lead[line[p]]; i != 0 {
+				var w uint64
+				if p+8 <= len(line) {
+					w = binary.LittleEndian.Uint64(line[p:])
+				} else {
+					w = pack(line[p:]) | ','<<(8*(len(line)-p))
+				}
+				for _, s := range short[i-1:] {
+					if byte(s.key) != line[p] {
+						break
+					}
+					if w&s.mask == s.key {
+						marks[ci] = s.m
+						ci++
+						p += s.n + 1
+						continue cells
+					}
+				}
 			}
 		}
 		e := bytes.IndexByte(line[p:], ',')
@@ -329,14 +253,12 @@ func (r *Reader) decodeLine(b *Ballot, line []byte) error {
 func (r *Reader) cell(b *Ballot, k int, f []byte, ci *int) error {
 	switch r.cols[k].kind {
 	case colCandidate:
-		m, ok := fastMark(f)
+		m, ok := r.spell.fastMark(f)
 		if !ok {
 			if !utf8.Valid(f) {
 				return r.fieldErr(k+1, ErrEncoding, "")
 			}
-			var err error
-			m, err = ParseMark(string(f))
-			if err != nil {
+			if m, ok = r.spell.markOf(f); !ok {
 				return r.fieldErr(k+1, ErrMarkValue, string(clip(f)))
 			}
 		}
@@ -365,7 +287,7 @@ func (r *Reader) cell(b *Ballot, k int, f []byte, ci *int) error {
 			r.box = string(f)
 		}
 	case colSpoiled:
-		sp, ok := parseSpoiled(f)
+		sp, ok := r.spell.spoiledOf(f)
 		if !ok {
 			if !utf8.Valid(f) {
 				return r.fieldErr(k+1, ErrEncoding, "")
@@ -480,6 +402,7 @@ func (r *Reader) start() error {
 		return nil
 	}
 	r.started = true
+	r.spell = r.Spellings.table()
 	sample := min(64<<10, r.maxRecord()+2) // what the buffer holds without growing past its limit
 	for !r.eof && r.w < sample {
 		if err := r.fill(); err != nil {
@@ -657,144 +580,196 @@ func (r *Reader) record() (line []byte, fields [][]byte, err error) {
 	}
 }
 
-// quoted parses a record holding a quote, which may span lines, from buf[r.r:].
+// quoted parses a record holding a quote, which may span lines, from buf[r.r:]: cell after cell,
+// each quoted or bare, into r.scratch with r.spans marking the cells.
 func (r *Reader) quoted() ([][]byte, error) {
 	r.recLine = r.line + 1
-	lines := 1
 	r.scratch = r.scratch[:0]
 	r.spans = r.spans[:0]
-	pos := 0 // offset from r.r
-	col := 1
-	need := func() (bool, error) { // more input; false at EOF
-		if r.eof {
-			return false, nil
+	q := quoteScan{r: r, lines: 1, col: 1}
+	for {
+		start := len(r.scratch)
+		var end int
+		var err error
+		if b, ok := q.peek(0); ok && b == '"' {
+			end, err = q.quotedCell(start)
+		} else {
+			end, err = q.bareCell(start)
 		}
-		if r.w-r.r > r.maxRecord() {
-			return false, r.fail(&ParseError{Line: r.recLine, Err: ErrRecordTooLong})
+		if err != nil {
+			return nil, err
 		}
-		if err := r.fill(); err != nil {
-			return false, r.fail(err)
+		if end >= 0 {
+			return r.endQuoted(end, q.lines)
 		}
-		return true, nil
 	}
-	qerr := func() error {
-		return r.fail(&ParseError{Line: r.recLine + lines - 1, Column: col, Err: ErrQuote})
+}
+
+// quoteScan is the state of reading one record that holds a quote.
+type quoteScan struct {
+	r     *Reader
+	pos   int // bytes of the record consumed, from r.r (fill keeps r.buf[r.r:] in place)
+	lines int // lines the record spans so far
+	col   int // 1-based number of the cell being read
+}
+
+// peek returns the byte at pos+i if the buffer holds it.
+func (q *quoteScan) peek(i int) (byte, bool) {
+	if k := q.r.r + q.pos + i; k < q.r.w {
+		return q.r.buf[k], true
+	}
+	return 0, false
+}
+
+// more reads more input: false at the end of the input. A record grown beyond MaxRecordBytes, or
+// an error of the underlying reader, is final.
+func (q *quoteScan) more() (bool, error) {
+	r := q.r
+	if r.eof {
+		return false, nil
+	}
+	if r.w-r.r > r.maxRecord() {
+		return false, q.tooLong()
+	}
+	if err := r.fill(); err != nil {
+		return false, r.fail(err)
+	}
+	return true, nil
+}
+
+// waitFor reads until the buffer holds the byte at pos+i or the input ends.
+func (q *quoteScan) waitFor(i int) error {
+	for q.r.r+q.pos+i >= q.r.w && !q.r.eof {
+		if _, err := q.more(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (q *quoteScan) tooLong() error {
+	return q.r.fail(&ParseError{Line: q.r.recLine, Err: ErrRecordTooLong})
+}
+
+func (q *quoteScan) badQuote() error {
+	return q.r.fail(&ParseError{Line: q.r.recLine + q.lines - 1, Column: q.col, Err: ErrQuote})
+}
+
+// quotedCell reads a quoted cell and what follows its closing quote. It returns the bytes the
+// record consumed if the record ends there, or -1 after the comma that starts the next cell.
+func (q *quoteScan) quotedCell(start int) (int, error) {
+	q.pos++ // the opening quote
+	if err := q.quotedText(); err != nil {
+		return 0, err
+	}
+	// After the closing quote: a comma, the end of the record, or nothing more.
+	if err := q.waitFor(0); err != nil {
+		return 0, err
+	}
+	q.r.spans = append(q.r.spans, start, len(q.r.scratch))
+	c, ok := q.peek(0)
+	switch {
+	case !ok:
+		return q.pos, nil
+	case c == ',':
+		q.pos++
+		q.col++
+		return -1, nil
+	case c == '\n':
+		return q.pos + 1, nil
+	case c == '\r':
+		if err := q.waitFor(1); err != nil {
+			return 0, err
+		}
+		switch c, ok := q.peek(1); {
+		case !ok:
+			return q.pos + 1, nil
+		case c == '\n':
+			return q.pos + 2, nil
+		}
+	}
+	return 0, q.badQuote()
+}
+
+// quotedText copies the text of a quoted cell into r.scratch, a doubled quote as one, up to and
+// past the closing quote. A quote never closed is an error at the line where the cell began.
+func (q *quoteScan) quotedText() error {
+	r := q.r
+	qline := q.lines
+	for {
+		if q.pos > r.maxRecord() {
+			return q.tooLong()
+		}
+		c, ok := q.peek(0)
+		if !ok {
+			more, err := q.more()
+			if err != nil {
+				return err
+			}
+			if !more {
+				q.lines = qline
+				return q.badQuote()
+			}
+			continue
+		}
+		if c == '"' {
+			if err := q.waitFor(1); err != nil {
+				return err
+			}
+			if next, ok := q.peek(1); ok && next == '"' {
+				r.scratch = append(r.scratch, '"')
+				q.pos += 2
+				continue
+			}
+			q.pos++
+			return nil
+		}
+		if c == '\n' {
+			q.lines++
+		}
+		r.scratch = append(r.scratch, c)
+		q.pos++
+	}
+}
+
+// bareCell reads an unquoted cell, up to a comma or the end of the line; a quote in it is an
+// error. It returns as quotedCell does. A CR before the line end is not part of the cell.
+func (q *quoteScan) bareCell(start int) (int, error) {
+	r := q.r
+	end := func(consumed int) (int, error) {
+		if s := r.scratch; len(s) > start && s[len(s)-1] == '\r' {
+			r.scratch = s[:len(s)-1]
+		}
+		r.spans = append(r.spans, start, len(r.scratch))
+		return consumed, nil
 	}
 	for {
-		// Start of a cell at r.buf[r.r+pos].
-		start := len(r.scratch)
-		if r.r+pos < r.w && r.buf[r.r+pos] == '"' {
-			pos++
-			qline := lines
-			for {
-				if pos > r.maxRecord() {
-					return nil, r.fail(&ParseError{Line: r.recLine, Err: ErrRecordTooLong})
-				}
-				if r.r+pos >= r.w {
-					more, err := need()
-					if err != nil {
-						return nil, err
-					}
-					if !more {
-						lines = qline
-						return nil, qerr()
-					}
-					continue
-				}
-				c := r.buf[r.r+pos]
-				if c == '"' {
-					if r.r+pos+1 >= r.w && !r.eof {
-						if _, err := need(); err != nil {
-							return nil, err
-						}
-						continue
-					}
-					if r.r+pos+1 < r.w && r.buf[r.r+pos+1] == '"' {
-						r.scratch = append(r.scratch, '"')
-						pos += 2
-						continue
-					}
-					pos++
-					break
-				}
-				if c == '\n' {
-					lines++
-				}
-				r.scratch = append(r.scratch, c)
-				pos++
+		c, ok := q.peek(0)
+		if !ok {
+			more, err := q.more()
+			if err != nil {
+				return 0, err
 			}
-			// After the closing quote: a comma, the end of the record, or nothing more.
-			for r.r+pos >= r.w && !r.eof {
-				if _, err := need(); err != nil {
-					return nil, err
-				}
+			if !more {
+				return end(q.pos)
 			}
-			r.spans = append(r.spans, start, len(r.scratch))
-			if r.r+pos >= r.w {
-				return r.endQuoted(pos, lines)
-			}
-			switch r.buf[r.r+pos] {
-			case ',':
-				pos++
-				col++
-				continue
-			case '\n':
-				return r.endQuoted(pos+1, lines)
-			case '\r':
-				for r.r+pos+1 >= r.w && !r.eof {
-					if _, err := need(); err != nil {
-						return nil, err
-					}
-				}
-				if r.r+pos+1 >= r.w {
-					return r.endQuoted(pos+1, lines)
-				}
-				if r.buf[r.r+pos+1] == '\n' {
-					return r.endQuoted(pos+2, lines)
-				}
-			}
-			return nil, qerr()
+			continue
 		}
-		// An unquoted cell: up to a comma or the end of the line.
-		for {
-			if r.r+pos >= r.w {
-				more, err := need()
-				if err != nil {
-					return nil, err
-				}
-				if !more {
-					if s := r.scratch; len(s) > start && s[len(s)-1] == '\r' {
-						r.scratch = s[:len(s)-1]
-					}
-					r.spans = append(r.spans, start, len(r.scratch))
-					return r.endQuoted(pos, lines)
-				}
-				continue
-			}
-			c := r.buf[r.r+pos]
-			switch c {
-			case '"':
-				return nil, qerr()
-			case ',':
-				r.spans = append(r.spans, start, len(r.scratch))
-				pos++
-				col++
-			case '\n':
-				s := r.scratch
-				if len(s) > start && s[len(s)-1] == '\r' {
-					r.scratch = s[:len(s)-1]
-				}
-				r.spans = append(r.spans, start, len(r.scratch))
-				return r.endQuoted(pos+1, lines)
-			default:
-				r.scratch = append(r.scratch, c)
-				pos++
-				if pos > r.maxRecord() {
-					return nil, r.fail(&ParseError{Line: r.recLine, Err: ErrRecordTooLong})
-				}
-				continue
-			}
-			break
+		switch c {
+		case '"':
+			return 0, q.badQuote()
+		case ',':
+			r.spans = append(r.spans, start, len(r.scratch))
+			q.pos++
+			q.col++
+			return -1, nil
+		case '\n':
+			return end(q.pos + 1)
+		}
+		r.scratch = append(r.scratch, c)
+		q.pos++
+		if q.pos > r.maxRecord() {
+			return 0, q.tooLong()
 		}
 	}
 }
@@ -807,51 +782,4 @@ func (r *Reader) endQuoted(consumed, lines int) ([][]byte, error) {
 		r.fields = append(r.fields, r.scratch[r.spans[i]:r.spans[i+1]])
 	}
 	return r.fields, nil
-}
-
-// fastMark reads the common spellings of a mark without allocating.
-func fastMark(f []byte) (Mark, bool) {
-	switch len(f) {
-	case 0:
-		return Abstain, true
-	case 1:
-		switch f[0] {
-		case 'F', 'f', 'O', 'o', '1':
-			return For, true
-		case 'A', 'a', 'X', 'x', '0':
-			return Against, true
-		case '-':
-			return Abstain, true
-		}
-	case 2:
-		if f[0] == 0xC3 && f[1] == 0x97 { // ×
-			return Against, true
-		}
-	case 3:
-		switch string(f) {
-		case "○", "〇":
-			return For, true
-		case "✕":
-			return Against, true
-		}
-	}
-	return 0, false
-}
-
-// parseSpoiled reads a spoiled cell: see the package documentation.
-func parseSpoiled(f []byte) (spoiled, ok bool) {
-	switch string(f) {
-	case "":
-		return false, true
-	case "1":
-		return true, true
-	}
-	s := strings.ToLower(strings.TrimSpace(string(f)))
-	switch s {
-	case "", "0", "no", "n", "false", "否":
-		return false, true
-	case "1", "yes", "y", "true", "x", "×", "spoiled", "是", "废", "废票":
-		return true, true
-	}
-	return false, false
 }

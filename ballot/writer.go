@@ -17,6 +17,8 @@ const (
 	MarkLetters
 	// MarkDigits writes 1 for For, 0 for Against, and an empty cell for Abstain.
 	MarkDigits
+
+	numStyles // the number of styles; a Writer takes any larger value as MarkSymbols
 )
 
 // Writer writes ballots in the ballot file format that Reader reads. Every ballot a Reader returns
@@ -87,16 +89,16 @@ func (w *Writer) header() error {
 		w.rec = appendCell(w.rec, s)
 	}
 	if w.h.Box {
-		cell("box")
+		cell(boxNames[0])
 	}
 	for _, id := range w.h.Candidates {
 		cell(id)
 	}
 	for range w.h.WriteIns {
-		cell("write-in")
+		cell(writeInNames[0])
 	}
 	if w.h.Spoiled {
-		cell("spoiled")
+		cell(spoiledNames[0])
 	}
 	w.eol()
 	_, err := w.w.Write(w.rec)
@@ -120,11 +122,11 @@ func (w *Writer) Write(box string, b Ballot) error {
 	case w.h.Box && box == "":
 		return bad(ErrEmptyBox, "")
 	case !w.h.Box && box != "":
-		return bad(ErrNoColumn, "box")
+		return bad(ErrNoColumn, boxNames[0])
 	case !w.h.Spoiled && b.Spoiled:
-		return bad(ErrNoColumn, "spoiled")
+		return bad(ErrNoColumn, spoiledNames[0])
 	case !utf8.ValidString(box):
-		return bad(ErrEncoding, "box")
+		return bad(ErrEncoding, boxNames[0])
 	}
 	for i, m := range b.Marks {
 		if !m.Valid() {
@@ -162,7 +164,9 @@ func (w *Writer) Write(box string, b Ballot) error {
 	if w.h.Spoiled {
 		w.rec = append(w.rec, ',')
 		if b.Spoiled {
-			w.rec = append(w.rec, '1')
+			w.rec = append(w.rec, spoiledSpellings[1].written...)
+		} else {
+			w.rec = append(w.rec, spoiledSpellings[0].written...)
 		}
 	}
 	if len(w.rec) == 0 {
@@ -174,20 +178,13 @@ func (w *Writer) Write(box string, b Ballot) error {
 	return err
 }
 
+// mark returns the spelling of the valid mark m in the Writer's style (the table of spellings).
 func (w *Writer) mark(m Mark) string {
-	switch w.Marks {
-	case MarkLetters:
-		return m.Letter()
-	case MarkDigits:
-		switch m {
-		case For:
-			return "1"
-		case Against:
-			return "0"
-		}
-		return ""
+	style := w.Marks
+	if style >= numStyles {
+		style = MarkSymbols
 	}
-	return m.Symbol()
+	return markSpellings[m].written[style]
 }
 
 // Flush writes any buffered data (and the header, if no ballot was written) to the underlying
