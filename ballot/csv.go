@@ -731,7 +731,7 @@ func (r *Reader) quoted() ([][]byte, error) {
 			}
 			r.spans = append(r.spans, start, len(r.scratch))
 			if r.r+pos >= r.w {
-				return r.endQuoted(pos, lines)
+				return r.endQuoted(pos, pos, lines)
 			}
 			switch r.buf[r.r+pos] {
 			case ',':
@@ -739,7 +739,7 @@ func (r *Reader) quoted() ([][]byte, error) {
 				col++
 				continue
 			case '\n':
-				return r.endQuoted(pos+1, lines)
+				return r.endQuoted(pos, pos+1, lines)
 			case '\r':
 				for r.r+pos+1 >= r.w && !r.eof {
 					if _, err := need(); err != nil {
@@ -747,10 +747,10 @@ func (r *Reader) quoted() ([][]byte, error) {
 					}
 				}
 				if r.r+pos+1 >= r.w {
-					return r.endQuoted(pos+1, lines)
+					return r.endQuoted(pos, pos+1, lines)
 				}
 				if r.buf[r.r+pos+1] == '\n' {
-					return r.endQuoted(pos+2, lines)
+					return r.endQuoted(pos, pos+2, lines)
 				}
 			}
 			return nil, qerr()
@@ -767,7 +767,7 @@ func (r *Reader) quoted() ([][]byte, error) {
 						r.scratch = s[:len(s)-1]
 					}
 					r.spans = append(r.spans, start, len(r.scratch))
-					return r.endQuoted(pos, lines)
+					return r.endQuoted(pos, pos, lines)
 				}
 				continue
 			}
@@ -785,7 +785,7 @@ func (r *Reader) quoted() ([][]byte, error) {
 					r.scratch = s[:len(s)-1]
 				}
 				r.spans = append(r.spans, start, len(r.scratch))
-				return r.endQuoted(pos+1, lines)
+				return r.endQuoted(pos, pos+1, lines)
 			default:
 				r.scratch = append(r.scratch, c)
 				pos++
@@ -799,7 +799,11 @@ func (r *Reader) quoted() ([][]byte, error) {
 	}
 }
 
-func (r *Reader) endQuoted(consumed, lines int) ([][]byte, error) {
+// endQuoted ends a record of length bytes (its line end not counted), consuming consumed bytes.
+func (r *Reader) endQuoted(length, consumed, lines int) ([][]byte, error) {
+	if length > r.maxRecord() {
+		return nil, r.fail(&ParseError{Line: r.recLine, Err: ErrRecordTooLong})
+	}
 	r.r += consumed
 	r.line += lines
 	r.fields = r.fields[:0]
