@@ -77,7 +77,7 @@ type Difference struct {
 	// exception (the 20th National Congress: Tibet and Xinjiang). MinCandidates still reports the
 	// rule's minimum for a difference election.
 	EqualAllowed bool
-	// Source cites where the rule comes from, for reports (e.g. "RULES.md D1").
+	// Source cites where the rule comes from, for reports (e.g. "docs/rules.md D1").
 	Source string
 }
 
@@ -199,56 +199,56 @@ func SurplusPercent(seats, candidates int, places int32) decimal.Decimal {
 	return roundHalfUp(n.Mul(n, big.NewInt(100)), big.NewInt(int64(seats)), places)
 }
 
-// The presets below return the difference rules of RULES.md. Each cites its row; rows marked [U]
+// The presets below return the difference rules of docs/rules.md. Each cites its row; rows marked [U]
 // there are unverified and are only the commonly cited figure — check them against your own rules.
 
 // CPCGrassrootsDelegates is the rule for delegates to a CPC grassroots party members' congress:
 // a surplus of at least 20% of the seats (代表候选人的差额不少于应选人数的20%), rounded up to whole
-// persons. RULES.md B1 ([S2], 2020 regulations Art. 9, from a reprint).
+// persons. docs/rules.md B1 ([S2], 2020 regulations Art. 9, from a reprint).
 func CPCGrassrootsDelegates() Difference {
-	return Difference{MinShare: Percent(20), MinBoundary: AtLeast, Source: "RULES.md B1"}
+	return Difference{MinShare: Percent(20), MinBoundary: AtLeast, Source: "docs/rules.md B1"}
 }
 
 // CPCGrassrootsCommittee is the rule for members of a CPC grassroots committee: a surplus of at
-// least 20% of the seats. RULES.md B2 ([S2], 2020 regulations Art. 13).
+// least 20% of the seats. docs/rules.md B2 ([S2], 2020 regulations Art. 13).
 func CPCGrassrootsCommittee() Difference {
-	return Difference{MinShare: Percent(20), MinBoundary: AtLeast, Source: "RULES.md B2"}
+	return Difference{MinShare: Percent(20), MinBoundary: AtLeast, Source: "docs/rules.md B2"}
 }
 
 // CPCLocalDelegates is the rule for delegates to a CPC local congress: a surplus of at least 20%.
-// RULES.md C6: UNVERIFIED ([U]), the commonly cited figure only.
+// docs/rules.md C6: UNVERIFIED ([U]), the commonly cited figure only.
 func CPCLocalDelegates() Difference {
-	return Difference{MinShare: Percent(20), MinBoundary: AtLeast, Source: "RULES.md C6 [U]"}
+	return Difference{MinShare: Percent(20), MinBoundary: AtLeast, Source: "docs/rules.md C6 [U]"}
 }
 
 // CPCLocalCommittee is the rule for members of a CPC local committee: a surplus of at least 10%.
-// RULES.md C6: UNVERIFIED ([U]).
+// docs/rules.md C6: UNVERIFIED ([U]).
 func CPCLocalCommittee() Difference {
-	return Difference{MinShare: Percent(10), MinBoundary: AtLeast, Source: "RULES.md C6 [U]"}
+	return Difference{MinShare: Percent(10), MinBoundary: AtLeast, Source: "docs/rules.md C6 [U]"}
 }
 
 // CPCLocalAlternates is the rule for alternate members of a CPC local committee: a surplus of at
-// least 10%. RULES.md C6: UNVERIFIED ([U]).
+// least 10%. docs/rules.md C6: UNVERIFIED ([U]).
 func CPCLocalAlternates() Difference {
-	return Difference{MinShare: Percent(10), MinBoundary: AtLeast, Source: "RULES.md C6 [U]"}
+	return Difference{MinShare: Percent(10), MinBoundary: AtLeast, Source: "docs/rules.md C6 [U]"}
 }
 
 // CPCLocalStandingCommittee is the rule for a CPC local standing committee: one or two more
-// candidates than seats. RULES.md C6: UNVERIFIED ([U]).
+// candidates than seats. docs/rules.md C6: UNVERIFIED ([U]).
 func CPCLocalStandingCommittee() Difference {
-	return Difference{MinSurplus: 1, MaxSurplus: 2, MinBoundary: AtLeast, Source: "RULES.md C6 [U]"}
+	return Difference{MinSurplus: 1, MaxSurplus: 2, MinBoundary: AtLeast, Source: "docs/rules.md C6 [U]"}
 }
 
 // NationalCongressDelegates is the rule of the 20th CPC National Congress delegate elections: more
 // than 15% more candidates than seats (a surplus strictly above 15% of the seats: 20 seats need 4
-// extra). RULES.md D1 ([S2], Xinhua). Units authorised to elect with equal numbers (Tibet and
+// extra). docs/rules.md D1 ([S2], Xinhua). Units authorised to elect with equal numbers (Tibet and
 // Xinjiang in 2022) use NationalCongressDelegatesEqual.
 func NationalCongressDelegates() Difference {
-	return Difference{MinShare: Percent(15), MinBoundary: MoreThan, Source: "RULES.md D1"}
+	return Difference{MinShare: Percent(15), MinBoundary: MoreThan, Source: "docs/rules.md D1"}
 }
 
 // NationalCongressDelegatesEqual is NationalCongressDelegates for a unit authorised by the Central
-// Committee to elect with as many candidates as seats (等额). RULES.md D1.
+// Committee to elect with as many candidates as seats (等额). docs/rules.md D1.
 func NationalCongressDelegatesEqual() Difference {
 	d := NationalCongressDelegates()
 	d.EqualAllowed = true
@@ -256,34 +256,34 @@ func NationalCongressDelegatesEqual() Difference {
 }
 
 // CentralCommitteePreliminary is the rule of the preliminary election (预选) of the 19th and 20th
-// Central Committees: a surplus of more than 8%. RULES.md D3 ([S2], Xinhua 2017 and 2022).
+// Central Committees: a surplus of more than 8%. docs/rules.md D3 ([S2], Xinhua 2017 and 2022).
 func CentralCommitteePreliminary() Difference {
-	return Difference{MinShare: Percent(8), MinBoundary: MoreThan, Source: "RULES.md D3"}
+	return Difference{MinShare: Percent(8), MinBoundary: MoreThan, Source: "docs/rules.md D3"}
 }
 
 // ElectoralLawDirect is the PRC Electoral Law rule for direct elections (county and township
 // people's congresses): candidates exceed seats by one third to one times the seats (多于应选代表
-// 名额三分之一至一倍). Both ends are taken as inclusive; the statute does not say (RULES.md §2.2).
-// RULES.md A1 ([S], Art. 31).
+// 名额三分之一至一倍). Both ends are taken as inclusive; the statute does not say (docs/rules.md N2).
+// docs/rules.md A1 ([S], Art. 31).
 func ElectoralLawDirect() Difference {
-	return Difference{MinShare: Ratio(1, 3), MinBoundary: AtLeast, MaxShare: Ratio(1, 1), Source: "RULES.md A1"}
+	return Difference{MinShare: Ratio(1, 3), MinBoundary: AtLeast, MaxShare: Ratio(1, 1), Source: "docs/rules.md A1"}
 }
 
 // ElectoralLawIndirect is the PRC Electoral Law rule for indirect elections: candidates exceed seats
-// by one fifth to one half of the seats, both ends taken as inclusive. RULES.md A2 ([S], Arts. 31–32).
+// by one fifth to one half of the seats, both ends taken as inclusive. docs/rules.md A2 ([S], Arts. 31–32).
 func ElectoralLawIndirect() Difference {
-	return Difference{MinShare: Ratio(1, 5), MinBoundary: AtLeast, MaxShare: Ratio(1, 2), Source: "RULES.md A2"}
+	return Difference{MinShare: Ratio(1, 5), MinBoundary: AtLeast, MaxShare: Ratio(1, 2), Source: "docs/rules.md A2"}
 }
 
 // VietnamNationalAssembly is the rule for Vietnam's National Assembly: at least two more candidates
-// than seats in each constituency. RULES.md E1 ([S2], Law 85/2015/QH13 Art. 57(6)).
+// than seats in each constituency. docs/rules.md E1 ([S2], Law 85/2015/QH13 Art. 57(6)).
 func VietnamNationalAssembly() Difference {
-	return Difference{MinSurplus: 2, MinBoundary: AtLeast, Source: "RULES.md E1"}
+	return Difference{MinSurplus: 2, MinBoundary: AtLeast, Source: "docs/rules.md E1"}
 }
 
 // VietnamPeoplesCouncil is the rule for Vietnam's People's Councils: more candidates than seats; 1–2
 // seats at least one more, 3 seats at least two more, 4 or more seats at least three more.
-// RULES.md E2 ([S2], Art. 58(3), NEC guidance 45/VPHĐBCQG).
+// docs/rules.md E2 ([S2], Art. 58(3), NEC guidance 45/VPHĐBCQG).
 func VietnamPeoplesCouncil() Difference {
-	return Difference{MinBoundary: MoreThan, Steps: []Step{{1, 1}, {3, 2}, {4, 3}}, Source: "RULES.md E2"}
+	return Difference{MinBoundary: MoreThan, Steps: []Step{{1, 1}, {3, 2}, {4, 3}}, Source: "docs/rules.md E2"}
 }

@@ -10,7 +10,7 @@
 // candidates may stand (a quota.Difference), the quorum, the election threshold and the figure it
 // is measured on (a Base: those present, those entitled, ballots issued, ballots returned, valid
 // ballots), when a poll is void, how ties and shortfalls are settled, and whether write-ins can be
-// elected. Presets return the rules of RULES.md, citing its rows: CPCGrassrootsCommittee,
+// elected. Presets return the rules of docs/rules.md, citing its rows: CPCGrassrootsCommittee,
 // CPCGrassrootsDelegates, CPCLocalDelegates, CPCLocalCommittee, NationalCongressDelegates,
 // CentralCommitteePreliminary, ElectoralLawDirect, ElectoralLawIndirect, VietnamNationalAssembly.
 //
