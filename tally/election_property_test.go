@@ -109,6 +109,9 @@ func decideFirst(t *rapid.T, sc scenario) (*tally.Election, tally.Decision) {
 // checkDecision checks the laws every decided round obeys: never more elected than its seats,
 // every elected cleared the bar, runoff seats fewer than the tied, seats accounted for.
 func checkDecision(t *rapid.T, d tally.Decision) {
+	for _, r := range d.Reasons {
+		checkReason(t, r)
+	}
 	if d.Outcome != tally.Decided {
 		if len(d.Elected) > 0 {
 			t.Fatalf("round %d %v but elected %q", d.Round.Number, d.Outcome, d.Elected)

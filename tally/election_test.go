@@ -491,6 +491,9 @@ func TestStatutoryCases(t *testing.T) {
 					}
 					continue
 				}
+				for _, r := range d.Reasons {
+					checkReason(t, r)
+				}
 				if d.Outcome != st.outcome {
 					t.Errorf("step %d: outcome %v, want %v; reasons %+v", i+1, d.Outcome, st.outcome, d.Reasons)
 				}
