@@ -168,7 +168,7 @@ var english = map[tally.ReasonKind]wording{
 	tally.ReasonTurnoutWaived: func(s *say, r tally.Reason) string {
 		f := r.Figures
 		return itoa(f.Present) + " of the " + howMany(f.Entitled, "registered voter") + " voted, not " + thresholdEN(f.Threshold()) +
-			" of them (" + itoa(f.Needed) + " needed); the election was already held again " + howMany(f.Rounds, "time") +
+			" of them (" + itoa(f.Needed) + " needed); the election was already held again " + times(f.Rounds) +
 			" for want of voters, and the rules let this result stand."
 	},
 	tally.ReasonPollValid: func(s *say, r tally.Reason) string {
@@ -183,6 +183,9 @@ var english = map[tally.ReasonKind]wording{
 	},
 	tally.ReasonBar: func(s *say, r tally.Reason) string {
 		f := r.Figures
+		if f.Share.IsZero() {
+			return "To be " + s.elected() + " a candidate needs at least " + howMany(f.Needed, "For vote") + "."
+		}
 		return "To be " + s.elected() + " a candidate needs " + thresholdEN(f.Threshold()) + " of " + s.baseEN(f.Base) +
 			" (" + itoa(f.BaseFigure) + "): at least " + howMany(f.Needed, "For vote") + "."
 	},
@@ -211,7 +214,7 @@ var english = map[tally.ReasonKind]wording{
 		return s.list(r.Candidates) + " have " + howMany(r.Figures.Votes, "For vote") + " each, tied for " + last + "."
 	},
 	tally.ReasonTieByAge: func(s *say, r tally.Reason) string {
-		return "The rules settle the tie by age, the older first: " + s.list(r.Candidates) + ", in that order, for " + howMany(r.Figures.Seats, "seat") + "."
+		return "The rules settle the tie by age, the older first: in order of age, " + s.sequence(r.Candidates) + ", for " + howMany(r.Figures.Seats, "seat") + "."
 	},
 	tally.ReasonSameBirthDate: func(s *say, r tally.Reason) string {
 		return s.list(r.Candidates) + " were born on the same day: they are still tied for " + howMany(r.Figures.Seats, "seat") + "."
@@ -224,7 +227,7 @@ var english = map[tally.ReasonKind]wording{
 		if r.Figures.Seats != 1 {
 			first = "the first " + itoa(r.Figures.Seats) + " are " + s.elected()
 		}
-		return "Lots were drawn in the order " + s.list(r.Candidates) + ": " + first + "."
+		return "Lots were drawn in the order " + s.sequence(r.Candidates) + ": " + first + "."
 	},
 	tally.ReasonRunoff: func(s *say, r tally.Reason) string {
 		return "A runoff is held among " + s.list(r.Candidates) + " only, for " + howMany(r.Figures.Seats, "seat") + "."
@@ -250,8 +253,8 @@ var english = map[tally.ReasonKind]wording{
 			": the best placed of those not yet " + s.elected() + ", by their votes in the first regular round, as many as the rules require; unless the seats are reduced."
 	},
 	tally.ReasonListNoSurplus: func(s *say, r tally.Reason) string {
-		return "The list has " + howMany(len(r.Candidates), "candidate") + " for " + howMany(r.Figures.Seats, "seat") +
-			", no more than the seats: more candidates must be nominated, or the seats reduced."
+		return "The list, " + s.list(r.Candidates) + ", has no more candidates than seats (" + itoa(len(r.Candidates)) + " for " +
+			howMany(r.Figures.Seats, "seat") + "): more candidates must be nominated, or the seats reduced."
 	},
 	tally.ReasonListTie: func(s *say, r tally.Reason) string {
 		f := r.Figures
@@ -324,6 +327,9 @@ var chinese = map[tally.ReasonKind]wording{
 	},
 	tally.ReasonBar: func(s *say, r tally.Reason) string {
 		f := r.Figures
+		if f.Share.IsZero() {
+			return s.electedZH() + "须至少获得赞成票" + itoa(f.Needed) + "票。"
+		}
 		base, unit := s.baseZH(f.Base)
 		return s.electedZH() + "须获得赞成票" + needZH(f.Boundary) + base + "（" + itoa(f.BaseFigure) + unit + "）的" + shareZH(f.Share) +
 			"，即至少" + itoa(f.Needed) + "票。"
@@ -384,7 +390,7 @@ var chinese = map[tally.ReasonKind]wording{
 			"，即按第一轮正式选举得票多少，从未" + s.electedZH() + "的候选人中依规定的差额比例确定；决定减少名额的除外。"
 	},
 	tally.ReasonListNoSurplus: func(s *say, r tally.Reason) string {
-		return "候选人" + itoa(len(r.Candidates)) + "名，应选" + itoa(r.Figures.Seats) + "名，不能实行差额选举：应另行提名候选人，或者减少名额。"
+		return "候选人" + s.list(r.Candidates) + "共" + itoa(len(r.Candidates)) + "名，应选" + itoa(r.Figures.Seats) + "名，不能实行差额选举：应另行提名候选人，或者减少名额。"
 	},
 	tally.ReasonListTie: func(s *say, r tally.Reason) string {
 		f := r.Figures

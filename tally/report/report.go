@@ -73,7 +73,7 @@ var en = labels{
 	title: "Tally sheet", rules: "Rules", seats: "Seats", candidates: "Candidates", round: "Round",
 	turnout: "Turnout", voters: "Voters", entitled: "entitled", present: "present", registered: "registered", voted: "voted",
 	issued: "ballots issued", returned: "ballots returned",
-	quorum: "Quorum", validity: "Valid if", quorumMet: "met", quorumNotMet: "NOT met: the round did not take place",
+	quorum: "Quorum", validity: "Validity", quorumMet: "met", quorumNotMet: "NOT met: the round did not take place",
 	quorumNone: "none required", turnoutShort: "NOT met: the election is not valid",
 	valid: "valid", invalid: "invalid (over-vote)", spoiled: "spoiled",
 	pollValid: "the poll is valid", pollVoid: "the poll is VOID",
@@ -108,7 +108,7 @@ var zh = labels{
 	num: "序号", candidate: "候选人", forL: "赞成", against: "不赞成", abstain: "弃权",
 	writeIns: "另选他人", writeIn: "另选", votes: "票数", sameAs: "与候选人同名",
 	decision: "决定", reasons: "说明",
-	electedList: "当选人名单", closed: "减少名额", none: "无",
+	electedList: "当选人名单", closed: "不再选举的名额", none: "无",
 	done: "选举结束。", next: "下一轮", unfilled: "个名额待选", digest: "记录摘要",
 	listNeeded: "候选人名单待选举组织机构确定",
 	kind:       [3]string{"正式选举", "再次投票", "另行选举"},
@@ -337,11 +337,14 @@ func attendanceLine(rules tally.Rules, d tally.Decision, words *say, l *labels) 
 		if q.Share.IsZero() && q.Boundary == quota.MoreThan {
 			return label + "：" + l.quorumNone
 		}
-		who, base := "实到", "应到会有选举权的人数的"
 		if words.voters {
-			who, base = "参加投票", "选区全体选民的"
+			need := "选区全体选民的" + needZH(q.Boundary) + shareZH(q.Share) + "参加投票"
+			if q.Boundary == quota.MoreThan && q.Share.Equal(quota.Ratio(1, 2)) {
+				need = "选区全体选民的过半数参加投票" // Art. 45 ¶1's own words
+			}
+			return fmt.Sprintf("%s：%s（至少%d人），实际参加投票%d人 — %s", label, need, q.Needed(t.Entitled), t.Present, met)
 		}
-		return fmt.Sprintf("%s：%s%s%s，至少%d人，%s%d人 — %s", label, needZH(q.Boundary), base, shareZH(q.Share), q.Needed(t.Entitled), who, t.Present, met)
+		return fmt.Sprintf("%s：%s应到会有选举权的人数的%s，至少%d人，实到%d人 — %s", label, needZH(q.Boundary), shareZH(q.Share), q.Needed(t.Entitled), t.Present, met)
 	}
 	if q.Share.IsZero() && q.Boundary == quota.MoreThan {
 		return label + ": " + l.quorumNone
@@ -376,6 +379,12 @@ func barLine(d tally.Decision, words *say, l *labels) string {
 	}
 	if d.Bar == nil {
 		return l.bar + colon + l.noBar
+	}
+	if d.Bar.Threshold.Share.IsZero() {
+		if words.lang == Chinese {
+			return fmt.Sprintf("%s：赞成票至少%d票", l.bar, d.Needed)
+		}
+		return fmt.Sprintf("%s: %d %s", l.bar, d.Needed, l.needed)
 	}
 	if words.lang == Chinese {
 		base, unit := words.baseZH(d.Bar.Base)
@@ -432,9 +441,10 @@ func standings(d tally.Decision, words *say, l *labels) (cands, writeIns table, 
 func result(st tally.Standing, mostVotes bool, lang Lang, l *labels) string {
 	status := l.status[min(int(st.Status), len(l.status)-1)]
 	why := l.why[min(int(st.Status), len(l.why)-1)]
-	if mostVotes && st.Status == tally.Elected {
+	switch {
+	case mostVotes && st.Status == tally.Elected:
 		why = l.whyRunoffWin
-	} else if mostVotes {
+	case mostVotes && st.Status != tally.Ineligible:
 		why = l.whyRunoffLose
 	}
 	if lang == Chinese {

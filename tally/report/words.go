@@ -56,6 +56,29 @@ func (s *say) listVotes(ids []string, votes []int) string {
 	return strings.Join(parts, ", ")
 }
 
+// sequence names the candidates in an order: "A, B, C"; in Chinese "A、B、C".
+func (s *say) sequence(ids []string) string {
+	if s.lang == Chinese {
+		return s.list(ids)
+	}
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = s.name(id)
+	}
+	return strings.Join(names, ", ")
+}
+
+// times returns "once", "twice", "3 times".
+func times(n int) string {
+	switch n {
+	case 1:
+		return "once"
+	case 2:
+		return "twice"
+	}
+	return itoa(n) + " times"
+}
+
 func andList(xs []string) string {
 	switch len(xs) {
 	case 0:
