@@ -392,6 +392,7 @@ func TestStepCutList(t *testing.T) {
 		{"two of three, no tie", pool(700, 600, 500), 2, 2, ListTieNominate, []int{0, 1}, nil},
 		{"a tie at the cut-off is reported", pool(680, 600, 600), 2, 2, ListTieNominate, []int{0}, []int{1, 2}},
 		{"a tie for the whole list", pool(600, 600, 600), 2, 2, ListTieNominate, nil, []int{0, 1, 2}},
+		{"a tie within the maximum is still reported", pool(700, 600, 600), 2, 4, ListTieNominate, []int{0}, []int{1, 2}},
 		{"taking all tied", pool(680, 600, 600, 500), 2, 0, ListTieTakeAll, []int{0, 1, 2}, nil},
 		{"taking all tied would pass the maximum: reported", pool(680, 600, 600), 2, 2, ListTieTakeAll, []int{0}, []int{1, 2}},
 		{"a tie below the cut-off does not matter", pool(700, 600, 500, 500), 2, 2, ListTieNominate, []int{0, 1}, nil},

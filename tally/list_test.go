@@ -104,6 +104,33 @@ func TestElectoralLawListTie(t *testing.T) {
 	}
 }
 
+// Two seats open: the list of three (a third to one times more) ties at its cut-off, and taking
+// both tied would still keep within the maximum of four; the Electoral Law presets report the tie
+// all the same, for the organisers.
+func TestElectoralLawListTieWithinMaximum(t *testing.T) {
+	t.Parallel()
+	e, err := tally.NewElection(directSlate(), tally.ElectoralLawDirect())
+	if err != nil {
+		t.Fatal(err)
+	}
+	turnout := tally.Turnout{Entitled: 2400, Present: 2000, Issued: 2000}
+	d, err := e.Decide(turnout, countsOf(e.Next().Slate, 2000, 0, 0, []int{1500, 700, 650, 600, 600}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := tally.Reason{Kind: tally.ReasonListTie, Candidates: []string{"c2", "c3", "c4", "c5"},
+		Figures: tally.Figures{VotesOf: []int{700, 650, 600, 600}, Listed: 2, Places: 1, Seats: 2}, Rule: "docs/rules.md A7"}
+	if got := d.Reasons[len(d.Reasons)-1]; !reflect.DeepEqual(got, want) {
+		t.Fatalf("last reason %+v, want %+v", got, want)
+	}
+	if err := e.Nominate(slateOfIDs(2, "c2", "c3", "c4", "c5")); err != nil {
+		t.Fatalf("the organisers' list of four for two seats: %v", err)
+	}
+	if err := e.Nominate(slateOfIDs(2, "c2", "c3", "c4", "c5", "n1")); !errors.Is(err, quota.ErrTooManyCandidates) {
+		t.Fatalf("a list of five for two seats: %v", err)
+	}
+}
+
 // slateOfIDs is a slate of the given candidates for seats seats.
 func slateOfIDs(seats int, ids ...string) ballot.Slate {
 	s := ballot.Slate{Office: "constituency 7", Seats: seats}
