@@ -547,7 +547,7 @@ func TestRefusedSlates(t *testing.T) {
 		slate ballot.Slate
 		err   error
 	}{
-		{"7 seats need 9 candidates under 20%", "B2, §2.3", tally.CPCGrassrootsCommittee(), slateOf(7, 8), quota.ErrTooFewCandidates},
+		{"7 seats need 9 candidates under 20%", "B2, N3", tally.CPCGrassrootsCommittee(), slateOf(7, 8), quota.ErrTooFewCandidates},
 		{"more than 15%: 20 seats need 24", "D1", tally.NationalCongressDelegates(), slateOf(20, 23), quota.ErrTooFewCandidates},
 		{"direct election: at most one times the seats more", "A1", tally.ElectoralLawDirect(), slateOf(3, 7), quota.ErrTooManyCandidates},
 		{"indirect election: at most half the seats more", "A2", tally.ElectoralLawIndirect(), slateOf(4, 7), quota.ErrTooManyCandidates},

@@ -22,7 +22,7 @@ type Turnout struct {
 }
 
 // Base names the figure a threshold or a validity test is measured against. Which base applies is
-// the single most important difference between the election systems (docs/rules.md, notes).
+// the single most important difference between the election systems (docs/rules.md N1).
 type Base uint8
 
 const (
