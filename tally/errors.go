@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/chae-go/chae/quota"
 )
 
 // Sentinels of the election procedure; match with errors.Is. Counts that are not a count of the
@@ -76,7 +78,7 @@ type LotsError struct {
 }
 
 func (e *LotsError) Error() string {
-	s := fmt.Sprintf("tally: round %d: %d candidates (%s) tied for %d open seats", e.Round, len(e.IDs), strings.Join(e.IDs, ", "), e.Seats)
+	s := fmt.Sprintf("tally: round %d: %s tied for %s", e.Round, strings.Join(e.IDs, ", "), some(e.Seats, "open seat"))
 	if e.Order != nil {
 		s += fmt.Sprintf(", lots drawn in the order %s", strings.Join(e.Order, ", "))
 	}
@@ -100,8 +102,8 @@ type ListTieError struct {
 }
 
 func (e *ListTieError) Error() string {
-	return fmt.Sprintf("tally: round %d: supplementary list for %d open seats: %s tie with %d votes for the last %d places; give the list with Nominate: %v",
-		e.Round, e.Seats, strings.Join(e.Tied, ", "), e.Votes, e.Places, e.Err)
+	return fmt.Sprintf("tally: round %d: supplementary list for %s: %s tie with %s for the last %s; give the list with Nominate: %v",
+		e.Round, some(e.Seats, "open seat"), strings.Join(e.Tied, ", "), some(e.Votes, "vote"), some(e.Places, "place"), e.Err)
 }
 
 // Unwrap returns the sentinel.
@@ -117,7 +119,15 @@ type ListError struct {
 }
 
 func (e *ListError) Error() string {
-	return fmt.Sprintf("tally: nominate: %d candidates for %d seats (%d open): %s", e.Candidates, e.Seats, e.Open, detail(e.Err))
+	why := detail(e.Err)
+	var de *quota.DifferenceError
+	if errors.As(e.Err, &de) {
+		why = fmt.Sprintf("the difference rule requires at least %d: %v", de.Bound, de.Err)
+		if errors.Is(de.Err, quota.ErrTooManyCandidates) {
+			why = fmt.Sprintf("the difference rule allows at most %d: %v", de.Bound, de.Err)
+		}
+	}
+	return fmt.Sprintf("tally: nominate: a list of %s for %s (%d open): %s", some(e.Candidates, "candidate"), some(e.Seats, "seat"), e.Open, why)
 }
 
 // Unwrap returns the cause.
@@ -207,6 +217,14 @@ func (w *wrapped) Unwrap() []error { return w.errs }
 // prefix it begins with (so that the message names its package once), wrapping err and also.
 func wrap(err error, context string, also ...error) error {
 	return &wrapped{msg: "tally: " + context + ": " + detail(err), errs: append([]error{err}, also...)}
+}
+
+// some returns "1 seat", "2 seats": for messages.
+func some(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // detail returns err's message without the package prefix ("tally: ", "ballot: ", "quota: ",
