@@ -9,9 +9,6 @@ import (
 	"github.com/chae-go/chae/ballot"
 )
 
-// ErrSlateMismatch: counters or counts of different slates cannot be merged.
-var ErrSlateMismatch = errors.New("counts of different slates")
-
 // CandidateCount is one candidate's marks on the valid ballots.
 type CandidateCount struct {
 	ID      string `json:"id"`

@@ -12,6 +12,10 @@ import (
 // (For votes and write-in votes together) than the valid ballots could choose (seats × valid).
 var ErrCounts = errors.New("counts do not add up")
 
+// ErrSlateMismatch: counters or counts of different slates cannot be merged, and counts of
+// another slate are not the count of a slate's ballots (Check).
+var ErrSlateMismatch = errors.New("counts of different slates")
+
 // CountsError reports a Counts value that Check, Merge or SumBoxes refuses: where (the ballot box,
 // the candidate or the write-in) and what (Err).
 type CountsError struct {

@@ -21,7 +21,8 @@ const (
 	Chinese
 )
 
-// ParseLang reads "en" or "zh" (also "zh-CN", "zh-Hans", case ignored).
+// ParseLang reads "en" or "zh" (also "zh-CN", "zh-Hans", case ignored); anything else is an error
+// wrapping ErrLang.
 func ParseLang(s string) (Lang, error) {
 	switch strings.ToLower(s) {
 	case "en", "en-us", "en-gb", "english":
@@ -29,7 +30,7 @@ func ParseLang(s string) (Lang, error) {
 	case "zh", "zh-cn", "zh-hans", "chinese":
 		return Chinese, nil
 	}
-	return English, fmt.Errorf("report: unknown language %q (want en or zh)", s)
+	return English, fmt.Errorf("report: language %q: %w (want en or zh)", s, ErrLang)
 }
 
 // String returns "en" or "zh".
