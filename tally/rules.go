@@ -195,7 +195,9 @@ type Rules struct {
 	// (the organisation's election rules, 选举办法). Reasons cite it when Cite is empty.
 	Source string
 	// Cite names the rule each part applies, for the reasons; the presets cite rows of
-	// docs/rules.md. Left empty, every reason cites Source.
+	// docs/rules.md. Left empty, every reason cites Source. Rules changed from a preset keep its
+	// citations: change or clear the parts you change, so that no reason cites a row the rules no
+	// longer follow.
 	Cite Citations
 	// Difference is the candidate-surplus rule the slate must satisfy (docs/rules.md A1, A2, B1,
 	// B2, C6, D1, D3, E1, E2). Set Difference.EqualAllowed to admit as many candidates as seats
