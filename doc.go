@@ -29,9 +29,15 @@
 //   - [github.com/chae-go/chae/quota/composition]: the composition of a body against targets.
 //   - [github.com/chae-go/chae/tally/count]: measuring — Counter, Counts, Batch, hand-count
 //     summaries, and the one check of a Counts value.
-//   - [github.com/chae-go/chae/tally]: deciding — Rules and presets, Turnout, Election, Result and
-//     its record.
-//   - [github.com/chae-go/chae/tally/report]: telling — tally sheets in English and Chinese.
+//   - [github.com/chae-go/chae/tally]: deciding — Rules and presets, Turnout, Election, Reason
+//     values, Result and its record (format chae.election/2).
+//   - [github.com/chae-go/chae/tally/report]: telling — every sentence: reasons and tally sheets in
+//     English and Chinese.
+//
+// Decisions are data: each reason of a decision is a tally.Reason (a kind, the candidates, the
+// figures, the rule applied), and the record's SHA-256 digest covers those values only; package
+// tally/report words them. The rules the presets apply are described, row by row, in the
+// repository's docs/rules.md, which presets, comments and reasons cite ("docs/rules.md A7").
 //
 // Runnable programs are under examples/.
 package chae

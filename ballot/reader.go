@@ -600,6 +600,9 @@ func (r *Reader) quoted() ([][]byte, error) {
 			return nil, err
 		}
 		if end >= 0 {
+			if q.pos > r.maxRecord() { // q.pos: the record's bytes, its line end not counted
+				return nil, q.tooLong()
+			}
 			return r.endQuoted(end, q.lines)
 		}
 	}

@@ -41,7 +41,7 @@ type Difference struct {
 	// exception (the 20th National Congress: Tibet and Xinjiang). MinCandidates still reports the
 	// rule's minimum for a difference election.
 	EqualAllowed bool
-	// Source cites where the rule comes from, for reports (e.g. "RULES.md D1").
+	// Source cites where the rule comes from, for reports (e.g. "docs/rules.md D1").
 	Source string
 }
 
@@ -164,56 +164,56 @@ func SurplusPercent(seats, candidates int, places int32) decimal.Decimal {
 	return roundHalfUp(n.Mul(n, big.NewInt(100)), big.NewInt(int64(seats)), places)
 }
 
-// The presets below return the difference rules of RULES.md. Each cites its row; rows marked [U]
+// The presets below return the difference rules of docs/rules.md. Each cites its row; rows marked [U]
 // there are unverified and are only the commonly cited figure — check them against your own rules.
 
 // CPCGrassrootsDelegatesSurplus is the rule for delegates to a CPC grassroots party members'
 // congress: a surplus of at least 20% of the seats (代表候选人的差额不少于应选人数的20%), rounded up to whole
-// persons. RULES.md B1 ([S2], 2020 regulations Art. 9, from a reprint).
+// persons. docs/rules.md B1 ([S2], 2020 regulations Art. 9, from a reprint).
 func CPCGrassrootsDelegatesSurplus() Difference {
-	return Difference{MinShare: Percent(20), MinBoundary: AtLeast, Source: "RULES.md B1"}
+	return Difference{MinShare: Percent(20), MinBoundary: AtLeast, Source: "docs/rules.md B1"}
 }
 
 // CPCGrassrootsCommitteeSurplus is the rule for members of a CPC grassroots committee: a surplus of
-// at least 20% of the seats. RULES.md B2 ([S2], 2020 regulations Art. 13).
+// at least 20% of the seats. docs/rules.md B2 ([S2], 2020 regulations Art. 13).
 func CPCGrassrootsCommitteeSurplus() Difference {
-	return Difference{MinShare: Percent(20), MinBoundary: AtLeast, Source: "RULES.md B2"}
+	return Difference{MinShare: Percent(20), MinBoundary: AtLeast, Source: "docs/rules.md B2"}
 }
 
 // CPCLocalDelegatesSurplus is the rule for delegates to a CPC local congress: a surplus of at least
-// 20%. RULES.md C6: UNVERIFIED ([U]), the commonly cited figure only.
+// 20%. docs/rules.md C6: UNVERIFIED ([U]), the commonly cited figure only.
 func CPCLocalDelegatesSurplus() Difference {
-	return Difference{MinShare: Percent(20), MinBoundary: AtLeast, Source: "RULES.md C6 [U]"}
+	return Difference{MinShare: Percent(20), MinBoundary: AtLeast, Source: "docs/rules.md C6 [U]"}
 }
 
 // CPCLocalCommitteeSurplus is the rule for members of a CPC local committee: a surplus of at least
-// 10%. RULES.md C6: UNVERIFIED ([U]).
+// 10%. docs/rules.md C6: UNVERIFIED ([U]).
 func CPCLocalCommitteeSurplus() Difference {
-	return Difference{MinShare: Percent(10), MinBoundary: AtLeast, Source: "RULES.md C6 [U]"}
+	return Difference{MinShare: Percent(10), MinBoundary: AtLeast, Source: "docs/rules.md C6 [U]"}
 }
 
 // CPCLocalAlternatesSurplus is the rule for alternate members of a CPC local committee: a surplus
-// of at least 10%. RULES.md C6: UNVERIFIED ([U]).
+// of at least 10%. docs/rules.md C6: UNVERIFIED ([U]).
 func CPCLocalAlternatesSurplus() Difference {
-	return Difference{MinShare: Percent(10), MinBoundary: AtLeast, Source: "RULES.md C6 [U]"}
+	return Difference{MinShare: Percent(10), MinBoundary: AtLeast, Source: "docs/rules.md C6 [U]"}
 }
 
 // CPCLocalStandingCommitteeSurplus is the rule for a CPC local standing committee: one or two more
-// candidates than seats. RULES.md C6: UNVERIFIED ([U]).
+// candidates than seats. docs/rules.md C6: UNVERIFIED ([U]).
 func CPCLocalStandingCommitteeSurplus() Difference {
-	return Difference{MinSurplus: 1, MaxSurplus: 2, MinBoundary: AtLeast, Source: "RULES.md C6 [U]"}
+	return Difference{MinSurplus: 1, MaxSurplus: 2, MinBoundary: AtLeast, Source: "docs/rules.md C6 [U]"}
 }
 
 // NationalCongressDelegatesSurplus is the rule of the 20th CPC National Congress delegate
 // elections: more than 15% more candidates than seats (a surplus strictly above 15% of the seats:
-// 20 seats need 4 extra). RULES.md D1 ([S2], Xinhua). Units authorised to elect with equal numbers
+// 20 seats need 4 extra). docs/rules.md D1 ([S2], Xinhua). Units authorised to elect with equal numbers
 // (Tibet and Xinjiang in 2022) use NationalCongressDelegatesSurplusOrEqual.
 func NationalCongressDelegatesSurplus() Difference {
-	return Difference{MinShare: Percent(15), MinBoundary: MoreThan, Source: "RULES.md D1"}
+	return Difference{MinShare: Percent(15), MinBoundary: MoreThan, Source: "docs/rules.md D1"}
 }
 
 // NationalCongressDelegatesSurplusOrEqual is NationalCongressDelegatesSurplus for a unit authorised
-// by the Central Committee to elect with as many candidates as seats (等额). RULES.md D1.
+// by the Central Committee to elect with as many candidates as seats (等额). docs/rules.md D1.
 func NationalCongressDelegatesSurplusOrEqual() Difference {
 	d := NationalCongressDelegatesSurplus()
 	d.EqualAllowed = true
@@ -221,35 +221,35 @@ func NationalCongressDelegatesSurplusOrEqual() Difference {
 }
 
 // CentralCommitteePreliminarySurplus is the rule of the preliminary election (预选) of the 19th and
-// 20th Central Committees: a surplus of more than 8%. RULES.md D3 ([S2], Xinhua 2017 and 2022).
+// 20th Central Committees: a surplus of more than 8%. docs/rules.md D3 ([S2], Xinhua 2017 and 2022).
 func CentralCommitteePreliminarySurplus() Difference {
-	return Difference{MinShare: Percent(8), MinBoundary: MoreThan, Source: "RULES.md D3"}
+	return Difference{MinShare: Percent(8), MinBoundary: MoreThan, Source: "docs/rules.md D3"}
 }
 
 // ElectoralLawDirectSurplus is the PRC Electoral Law rule for direct elections (county and township
 // people's congresses): candidates exceed seats by one third to one times the seats (多于应选代表
-// 名额三分之一至一倍). Both ends are taken as inclusive; the statute does not say (RULES.md §2.2).
-// RULES.md A1 ([S], Art. 31).
+// 名额三分之一至一倍). Both ends are taken as inclusive; the statute does not say (docs/rules.md §2.2).
+// docs/rules.md A1 ([S], Art. 31).
 func ElectoralLawDirectSurplus() Difference {
-	return Difference{MinShare: Ratio(1, 3), MinBoundary: AtLeast, MaxShare: Ratio(1, 1), Source: "RULES.md A1"}
+	return Difference{MinShare: Ratio(1, 3), MinBoundary: AtLeast, MaxShare: Ratio(1, 1), Source: "docs/rules.md A1"}
 }
 
 // ElectoralLawIndirectSurplus is the PRC Electoral Law rule for indirect elections: candidates
-// exceed seats by one fifth to one half of the seats, both ends taken as inclusive. RULES.md A2
+// exceed seats by one fifth to one half of the seats, both ends taken as inclusive. docs/rules.md A2
 // ([S], Arts. 31–32).
 func ElectoralLawIndirectSurplus() Difference {
-	return Difference{MinShare: Ratio(1, 5), MinBoundary: AtLeast, MaxShare: Ratio(1, 2), Source: "RULES.md A2"}
+	return Difference{MinShare: Ratio(1, 5), MinBoundary: AtLeast, MaxShare: Ratio(1, 2), Source: "docs/rules.md A2"}
 }
 
 // VietnamNationalAssemblySurplus is the rule for Vietnam's National Assembly: at least two more
-// candidates than seats in each constituency. RULES.md E1 ([S2], Law 85/2015/QH13 Art. 57(6)).
+// candidates than seats in each constituency. docs/rules.md E1 ([S2], Law 85/2015/QH13 Art. 57(6)).
 func VietnamNationalAssemblySurplus() Difference {
-	return Difference{MinSurplus: 2, MinBoundary: AtLeast, Source: "RULES.md E1"}
+	return Difference{MinSurplus: 2, MinBoundary: AtLeast, Source: "docs/rules.md E1"}
 }
 
 // VietnamPeoplesCouncilSurplus is the rule for Vietnam's People's Councils: more candidates than
 // seats; 1–2 seats at least one more, 3 seats at least two more, 4 or more seats at least three
-// more. RULES.md E2 ([S2], Art. 58(3), NEC guidance 45/VPHĐBCQG).
+// more. docs/rules.md E2 ([S2], Art. 58(3), NEC guidance 45/VPHĐBCQG).
 func VietnamPeoplesCouncilSurplus() Difference {
-	return Difference{MinBoundary: MoreThan, Steps: []SurplusStep{{1, 1}, {3, 2}, {4, 3}}, Source: "RULES.md E2"}
+	return Difference{MinBoundary: MoreThan, Steps: []SurplusStep{{1, 1}, {3, 2}, {4, 3}}, Source: "docs/rules.md E2"}
 }

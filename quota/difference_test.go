@@ -10,7 +10,7 @@ import (
 	"pgregory.net/rapid"
 )
 
-// presetSpec restates a preset's row of RULES.md independently of the Difference fields:
+// presetSpec restates a preset's row of docs/rules.md independently of the Difference fields:
 // the surplus e (in persons) must satisfy lower(e) and, where there is one, upper(e).
 type presetSpec struct {
 	name  string

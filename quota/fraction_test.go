@@ -184,7 +184,7 @@ func TestFractionJSONRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const want = `{"Share":"15%","Threshold":{"Share":"1/2","Boundary":"more-than"},"D":{"MinShare":"1/3","MinBoundary":"at-least","MaxShare":"1","MinSurplus":0,"MaxSurplus":0,"Steps":null,"EqualAllowed":false,"Source":"RULES.md A1"}}`
+	const want = `{"Share":"15%","Threshold":{"Share":"1/2","Boundary":"more-than"},"D":{"MinShare":"1/3","MinBoundary":"at-least","MaxShare":"1","MinSurplus":0,"MaxSurplus":0,"Steps":null,"EqualAllowed":false,"Source":"docs/rules.md A1"}}`
 	if string(b) != want {
 		t.Fatalf("json = %s\nwant   %s", b, want)
 	}

@@ -9,7 +9,7 @@ type Boundary uint8
 const (
 	// MoreThan is strict: the count must exceed share × base (超过, 过半数, 多于). "More than half of
 	// those present" fails at exactly half. It is the zero value, because every statutory election
-	// threshold in RULES.md is strict.
+	// threshold in docs/rules.md is strict.
 	MoreThan Boundary = iota
 	// AtLeast is inclusive: the count must reach share × base (不少于, 不得少于, 至少).
 	AtLeast
@@ -54,7 +54,7 @@ type Threshold struct {
 	Boundary Boundary
 }
 
-// Majority is "more than half" (过半数), the threshold of every statutory election rule in RULES.md.
+// Majority is "more than half" (过半数), the threshold of every statutory election rule in docs/rules.md.
 func Majority() Threshold { return Threshold{Share: Ratio(1, 2), Boundary: MoreThan} }
 
 // String describes the threshold: "more than 1/2", "at least 1/3".

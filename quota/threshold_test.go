@@ -53,7 +53,7 @@ func TestThresholdNamedCases(t *testing.T) {
 
 func TestThresholdExactlyHalfFails(t *testing.T) {
 	t.Parallel()
-	// RULES.md B6: 得赞成票少于半数(含半数)的, 不能当选 — exactly half fails.
+	// docs/rules.md B6: 得赞成票少于半数(含半数)的, 不能当选 — exactly half fails.
 	if quota.Majority().Passes(23, 46) {
 		t.Fatal("23 of 46 passes more than half")
 	}

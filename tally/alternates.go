@@ -9,7 +9,7 @@ import (
 
 // OrderAlternates returns the members of an alternates' election (候补委员) in their listing
 // order: by votes, more first; equal votes by tie, a comparator of candidates (surname stroke
-// order, RULES.md C7: 得票相等的按姓氏笔划排列); whatever tie leaves equal shares a rank and is
+// order, docs/rules.md C7: 得票相等的按姓氏笔划排列); whatever tie leaves equal shares a rank and is
 // listed by ID. tie may be nil (equal votes then share a rank). slate supplies the candidates'
 // names and attributes to tie; write-ins get a Candidate with ID and name. The input is not
 // modified.

@@ -17,51 +17,6 @@ import (
 	"github.com/chae-go/chae/tally/count"
 )
 
-// Sentinels for election definitions; a *DefinitionError says where. Match them with errors.Is.
-// Problems found by the library's own checks wrap their own sentinels as well: a fraction "1/0"
-// wraps quota.ErrZeroDenominator, a duplicate candidate ID ballot.ErrDuplicateID, a negative
-// turnout ErrTurnout, a slate too short for the rules' difference rule quota.ErrTooFewCandidates.
-var (
-	// ErrDefinitionSyntax: the file is not well-formed JSON.
-	ErrDefinitionSyntax = errors.New("malformed JSON")
-	// ErrUnknownField: a member the schema does not have (or the same member twice).
-	ErrUnknownField = errors.New("unknown field")
-	// ErrMissingField: a required member is missing.
-	ErrMissingField = errors.New("missing field")
-	// ErrFieldValue: a member has the wrong type or an unreadable value.
-	ErrFieldValue = errors.New("bad value")
-	// ErrUnknownPreset: "rules" names no preset (see PresetNames).
-	ErrUnknownPreset = errors.New("unknown rules preset")
-)
-
-// DefinitionError reports a problem at a place in an election definition.
-type DefinitionError struct {
-	// Path is the JSON path of the member: "$.rules.threshold.share", "$.candidates[2].id".
-	Path string
-	// Line and Column (1-based, the column in bytes) locate the value in the file, or are 0 where
-	// the problem is not at one place.
-	Line, Column int
-	// Err is the sentinel, or an error of the library wrapping one.
-	Err error
-}
-
-func (e *DefinitionError) Error() string {
-	var b strings.Builder
-	b.WriteString("tally: definition: ")
-	if e.Line > 0 {
-		fmt.Fprintf(&b, "line %d, column %d: ", e.Line, e.Column)
-	}
-	if e.Path != "" {
-		b.WriteString(e.Path)
-		b.WriteString(": ")
-	}
-	b.WriteString(e.Err.Error())
-	return b.String()
-}
-
-// Unwrap returns the underlying error.
-func (e *DefinitionError) Unwrap() error { return e.Err }
-
 // Definition is an election as a counting team sets it up: the ballot paper, the rules, and the
 // turnout of each round of voting.
 type Definition struct {
@@ -114,20 +69,14 @@ func Preset(name string) (Rules, error) {
 	return Rules{}, fmt.Errorf("%w %q", ErrUnknownPreset, name)
 }
 
-// The wire form of a definition. The rules object has the members of the "rules" member of the
-// election record (see RecordFormat).
+// The wire form of a definition. The rules object is the one wire form of rules, that of the
+// "rules" member of the election record (see RecordFormat).
 type defFile struct {
 	Office     string          `json:"office"`
 	Seats      int             `json:"seats"`
-	Candidates []defCandidate  `json:"candidates"`
+	Candidates []wireCandidate `json:"candidates"`
 	Rules      json.RawMessage `json:"rules"`
 	Turnout    []defTurnout    `json:"turnout"`
-}
-
-type defCandidate struct {
-	ID    string            `json:"id"`
-	Name  string            `json:"name"`
-	Attrs map[string]string `json:"attrs,omitempty"`
 }
 
 type defTurnout struct {
@@ -135,89 +84,6 @@ type defTurnout struct {
 	Present  int `json:"present"`
 	Issued   int `json:"issued"`
 	Returned int `json:"returned,omitempty"`
-}
-
-type defThreshold struct {
-	Share    quota.Fraction `json:"share"`
-	Boundary quota.Boundary `json:"boundary"`
-}
-
-func (t defThreshold) threshold() quota.Threshold {
-	return quota.Threshold{Share: t.Share, Boundary: t.Boundary}
-}
-
-type defBar struct {
-	Threshold defThreshold `json:"threshold"`
-	Base      Base         `json:"base"`
-}
-
-func (b *defBar) bar() *Bar {
-	if b == nil {
-		return nil
-	}
-	return &Bar{Threshold: b.Threshold.threshold(), Base: b.Base}
-}
-
-type defStep struct {
-	MinSeats   int `json:"min_seats"`
-	MinSurplus int `json:"min_surplus"`
-}
-
-type defDifference struct {
-	MinShare     quota.Fraction `json:"min_share"`
-	MinBoundary  quota.Boundary `json:"min_boundary"`
-	MaxShare     quota.Fraction `json:"max_share"`
-	MinSurplus   int            `json:"min_surplus"`
-	MaxSurplus   int            `json:"max_surplus"`
-	Steps        []defStep      `json:"steps"`
-	EqualAllowed bool           `json:"equal_allowed"`
-	Source       string         `json:"source"`
-}
-
-func (w defDifference) difference() quota.Difference {
-	d := quota.Difference{MinShare: w.MinShare, MinBoundary: w.MinBoundary, MaxShare: w.MaxShare,
-		MinSurplus: w.MinSurplus, MaxSurplus: w.MaxSurplus, EqualAllowed: w.EqualAllowed, Source: w.Source}
-	for _, s := range w.Steps {
-		d.Steps = append(d.Steps, quota.SurplusStep{MinSeats: s.MinSeats, MinSurplus: s.MinSurplus})
-	}
-	return d
-}
-
-type defShortfall struct {
-	Bar        *defBar        `json:"bar"`
-	Difference *defDifference `json:"difference"`
-	MaxRounds  int            `json:"max_rounds"`
-}
-
-type defRules struct {
-	Name                    string        `json:"name"`
-	Source                  string        `json:"source"`
-	Difference              defDifference `json:"difference"`
-	Quorum                  defThreshold  `json:"quorum"`
-	QuorumWaivedAfter       int           `json:"quorum_waived_after"`
-	Threshold               defThreshold  `json:"threshold"`
-	Base                    Base          `json:"base"`
-	VoidWhenReturnedExceeds Base          `json:"void_when_returned_exceeds"`
-	Tie                     TieRule       `json:"tie"`
-	Runoff                  *defBar       `json:"runoff"`
-	Shortfall               defShortfall  `json:"shortfall"`
-	WriteIns                bool          `json:"write_ins"`
-}
-
-func (w defRules) rules() Rules {
-	r := Rules{
-		Name: w.Name, Source: w.Source, Difference: w.Difference.difference(),
-		Quorum: w.Quorum.threshold(), QuorumWaivedAfter: w.QuorumWaivedAfter,
-		Threshold: w.Threshold.threshold(), Base: w.Base,
-		VoidWhenReturnedExceeds: w.VoidWhenReturnedExceeds, Tie: w.Tie, Runoff: w.Runoff.bar(),
-		Shortfall: Shortfall{Bar: w.Shortfall.Bar.bar(), MaxRounds: w.Shortfall.MaxRounds},
-		WriteIns:  w.WriteIns,
-	}
-	if w.Shortfall.Difference != nil {
-		d := w.Shortfall.Difference.difference()
-		r.Shortfall.Difference = &d
-	}
-	return r
 }
 
 // ReadDefinition reads an election definition: a JSON object with the office, the seats, the
@@ -261,54 +127,20 @@ func decodeDefinition(data []byte) (Definition, error) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	d := &decoder{doc: data}
 	if !json.Valid(data) {
-		var v any
-		err := json.Unmarshal(data, &v)
-		var se *json.SyntaxError
-		e := &DefinitionError{Err: fmt.Errorf("%w: %v", ErrDefinitionSyntax, err)}
-		if errors.As(err, &se) {
-			e.Line, e.Column = d.position(max(int(se.Offset)-1, 0)) // Offset is just past the bad byte
-		} else {
-			e.Line, e.Column = d.position(len(data))
-		}
-		return Definition{}, e
+		return Definition{}, d.syntaxError()
 	}
 	start := len(data) - len(bytes.TrimLeft(data, " \t\r\n"))
 	var f defFile
 	if err := d.decode("$", data[start:], start, reflect.ValueOf(&f).Elem()); err != nil {
 		return Definition{}, err
 	}
-	for _, m := range []struct {
-		name string
-		ok   bool
-	}{{"office", d.has("$.office")}, {"seats", d.has("$.seats")}, {"candidates", d.has("$.candidates")}, {"rules", len(f.Rules) > 0 && !bytes.Equal(f.Rules, []byte("null"))}} {
-		if !m.ok {
-			return Definition{}, &DefinitionError{Path: "$." + m.name, Err: ErrMissingField}
-		}
+	if err := d.required(f); err != nil {
+		return Definition{}, err
 	}
-	def := Definition{Slate: ballot.Slate{Office: f.Office, Seats: f.Seats}}
-	for _, c := range f.Candidates {
-		def.Slate.Candidates = append(def.Slate.Candidates, ballot.Candidate{ID: c.ID, Name: c.Name, Attrs: c.Attrs})
-	}
-	rulesAt := d.at["$.rules"]
-	if f.Rules[0] == '"' {
-		var name string
-		if err := json.Unmarshal(f.Rules, &name); err != nil {
-			return Definition{}, d.errAt("$.rules", rulesAt, fmt.Errorf("%w: %v", ErrFieldValue, err))
-		}
-		rules, err := Preset(name)
-		if err != nil {
-			return Definition{}, d.errAt("$.rules", rulesAt, err)
-		}
-		def.Rules, def.Preset = rules, name
-	} else {
-		var w defRules
-		if err := d.decode("$.rules", f.Rules, rulesAt, reflect.ValueOf(&w).Elem()); err != nil {
-			return Definition{}, err
-		}
-		def.Rules = w.rules()
-		if err := def.Rules.Validate(); err != nil {
-			return Definition{}, d.errAt("$.rules", rulesAt, err)
-		}
+	def := Definition{Slate: ballot.Slate{Office: f.Office, Seats: f.Seats, Candidates: candidates(f.Candidates)}}
+	var err error
+	if def.Rules, def.Preset, err = d.rules(f.Rules); err != nil {
+		return Definition{}, err
 	}
 	for i, t := range f.Turnout {
 		def.Turnout = append(def.Turnout, Turnout(t))
@@ -322,29 +154,88 @@ func decodeDefinition(data []byte) (Definition, error) {
 		}
 	}
 	if err := def.Slate.Validate(); err != nil {
-		var se *ballot.SlateError
-		errors.As(err, &se)
-		path := "$.seats"
-		if se != nil && se.Candidate >= 0 {
-			path = fmt.Sprintf("$.candidates[%d]", se.Candidate)
-			switch {
-			case errors.Is(se.Err, ballot.ErrEmptyID), errors.Is(se.Err, ballot.ErrDuplicateID):
-				path += ".id"
-			case errors.Is(se.Err, ballot.ErrEmptyName):
-				path += ".name"
-			}
-		} else if se != nil && errors.Is(se.Err, ballot.ErrNoCandidates) {
-			path = "$.candidates"
-		}
-		if se != nil {
-			err = se
-		}
-		return Definition{}, d.errAt(path, d.at[path], err)
+		return Definition{}, d.slateError(err)
 	}
 	if err := def.Rules.Difference.Check(def.Slate.Seats, len(def.Slate.Candidates)); err != nil {
 		return Definition{}, d.errAt("$.candidates", d.at["$.candidates"], err)
 	}
 	return def, nil
+}
+
+// syntaxError locates the syntax error of a document that is not JSON.
+func (d *decoder) syntaxError() error {
+	var v any
+	err := json.Unmarshal(d.doc, &v)
+	var se *json.SyntaxError
+	e := &DefinitionError{Err: fmt.Errorf("%w: %v", ErrDefinitionSyntax, err)}
+	if errors.As(err, &se) {
+		e.Line, e.Column = d.position(max(int(se.Offset)-1, 0)) // Offset is just past the bad byte
+	} else {
+		e.Line, e.Column = d.position(len(d.doc))
+	}
+	return e
+}
+
+// required reports the first required member the definition lacks.
+func (d *decoder) required(f defFile) error {
+	for _, m := range []struct {
+		name string
+		ok   bool
+	}{{"office", d.has("$.office")}, {"seats", d.has("$.seats")}, {"candidates", d.has("$.candidates")},
+		{"rules", len(f.Rules) > 0 && !bytes.Equal(f.Rules, []byte("null"))}} {
+		if !m.ok {
+			return &DefinitionError{Path: "$." + m.name, Err: ErrMissingField}
+		}
+	}
+	return nil
+}
+
+// rules decodes the "rules" member: a preset's name, or the rules spelled out (checked with
+// Rules.Validate).
+func (d *decoder) rules(raw json.RawMessage) (Rules, string, error) {
+	at := d.at["$.rules"]
+	if raw[0] == '"' {
+		var name string
+		if err := json.Unmarshal(raw, &name); err != nil {
+			return Rules{}, "", d.errAt("$.rules", at, fmt.Errorf("%w: %v", ErrFieldValue, err))
+		}
+		r, err := Preset(name)
+		if err != nil {
+			return Rules{}, "", d.errAt("$.rules", at, err)
+		}
+		return r, name, nil
+	}
+	var w wireRules
+	if err := d.decode("$.rules", raw, at, reflect.ValueOf(&w).Elem()); err != nil {
+		return Rules{}, "", err
+	}
+	r := w.rules()
+	if err := r.Validate(); err != nil {
+		return Rules{}, "", d.errAt("$.rules", at, err)
+	}
+	return r, "", nil
+}
+
+// slateError locates a slate that does not validate: the member of the candidate concerned.
+func (d *decoder) slateError(err error) error {
+	var se *ballot.SlateError
+	errors.As(err, &se)
+	path := "$.seats"
+	if se != nil && se.Candidate >= 0 {
+		path = fmt.Sprintf("$.candidates[%d]", se.Candidate)
+		switch {
+		case errors.Is(se.Err, ballot.ErrEmptyID), errors.Is(se.Err, ballot.ErrDuplicateID):
+			path += ".id"
+		case errors.Is(se.Err, ballot.ErrEmptyName):
+			path += ".name"
+		}
+	} else if se != nil && errors.Is(se.Err, ballot.ErrNoCandidates) {
+		path = "$.candidates"
+	}
+	if se != nil {
+		err = se
+	}
+	return d.errAt(path, d.at[path], err)
 }
 
 // decoder decodes JSON into the definition's wire types, strictly, keeping the path and the
@@ -376,7 +267,9 @@ var (
 	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
 )
 
-// decode decodes raw, found at offset off of the document, into v.
+// decode decodes raw, found at offset off of the document, into v: a value with a decoder of its
+// own (a fraction, a name) or of a plain kind as a leaf, a pointer, slice or struct member by
+// member.
 func (d *decoder) decode(path string, raw []byte, off int, v reflect.Value) error {
 	if d.at == nil {
 		d.at = make(map[string]int)
@@ -384,16 +277,7 @@ func (d *decoder) decode(path string, raw []byte, off int, v reflect.Value) erro
 	d.at[path] = off
 	pt := reflect.PointerTo(v.Type())
 	if pt.Implements(unmarshalerType) || pt.Implements(textUnmarshalerType) || v.Kind() != reflect.Struct && v.Kind() != reflect.Slice && v.Kind() != reflect.Pointer {
-		if err := json.Unmarshal(raw, v.Addr().Interface()); err != nil {
-			var te *json.UnmarshalTypeError
-			if errors.As(err, &te) {
-				err = fmt.Errorf("%w: %s where %s is expected", ErrFieldValue, te.Value, kindName(v.Type()))
-			} else if !isLibraryError(err) {
-				err = fmt.Errorf("%w: %v", ErrFieldValue, err)
-			}
-			return d.errAt(path, off, err)
-		}
-		return nil
+		return d.decodeLeaf(path, raw, off, v)
 	}
 	if bytes.Equal(raw, []byte("null")) {
 		v.SetZero()
@@ -408,69 +292,92 @@ func (d *decoder) decode(path string, raw []byte, off int, v reflect.Value) erro
 		v.Set(p)
 		return nil
 	case reflect.Slice:
-		if raw[0] != '[' {
-			return d.errAt(path, off, fmt.Errorf("%w: %s where an array is expected", ErrFieldValue, jsonKind(raw)))
-		}
-		dec := json.NewDecoder(bytes.NewReader(raw))
-		dec.Token()
-		s := reflect.MakeSlice(v.Type(), 0, 0)
-		for i := 0; dec.More(); i++ {
-			var elem json.RawMessage
-			if err := dec.Decode(&elem); err != nil {
-				return d.errAt(path, off, fmt.Errorf("%w: %v", ErrDefinitionSyntax, err))
-			}
-			e := reflect.New(v.Type().Elem()).Elem()
-			eoff := off + int(dec.InputOffset()) - len(elem)
-			if err := d.decode(fmt.Sprintf("%s[%d]", path, i), elem, eoff, e); err != nil {
-				return err
-			}
-			s = reflect.Append(s, e)
-		}
-		v.Set(s)
-		return nil
-	case reflect.Struct:
-		if raw[0] != '{' {
-			return d.errAt(path, off, fmt.Errorf("%w: %s where an object is expected", ErrFieldValue, jsonKind(raw)))
-		}
-		fields := make(map[string]int)
-		for i := range v.NumField() {
-			name, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("json"), ",")
-			fields[name] = i
-		}
-		dec := json.NewDecoder(bytes.NewReader(raw))
-		dec.Token()
-		var seen []string
-		for dec.More() {
-			tok, err := dec.Token()
-			if err != nil {
-				return d.errAt(path, off, fmt.Errorf("%w: %v", ErrDefinitionSyntax, err))
-			}
-			key, _ := tok.(string)
-			koff := off + int(dec.InputOffset()) - len(strconv.Quote(key))
-			var val json.RawMessage
-			if err := dec.Decode(&val); err != nil {
-				return d.errAt(path, off, fmt.Errorf("%w: %v", ErrDefinitionSyntax, err))
-			}
-			voff := off + int(dec.InputOffset()) - len(val)
-			sub := path + "." + key
-			i, ok := fields[key]
-			if !ok || slices.Contains(seen, key) {
-				what := "unknown field"
-				if ok {
-					what = "repeated field"
-				}
-				e := &DefinitionError{Path: sub, Err: fmt.Errorf("%w: %s %q", ErrUnknownField, what, key)}
-				e.Line, e.Column = d.position(max(koff, off))
-				return e
-			}
-			seen = append(seen, key)
-			if err := d.decode(sub, val, voff, v.Field(i)); err != nil {
-				return err
-			}
-		}
+		return d.decodeSlice(path, raw, off, v)
+	}
+	return d.decodeStruct(path, raw, off, v)
+}
+
+// decodeLeaf decodes a value with encoding/json, naming a wrong type in words.
+func (d *decoder) decodeLeaf(path string, raw []byte, off int, v reflect.Value) error {
+	err := json.Unmarshal(raw, v.Addr().Interface())
+	if err == nil {
 		return nil
 	}
-	return d.errAt(path, off, ErrFieldValue)
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		err = fmt.Errorf("%w: %s where %s is expected", ErrFieldValue, te.Value, kindName(v.Type()))
+	} else if !isLibraryError(err) {
+		err = fmt.Errorf("%w: %v", ErrFieldValue, err)
+	}
+	return d.errAt(path, off, err)
+}
+
+// decodeSlice decodes a JSON array element by element.
+func (d *decoder) decodeSlice(path string, raw []byte, off int, v reflect.Value) error {
+	if raw[0] != '[' {
+		return d.errAt(path, off, fmt.Errorf("%w: %s where an array is expected", ErrFieldValue, jsonKind(raw)))
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.Token()
+	s := reflect.MakeSlice(v.Type(), 0, 0)
+	for i := 0; dec.More(); i++ {
+		var elem json.RawMessage
+		if err := dec.Decode(&elem); err != nil {
+			return d.errAt(path, off, fmt.Errorf("%w: %v", ErrDefinitionSyntax, err))
+		}
+		e := reflect.New(v.Type().Elem()).Elem()
+		eoff := off + int(dec.InputOffset()) - len(elem)
+		if err := d.decode(fmt.Sprintf("%s[%d]", path, i), elem, eoff, e); err != nil {
+			return err
+		}
+		s = reflect.Append(s, e)
+	}
+	v.Set(s)
+	return nil
+}
+
+// decodeStruct decodes a JSON object member by member, refusing an unknown or repeated member.
+func (d *decoder) decodeStruct(path string, raw []byte, off int, v reflect.Value) error {
+	if raw[0] != '{' {
+		return d.errAt(path, off, fmt.Errorf("%w: %s where an object is expected", ErrFieldValue, jsonKind(raw)))
+	}
+	fields := make(map[string]int)
+	for i := range v.NumField() {
+		name, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("json"), ",")
+		fields[name] = i
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.Token()
+	var seen []string
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return d.errAt(path, off, fmt.Errorf("%w: %v", ErrDefinitionSyntax, err))
+		}
+		key, _ := tok.(string)
+		koff := off + int(dec.InputOffset()) - len(strconv.Quote(key))
+		var val json.RawMessage
+		if err := dec.Decode(&val); err != nil {
+			return d.errAt(path, off, fmt.Errorf("%w: %v", ErrDefinitionSyntax, err))
+		}
+		voff := off + int(dec.InputOffset()) - len(val)
+		sub := path + "." + key
+		i, ok := fields[key]
+		if !ok || slices.Contains(seen, key) {
+			what := "unknown field"
+			if ok {
+				what = "repeated field"
+			}
+			e := &DefinitionError{Path: sub, Err: fmt.Errorf("%w: %s %q", ErrUnknownField, what, key)}
+			e.Line, e.Column = d.position(max(koff, off))
+			return e
+		}
+		seen = append(seen, key)
+		if err := d.decode(sub, val, voff, v.Field(i)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // isLibraryError reports whether err comes from one of chae's own decoders (it then wraps a
@@ -527,16 +434,7 @@ func (def *Definition) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the definition in the form ReadDefinition reads: the rules as the preset's
 // name when Preset is set, spelled out otherwise.
 func (def Definition) MarshalJSON() ([]byte, error) {
-	f := struct {
-		Office     string          `json:"office"`
-		Seats      int             `json:"seats"`
-		Candidates []defCandidate  `json:"candidates"`
-		Rules      json.RawMessage `json:"rules"`
-		Turnout    []defTurnout    `json:"turnout"`
-	}{Office: def.Slate.Office, Seats: def.Slate.Seats, Candidates: []defCandidate{}, Turnout: []defTurnout{}}
-	for _, c := range def.Slate.Candidates {
-		f.Candidates = append(f.Candidates, defCandidate{ID: c.ID, Name: c.Name, Attrs: c.Attrs})
-	}
+	f := defFile{Office: def.Slate.Office, Seats: def.Slate.Seats, Candidates: toWireCandidates(def.Slate.Candidates), Turnout: []defTurnout{}}
 	for _, t := range def.Turnout {
 		f.Turnout = append(f.Turnout, defTurnout(t))
 	}

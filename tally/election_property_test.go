@@ -109,6 +109,9 @@ func decideFirst(t *rapid.T, sc scenario) (*tally.Election, tally.Decision) {
 // checkDecision checks the laws every decided round obeys: never more elected than its seats,
 // every elected cleared the bar, runoff seats fewer than the tied, seats accounted for.
 func checkDecision(t *rapid.T, d tally.Decision) {
+	for _, r := range d.Reasons {
+		checkReason(t, r)
+	}
 	if d.Outcome != tally.Decided {
 		if len(d.Elected) > 0 {
 			t.Fatalf("round %d %v but elected %q", d.Round.Number, d.Outcome, d.Elected)
@@ -179,8 +182,17 @@ func TestPropertyMonotone(t *testing.T) {
 		c := e.Result().Decisions[0].Counts
 		i := sc.slate.Index(id)
 		more := rapid.IntRange(1, 10).Draw(t, "more")
+		chosen := 0 // persons chosen: they may not exceed seats × valid
+		for _, cc := range c.Candidates {
+			chosen += cc.For
+		}
+		for _, w := range c.WriteIns {
+			chosen += w.Votes
+		}
 		for range more {
 			switch {
+			case chosen >= sc.slate.Seats*c.Valid:
+				continue
 			case c.Candidates[i].Against > 0:
 				c.Candidates[i].Against--
 			case c.Candidates[i].Abstain > 0:
@@ -189,6 +201,7 @@ func TestPropertyMonotone(t *testing.T) {
 				continue
 			}
 			c.Candidates[i].For++
+			chosen++
 		}
 		e2, err := tally.NewElection(sc.slate, sc.rules)
 		if err != nil {
@@ -199,7 +212,7 @@ func TestPropertyMonotone(t *testing.T) {
 			t.Fatal(err)
 		}
 		if !slices.Contains(d2.Elected, id) {
-			t.Fatalf("%q elected with %d votes, not with more: %q", id, d.Standings[i].For, d2.Reasons)
+			t.Fatalf("%q elected with %d votes, not with more: %+v", id, d.Standings[i].For, d2.Reasons)
 		}
 	})
 }
@@ -459,13 +472,17 @@ func (m *electionMachine) decide(t *rapid.T) {
 	round := m.e.Next()
 	valid := rapid.IntRange(0, 12).Draw(t, "valid")
 	invalid := rapid.IntRange(0, 2).Draw(t, "invalid")
+	// Persons chosen on the valid ballots: at most seats × valid.
+	budget := round.Slate.Seats * valid
 	var votes []int
 	for range round.Slate.Candidates {
-		votes = append(votes, rapid.IntRange(0, valid).Draw(t, "for"))
+		v := rapid.IntRange(0, min(valid, budget)).Draw(t, "for")
+		votes = append(votes, v)
+		budget -= v
 	}
 	var wi []count.WriteInCount
 	if rapid.IntRange(0, 4).Draw(t, "writeIn") == 0 {
-		wi = append(wi, count.WriteInCount{Name: "Sun Yue", Votes: rapid.IntRange(0, valid).Draw(t, "wiVotes")})
+		wi = append(wi, count.WriteInCount{Name: "Sun Yue", Votes: rapid.IntRange(0, min(valid, budget)).Draw(t, "wiVotes")})
 	}
 	c := countsOf(round.Slate, valid, invalid, 0, votes, wi...)
 	present := valid + invalid + rapid.IntRange(0, 2).Draw(t, "abstaining")
@@ -507,8 +524,8 @@ func (m *electionMachine) apply(t *rapid.T, round tally.Round, turnout tally.Tur
 }
 
 // finish drives the election to its end by a decisive round, checking the invariants after it: a
-// full meeting, every ballot valid, and every candidate of the round's slate with a different
-// number of For votes, all far above any bar the generated rules can set. A regular or
+// full meeting, every ballot valid, and as many candidates as the round has seats with different
+// numbers of For votes, all far above any bar the generated rules can set, the others with none. A regular or
 // supplementary round then fills all its seats, and a runoff (whose round had no seat missing)
 // elects the first of the tied for the seats left, so that one round ends the election.
 func (m *electionMachine) finish(t *rapid.T) {
@@ -519,7 +536,9 @@ func (m *electionMachine) finish(t *rapid.T) {
 		perm := rapid.Permutation(seq(n)).Draw(t, "finalOrder")
 		votes := make([]int, n)
 		for i, p := range perm {
-			votes[i] = valid - 1 - p // from valid-1 down to 100: more than 9/10 of every base
+			if p < round.Slate.Seats {
+				votes[i] = valid - 1 - p // more than 9/10 of every base
+			} // the others none: the persons chosen stay within seats × valid
 		}
 		c := countsOf(round.Slate, valid, 0, 0, votes)
 		m.apply(t, round, tally.Turnout{Entitled: valid, Present: valid, Issued: valid}, c)

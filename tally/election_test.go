@@ -61,7 +61,7 @@ type step struct {
 
 var statutory = []struct {
 	name  string
-	row   string // RULES.md row(s)
+	row   string // docs/rules.md row(s)
 	rules tally.Rules
 	slate ballot.Slate
 	size  int // >0: a preliminary election for this list size
@@ -202,7 +202,7 @@ var statutory = []struct {
 		name: "tie for the last seat: runoff among only the tied for only that seat", row: "A6, B8",
 		rules: tally.CPCGrassrootsCommittee(), slate: slateOf(3, 5),
 		steps: []step{
-			{turnout: tally.Turnout{Entitled: 50, Present: 46, Issued: 46}, valid: 46, votes: []int{40, 35, 30, 30, 10},
+			{turnout: tally.Turnout{Entitled: 50, Present: 46, Issued: 46}, valid: 46, votes: []int{38, 35, 30, 30, 5},
 				needed: 24, elected: []string{"A", "B"}, tied: []string{"C", "D"}, nextKind: tally.Runoff, nextIDs: []string{"C", "D"}, nextSeats: 1},
 			{turnout: tally.Turnout{Entitled: 50, Present: 46, Issued: 46}, valid: 46, votes: []int{20, 26},
 				needed: -1, elected: []string{"D"}},
@@ -213,7 +213,7 @@ var statutory = []struct {
 		name: "three tied for two seats: runoff among the three for two", row: "A6, B8",
 		rules: tally.CPCGrassrootsCommittee(), slate: slateOf(3, 5),
 		steps: []step{
-			{turnout: tally.Turnout{Entitled: 50, Present: 46, Issued: 46}, valid: 46, votes: []int{40, 30, 30, 30, 10},
+			{turnout: tally.Turnout{Entitled: 50, Present: 46, Issued: 46}, valid: 46, votes: []int{40, 30, 30, 30, 8},
 				needed: 24, elected: []string{"A"}, tied: []string{"B", "C", "D"}, nextKind: tally.Runoff, nextIDs: []string{"B", "C", "D"}, nextSeats: 2},
 		},
 		want: []string{"A"},
@@ -250,14 +250,14 @@ var statutory = []struct {
 	{
 		name: "a tie below the bar changes nothing", row: "B8",
 		rules: tally.CPCGrassrootsCommittee(), slate: slateOf(3, 5),
-		steps: []step{{turnout: tally.Turnout{Entitled: 50, Present: 46, Issued: 46}, valid: 46, votes: []int{40, 35, 30, 20, 20},
+		steps: []step{{turnout: tally.Turnout{Entitled: 50, Present: 46, Issued: 46}, valid: 46, votes: []int{36, 34, 28, 20, 20},
 			needed: 24, elected: []string{"A", "B", "C"}}},
 		want: []string{"A", "B", "C"}, done: true,
 	},
 	{
 		name: "a tie at the bar's edge among more than the seats: the tied above the bar go to a runoff", row: "B8",
 		rules: tally.CPCGrassrootsCommittee(), slate: slateOf(2, 4),
-		steps: []step{{turnout: tally.Turnout{Entitled: 50, Present: 46, Issued: 46}, valid: 46, votes: []int{24, 24, 24, 23},
+		steps: []step{{turnout: tally.Turnout{Entitled: 50, Present: 46, Issued: 46}, valid: 46, votes: []int{24, 24, 24, 20},
 			needed: 24, tied: []string{"A", "B", "C"}, nextKind: tally.Runoff, nextIDs: []string{"A", "B", "C"}, nextSeats: 2}},
 	},
 	{
@@ -319,7 +319,7 @@ var statutory = []struct {
 			{turnout: tally.Turnout{Entitled: 50, Present: 46, Issued: 46}, valid: 46, votes: []int{40, 35, 30, 20, 15, 18, 10, 5},
 				needed: 24, elected: []string{"A", "B", "C"}, missing: 2, nextKind: tally.Supplementary, nextIDs: []string{"D", "E", "F"}, nextSeats: 2},
 			{before: func(e *tally.Election) error { return e.ReduceSeats(1, "more than half of the electors consented") },
-				turnout: tally.Turnout{Entitled: 50, Present: 46, Issued: 46}, valid: 46, votes: []int{30, 20},
+				turnout: tally.Turnout{Entitled: 50, Present: 46, Issued: 46}, valid: 46, votes: []int{30, 16},
 				needed: 24, elected: []string{"D"}},
 		},
 		want: []string{"A", "B", "C", "D"}, done: true,
@@ -327,7 +327,7 @@ var statutory = []struct {
 	{
 		name: "a write-in clearing the bar is elected", row: "A9, B4",
 		rules: tally.CPCGrassrootsCommittee(), slate: slateOf(2, 3),
-		steps: []step{{turnout: tally.Turnout{Entitled: 50, Present: 46, Issued: 46}, valid: 46, votes: []int{40, 20, 10},
+		steps: []step{{turnout: tally.Turnout{Entitled: 50, Present: 46, Issued: 46}, valid: 46, votes: []int{40, 14, 6},
 			wi:     []count.WriteInCount{{Name: "Zhang San", Votes: 30}, {Name: "Li Si", Votes: 2}},
 			needed: 24, elected: []string{"A", "writein:Zhang San"}}},
 		want: []string{"A", "writein:Zhang San"}, done: true,
@@ -335,14 +335,14 @@ var statutory = []struct {
 	{
 		name: "write-ins elect no one where the rules do not allow them", row: "E3 (write-ins unverified)",
 		rules: tally.VietnamNationalAssembly(), slate: vnSlate(1, 3),
-		steps: []step{{turnout: tally.Turnout{Entitled: 100, Present: 80, Issued: 80}, valid: 80, votes: []int{30, 20, 10},
+		steps: []step{{turnout: tally.Turnout{Entitled: 100, Present: 80, Issued: 80}, valid: 80, votes: []int{15, 10, 5},
 			wi:     []count.WriteInCount{{Name: "Nguyen Van A", Votes: 50}},
 			needed: 41, missing: 1, nextKind: tally.Supplementary, nextIDs: []string{"A", "B", "C"}, nextSeats: 1}},
 	},
 	{
 		name: "a write-in of a candidate's own name is not added to them and elects no one", row: "A9, B4",
 		rules: tally.CPCGrassrootsCommittee(), slate: slateOf(1, 2),
-		steps: []step{{turnout: tally.Turnout{Entitled: 50, Present: 46, Issued: 46}, valid: 46, votes: []int{20, 10},
+		steps: []step{{turnout: tally.Turnout{Entitled: 50, Present: 46, Issued: 46}, valid: 46, votes: []int{20, 0},
 			wi:     []count.WriteInCount{{Name: "A", Votes: 26, SameAs: "A"}},
 			needed: 24, missing: 1, nextKind: tally.Supplementary, nextIDs: []string{"A", "B"}, nextSeats: 1}},
 	},
@@ -491,14 +491,17 @@ func TestStatutoryCases(t *testing.T) {
 					}
 					continue
 				}
+				for _, r := range d.Reasons {
+					checkReason(t, r)
+				}
 				if d.Outcome != st.outcome {
-					t.Errorf("step %d: outcome %v, want %v; reasons %q", i+1, d.Outcome, st.outcome, d.Reasons)
+					t.Errorf("step %d: outcome %v, want %v; reasons %+v", i+1, d.Outcome, st.outcome, d.Reasons)
 				}
 				if st.needed >= 0 && d.Needed != st.needed {
 					t.Errorf("step %d: needed %d, want %d", i+1, d.Needed, st.needed)
 				}
 				if !slices.Equal(d.Elected, st.elected) {
-					t.Errorf("step %d: elected %q, want %q; reasons %q", i+1, d.Elected, st.elected, d.Reasons)
+					t.Errorf("step %d: elected %q, want %q; reasons %+v", i+1, d.Elected, st.elected, d.Reasons)
 				}
 				if !slices.Equal(d.Tied, st.tied) {
 					t.Errorf("step %d: tied %q, want %q", i+1, d.Tied, st.tied)
@@ -544,7 +547,7 @@ func TestRefusedSlates(t *testing.T) {
 		slate ballot.Slate
 		err   error
 	}{
-		{"7 seats need 9 candidates under 20%", "B2, §2.3", tally.CPCGrassrootsCommittee(), slateOf(7, 8), quota.ErrTooFewCandidates},
+		{"7 seats need 9 candidates under 20%", "B2, N3", tally.CPCGrassrootsCommittee(), slateOf(7, 8), quota.ErrTooFewCandidates},
 		{"more than 15%: 20 seats need 24", "D1", tally.NationalCongressDelegates(), slateOf(20, 23), quota.ErrTooFewCandidates},
 		{"direct election: at most one times the seats more", "A1", tally.ElectoralLawDirect(), slateOf(3, 7), quota.ErrTooManyCandidates},
 		{"indirect election: at most half the seats more", "A2", tally.ElectoralLawIndirect(), slateOf(4, 7), quota.ErrTooManyCandidates},
@@ -573,20 +576,26 @@ func TestRefusedSlates(t *testing.T) {
 	})
 }
 
-func TestLots(t *testing.T) {
-	t.Parallel()
+// lotsRules are the CPC grassroots rules with ties settled by lot and a bar of one vote.
+func lotsRules() tally.Rules {
 	r := tally.CPCGrassrootsCommittee()
 	r.Tie = tally.TieLots
-	e, err := tally.NewElection(slateOf(2, 4), r)
+	r.Threshold = quota.Threshold{}
+	return r
+}
+
+func TestLots(t *testing.T) {
+	t.Parallel()
+	e, err := tally.NewElection(slateOf(2, 4), lotsRules())
 	if err != nil {
 		t.Fatal(err)
 	}
 	turnout := tally.Turnout{Entitled: 50, Present: 46, Issued: 46}
-	c := countsOf(e.Next().Slate, 46, 0, 0, []int{40, 30, 30, 30})
+	c := countsOf(e.Next().Slate, 46, 0, 0, []int{30, 20, 20, 20})
 	_, err = e.Decide(turnout, c)
-	var te *tally.TieError
+	var te *tally.LotsError
 	if !errors.As(err, &te) || !errors.Is(err, tally.ErrLotsNeeded) {
-		t.Fatalf("error %v, want a *TieError wrapping ErrLotsNeeded", err)
+		t.Fatalf("error %v, want a *LotsError wrapping ErrLotsNeeded", err)
 	}
 	if !slices.Equal(te.IDs, []string{"B", "C", "D"}) || te.Seats != 1 {
 		t.Fatalf("tie %q for %d, want B, C, D for 1", te.IDs, te.Seats)
@@ -622,17 +631,18 @@ func TestDecideErrors(t *testing.T) {
 		{"more present than entitled", tally.Turnout{Entitled: 9, Present: 10}, countsOf(s, 10, 0, 0, []int{5, 5}), tally.ErrTurnout},
 		{"returned differs from counted", tally.Turnout{Entitled: 10, Present: 10, Issued: 10, Returned: 9}, countsOf(s, 10, 0, 0, []int{5, 5}), tally.ErrTurnout},
 		{"negative issued", tally.Turnout{Entitled: 10, Present: 10, Issued: -1}, countsOf(s, 10, 0, 0, []int{5, 5}), tally.ErrTurnout},
-		{"counts of another slate", turnout, countsOf(slateOf(1, 3), 10, 0, 0, []int{5, 5, 0}), tally.ErrCounts},
+		{"counts of another slate", turnout, countsOf(slateOf(1, 3), 10, 0, 0, []int{5, 5, 0}), count.ErrSlateMismatch},
 		{"counts of other candidates", turnout, func() count.Counts {
 			c := countsOf(s, 10, 0, 0, []int{5, 5})
 			c.Candidates[1].ID = "Z"
 			return c
-		}(), tally.ErrCounts},
+		}(), count.ErrSlateMismatch},
 		{"marks that do not add up", turnout, func() count.Counts {
 			c := countsOf(s, 10, 0, 0, []int{5, 5})
 			c.Candidates[0].For++
 			return c
-		}(), tally.ErrCounts},
+		}(), count.ErrCounts},
+		{"20 persons chosen on 10 valid ballots for 1 seat", turnout, countsOf(s, 10, 0, 0, []int{10, 10}), count.ErrCounts},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -51,8 +51,9 @@ func ExampleElection() {
 			fmt.Println(err)
 			return
 		}
+		// The reasons are values: a kind, the candidates, the figures, the rule applied.
 		for _, r := range d.Reasons {
-			fmt.Println(r)
+			fmt.Println(r.Kind, r.Candidates, r.Rule)
 		}
 		fmt.Println()
 	}
@@ -62,17 +63,17 @@ func ExampleElection() {
 		fmt.Printf("%d. %s, %d votes in round %d (%v)\n", m.Rank, m.Name, m.Votes, m.Round, m.Kind)
 	}
 	// Output:
-	// Round 1 (regular, 3 seats, 5 candidates): 20 present of 22 entitled, more than 4/5 (18 needed): quorum met.
-	// 20 ballots returned (20 valid, 0 invalid, 0 spoiled), not more than ballots issued (20): the poll is valid.
-	// To be elected a candidate needs more than 1/2 of those present (20): 11 For votes.
-	// Zhang Min, Liu Yang have 12 For votes each, tied for the last open seat.
-	// Runoff among Zhang Min, Liu Yang only, for 1 seat (RULES.md A6, B8).
-	// Elected: Li Wei (18), Wang Fang (15).
+	// quorum-met [] docs/rules.md B5
+	// poll-valid [] docs/rules.md B7
+	// bar [] docs/rules.md B6
+	// tie [c d] docs/rules.md B8
+	// runoff [c d] docs/rules.md B8
+	// elected [a b] docs/rules.md B6
 	//
-	// Round 2 (runoff, 1 seat, 2 candidates): 20 present of 22 entitled, more than 4/5 (18 needed): quorum met.
-	// 20 ballots returned (20 valid, 0 invalid, 0 spoiled), not more than ballots issued (20): the poll is valid.
-	// In a runoff the most For votes win (RULES.md A6).
-	// Elected: Liu Yang (11).
+	// quorum-met [] docs/rules.md B5
+	// poll-valid [] docs/rules.md B7
+	// most-votes [] docs/rules.md B8
+	// elected [d] docs/rules.md B8
 	//
 	// done: true
 	// 1. Li Wei, 18 votes in round 1 (regular)
@@ -81,7 +82,7 @@ func ExampleElection() {
 }
 
 // Five seats, but only four candidates clear the bar. The presidium decides that four is close
-// enough to five and closes the last seat instead of holding a supplementary election (RULES.md B8).
+// enough to five and closes the last seat instead of holding a supplementary election (docs/rules.md B8).
 func ExampleElection_ReduceSeats() {
 	slate := ballot.Slate{Office: "Branch committee", Seats: 5}
 	for _, n := range []string{"Li Wei", "Wang Fang", "Zhang Min", "Liu Yang", "Chen Jing", "Yang Fan"} {
@@ -116,7 +117,7 @@ func ExampleElection_ReduceSeats() {
 	// done: true elected: 4 closed: 1 - four of five elected; the presidium decided not to hold another election
 }
 
-// Alternate members (候补委员) are listed by votes, and equal votes by surname stroke order (RULES.md
+// Alternate members (候补委员) are listed by votes, and equal votes by surname stroke order (docs/rules.md
 // C7). The stroke comparator here is a stand-in for a real collation.
 func ExampleOrderAlternates() {
 	slate := ballot.Slate{Office: "Alternates", Seats: 3, Candidates: []ballot.Candidate{

@@ -7,7 +7,7 @@ import (
 	"github.com/chae-go/chae/quota"
 )
 
-// NewPreliminary starts a preliminary election (预选, RULES.md C2, C5, D3, A1–A2): the same
+// NewPreliminary starts a preliminary election (预选, docs/rules.md C2, C5, D3, A1–A2): the same
 // procedure and thresholds, placing not members but size candidates on the formal list, in order
 // of votes. slate.Seats is the seats of the formal election (kept for Result.FormalSlate); the
 // preliminary ballot paper is the slate with Seats = size, and the rules' difference rule is

@@ -3,6 +3,7 @@ package tally_test
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -31,8 +32,10 @@ func TestPreliminaryFormalSlate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(d.Elected, []string{"B", "D", "E", "A"}) || d.Reasons[len(d.Reasons)-1] != "Placed on the formal list: B (80), D (70), E (60), A (52)." {
-		t.Fatalf("placed %q: %q", d.Elected, d.Reasons)
+	placed := tally.Reason{Kind: tally.ReasonElected, Candidates: []string{"B", "D", "E", "A"},
+		Figures: tally.Figures{VotesOf: []int{80, 70, 60, 52}}, Rule: "docs/rules.md C4"}
+	if !slices.Equal(d.Elected, []string{"B", "D", "E", "A"}) || !reflect.DeepEqual(d.Reasons[len(d.Reasons)-1], placed) {
+		t.Fatalf("placed %q: %+v", d.Elected, d.Reasons)
 	}
 	formal, err := e.Result().FormalSlate()
 	if err != nil {

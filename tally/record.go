@@ -8,9 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-
-	"github.com/chae-go/chae/ballot"
-	"github.com/chae-go/chae/quota"
 )
 
 // RecordFormat names the version of the record encoding, the "format" member of every record.
@@ -18,132 +15,43 @@ import (
 // The record of an election is the JSON encoding of its Result (Result.MarshalJSON): compact,
 // members in the order below, names in snake_case, no HTML escaping, no trailing newline:
 //
-//	{"format":"chae.election/1",
+//	{"format":"chae.election/2",
 //	 "slate":{"office":…,"seats":…,"candidates":[{"id":…,"name":…,"attrs":{…}}…]},
-//	 "rules":{"name","source","difference":{"min_share","min_boundary","max_share","min_surplus",
+//	 "rules":{"name","source",
+//	          "cite":{"quorum","validity","threshold","ties","shortfall","list","write_ins"},
+//	          "difference":{"min_share","min_boundary","max_share","min_surplus",
 //	          "max_surplus","steps":[{"min_seats","min_surplus"}],"equal_allowed","source"},
-//	          "quorum":{"share","boundary"},"quorum_waived_after","threshold":{…},"base",
-//	          "void_when_returned_exceeds","tie","runoff":bar|null,
-//	          "shortfall":{"bar":bar|null,"difference":difference|null,"max_rounds"},"write_ins"},
+//	          "attendance","quorum":{"share","boundary"},"quorum_waived_after","threshold":{…},
+//	          "base","void_when_returned_exceeds","tie","runoff":bar|null,
+//	          "shortfall":{"bar":bar|null,"difference":difference|null,"list_tie","two_for_one",
+//	          "max_rounds"},"write_ins"},
 //	 "preliminary":…,"seats":…,
 //	 "decisions":[{"round":{"number","kind","slate"},"outcome","turnout":{"entitled","present",
 //	          "issued","returned"},"counts":{"ballots","valid","invalid","spoiled",
 //	          "candidates":[{"id","for","against","abstain"}],"write_ins":[{"name","votes","same_as"}]},
 //	          "bar":{"threshold":{"share","boundary"},"base"}|null,"base_figure","needed",
-//	          "standings":[…],"elected":[…],"tied","runoff_seats","missing","lots","reasons":[…]}…],
-//	 "closed":[{"after","seats","by_rules","reason"}…],
+//	          "standings":[…],"elected":[…],"tied","runoff_seats","missing","lots",
+//	          "reasons":[{"kind","candidates","figures":{…},"rule"}…]}…],
+//	 "closed":[{"after","seats","by_rules":reason,"reason"}…],
 //	 "elected":[{"id","name","write_in","round","kind","votes","rank"}…],
 //	 "done":…,
 //	 "digest":"sha256:<64 hex digits>"}
 //
-// Shares are written as given ("20%", "1/3"); bases, kinds, outcomes, statuses and tie rules by
-// their String names; attributes in key order. The digest is the SHA-256 of the same encoding
-// with the digest member left out: it covers the slate, the rules, every round's ballot paper,
-// turnout and counts, and every decision. Identical elections give identical bytes and digest;
-// changing any input changes the digest.
-const RecordFormat = "chae.election/1"
-
-// ErrRecord: a record cannot be read, or its digest does not match its content.
-var ErrRecord = errors.New("invalid election record")
-
-type wireCandidate struct {
-	ID    string            `json:"id"`
-	Name  string            `json:"name"`
-	Attrs map[string]string `json:"attrs,omitempty"`
-}
-
-type wireSlate struct {
-	Office     string          `json:"office"`
-	Seats      int             `json:"seats"`
-	Candidates []wireCandidate `json:"candidates"`
-}
-
-func toWireSlate(s ballot.Slate) wireSlate {
-	w := wireSlate{Office: s.Office, Seats: s.Seats, Candidates: make([]wireCandidate, len(s.Candidates))}
-	for i, c := range s.Candidates {
-		w.Candidates[i] = wireCandidate{ID: c.ID, Name: c.Name, Attrs: c.Attrs}
-	}
-	return w
-}
-
-func (w wireSlate) slate() ballot.Slate {
-	s := ballot.Slate{Office: w.Office, Seats: w.Seats, Candidates: make([]ballot.Candidate, len(w.Candidates))}
-	for i, c := range w.Candidates {
-		s.Candidates[i] = ballot.Candidate{ID: c.ID, Name: c.Name, Attrs: c.Attrs}
-	}
-	return s
-}
-
-type wireThreshold struct {
-	Share    quota.Fraction `json:"share"`
-	Boundary quota.Boundary `json:"boundary"`
-}
-
-type wireBar struct {
-	Threshold wireThreshold `json:"threshold"`
-	Base      Base          `json:"base"`
-}
-
-type wireStep struct {
-	MinSeats   int `json:"min_seats"`
-	MinSurplus int `json:"min_surplus"`
-}
-
-type wireDifference struct {
-	MinShare     quota.Fraction `json:"min_share"`
-	MinBoundary  quota.Boundary `json:"min_boundary"`
-	MaxShare     quota.Fraction `json:"max_share"`
-	MinSurplus   int            `json:"min_surplus"`
-	MaxSurplus   int            `json:"max_surplus"`
-	Steps        []wireStep     `json:"steps"`
-	EqualAllowed bool           `json:"equal_allowed"`
-	Source       string         `json:"source"`
-}
-
-func toWireDifference(d quota.Difference) wireDifference {
-	w := wireDifference{MinShare: d.MinShare, MinBoundary: d.MinBoundary, MaxShare: d.MaxShare,
-		MinSurplus: d.MinSurplus, MaxSurplus: d.MaxSurplus, Steps: make([]wireStep, len(d.Steps)),
-		EqualAllowed: d.EqualAllowed, Source: d.Source}
-	for i, s := range d.Steps {
-		w.Steps[i] = wireStep{s.MinSeats, s.MinSurplus}
-	}
-	return w
-}
-
-func (w wireDifference) difference() quota.Difference {
-	d := quota.Difference{MinShare: w.MinShare, MinBoundary: w.MinBoundary, MaxShare: w.MaxShare,
-		MinSurplus: w.MinSurplus, MaxSurplus: w.MaxSurplus, EqualAllowed: w.EqualAllowed, Source: w.Source}
-	for _, s := range w.Steps {
-		d.Steps = append(d.Steps, quota.SurplusStep{MinSeats: s.MinSeats, MinSurplus: s.MinSurplus})
-	}
-	return d
-}
-
-type wireShortfall struct {
-	Bar        *Bar            `json:"bar"`
-	Difference *wireDifference `json:"difference"`
-	MaxRounds  int             `json:"max_rounds"`
-}
-
-type wireRules struct {
-	Name                    string         `json:"name"`
-	Source                  string         `json:"source"`
-	Difference              wireDifference `json:"difference"`
-	Quorum                  wireThreshold  `json:"quorum"`
-	QuorumWaivedAfter       int            `json:"quorum_waived_after"`
-	Threshold               wireThreshold  `json:"threshold"`
-	Base                    Base           `json:"base"`
-	VoidWhenReturnedExceeds Base           `json:"void_when_returned_exceeds"`
-	Tie                     TieRule        `json:"tie"`
-	Runoff                  *Bar           `json:"runoff"`
-	Shortfall               wireShortfall  `json:"shortfall"`
-	WriteIns                bool           `json:"write_ins"`
-}
+// Shares are written as given ("20%", "1/3"); bases, kinds, outcomes, statuses, attendance and tie
+// rules by their String names; attributes in key order; a reason's figures by name, those that are
+// zero left out. The digest is the SHA-256 of the same encoding with the digest member left out:
+// it covers the slate, the rules, every round's ballot paper, turnout and counts, and every
+// decision with its reasons as values. No member holds a sentence of the library's (a reduction's
+// reason is the caller's own words), so rewording or translating the reports changes no digest.
+// Identical elections give identical bytes and digest; changing any input changes the digest.
+//
+// Format chae.election/1, whose reasons were English sentences, is not read: decoding such a
+// record returns a *RecordFormatError naming its format. Decide its election again from its
+// turnout and counts to make a chae.election/2 record.
+const RecordFormat = "chae.election/2"
 
 // MarshalJSON encodes the bar as {"threshold":{"share":"1/2","boundary":"more-than"},"base":"present"}.
-func (b Bar) MarshalJSON() ([]byte, error) {
-	return marshal(wireBar{wireThreshold{b.Threshold.Share, b.Threshold.Boundary}, b.Base})
-}
+func (b Bar) MarshalJSON() ([]byte, error) { return marshal(toWireBar(&b)) }
 
 // UnmarshalJSON decodes what MarshalJSON encodes.
 func (b *Bar) UnmarshalJSON(data []byte) error {
@@ -151,28 +59,13 @@ func (b *Bar) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &w); err != nil {
 		return err
 	}
-	*b = Bar{Threshold: quota.Threshold{Share: w.Threshold.Share, Boundary: w.Threshold.Boundary}, Base: w.Base}
+	*b = *w.bar()
 	return nil
 }
 
-// MarshalJSON encodes the rules in the canonical form described at RecordFormat: snake_case members in a fixed order, shares as written.
-func (r Rules) MarshalJSON() ([]byte, error) {
-	w := wireRules{
-		Name: r.Name, Source: r.Source, Difference: toWireDifference(r.Difference),
-		Quorum:            wireThreshold{r.Quorum.Share, r.Quorum.Boundary},
-		QuorumWaivedAfter: r.QuorumWaivedAfter,
-		Threshold:         wireThreshold{r.Threshold.Share, r.Threshold.Boundary},
-		Base:              r.Base, VoidWhenReturnedExceeds: r.VoidWhenReturnedExceeds, Tie: r.Tie,
-		Runoff:    r.Runoff,
-		Shortfall: wireShortfall{Bar: r.Shortfall.Bar, MaxRounds: r.Shortfall.MaxRounds},
-		WriteIns:  r.WriteIns,
-	}
-	if r.Shortfall.Difference != nil {
-		d := toWireDifference(*r.Shortfall.Difference)
-		w.Shortfall.Difference = &d
-	}
-	return marshal(w)
-}
+// MarshalJSON encodes the rules in the canonical form described at RecordFormat: snake_case
+// members in a fixed order, shares as written. Election definition files use the same form.
+func (r Rules) MarshalJSON() ([]byte, error) { return marshal(toWireRules(r)) }
 
 // UnmarshalJSON decodes what MarshalJSON encodes. Members left out keep their zero values.
 func (r *Rules) UnmarshalJSON(data []byte) error {
@@ -180,20 +73,7 @@ func (r *Rules) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &w); err != nil {
 		return err
 	}
-	*r = Rules{
-		Name: w.Name, Source: w.Source, Difference: w.Difference.difference(),
-		Quorum:            quota.Threshold{Share: w.Quorum.Share, Boundary: w.Quorum.Boundary},
-		QuorumWaivedAfter: w.QuorumWaivedAfter,
-		Threshold:         quota.Threshold{Share: w.Threshold.Share, Boundary: w.Threshold.Boundary},
-		Base:              w.Base, VoidWhenReturnedExceeds: w.VoidWhenReturnedExceeds, Tie: w.Tie,
-		Runoff:    w.Runoff,
-		Shortfall: Shortfall{Bar: w.Shortfall.Bar, MaxRounds: w.Shortfall.MaxRounds},
-		WriteIns:  w.WriteIns,
-	}
-	if w.Shortfall.Difference != nil {
-		d := w.Shortfall.Difference.difference()
-		r.Shortfall.Difference = &d
-	}
+	*r = w.rules()
 	return nil
 }
 
@@ -252,8 +132,8 @@ func (r Result) wire() wireResult {
 func (r Result) Digest() string {
 	b, err := marshal(r.wire())
 	if err != nil {
-		// Every member encodes; only a Base or TieRule out of range can fail, which the
-		// Election never produces.
+		// Every member encodes; only an enumeration out of range can fail, which the Election
+		// never produces.
 		return "sha256:invalid"
 	}
 	sum := sha256.Sum256(b)
@@ -272,15 +152,21 @@ func (r Result) MarshalJSON() ([]byte, error) {
 	return marshal(w)
 }
 
-// UnmarshalJSON decodes a record and checks it: its format must be RecordFormat and its digest
-// must match its content; otherwise the error wraps ErrRecord.
+// UnmarshalJSON decodes a record and checks it: its format must be RecordFormat (otherwise a
+// *RecordFormatError) and its digest must match its content; otherwise the error wraps ErrRecord.
 func (r *Result) UnmarshalJSON(data []byte) error {
+	var f struct {
+		Format string `json:"format"`
+	}
+	if err := json.Unmarshal(data, &f); err != nil {
+		return wrap(err, "record", ErrRecord)
+	}
+	if f.Format != RecordFormat {
+		return &RecordFormatError{Format: f.Format}
+	}
 	var w wireResult
 	if err := json.Unmarshal(data, &w); err != nil {
-		return fmt.Errorf("tally: record: %w: %w", ErrRecord, err)
-	}
-	if w.Format != RecordFormat {
-		return fmt.Errorf("tally: record: format %q, want %q: %w", w.Format, RecordFormat, ErrRecord)
+		return wrap(err, "record", ErrRecord)
 	}
 	res := Result{Slate: w.Slate.slate(), Rules: w.Rules, Preliminary: w.Preliminary, Seats: w.Seats,
 		Decisions: w.Decisions, Closed: w.Closed, Elected: w.Elected, Done: w.Done}
@@ -306,12 +192,42 @@ func marshal(v any) ([]byte, error) {
 // the result's slate and rules, feeding each round the recorded turnout and counts, the recorded
 // drawn lots and nominated lists, and the caller's recorded seat reductions, and compares every
 // decision with the recorded one. It returns nil when the whole record is reproduced exactly, and
-// otherwise an error wrapping ErrRecord that names the first round that differs (or the error
-// the procedure returned).
+// otherwise an error wrapping ErrRecord that names the first round that differs, or that wraps the
+// error the procedure returned as well (errors.Is and errors.As see both).
 func (r Result) Verify() error {
-	fail := func(format string, a ...any) error {
-		return fmt.Errorf("tally: verify: "+format+": %w", append(a, ErrRecord)...)
+	e, err := r.restart()
+	if err != nil {
+		return err
 	}
+	last := 0
+	for _, d := range r.Decisions {
+		if err := r.reduce(e, last); err != nil {
+			return err
+		}
+		got, err := r.replay(e, d)
+		if err != nil {
+			return err
+		}
+		a, _ := marshal(got)
+		b, _ := marshal(d)
+		if !bytes.Equal(a, b) {
+			return fmt.Errorf("tally: verify: round %d is not decided as recorded: %w", d.Round.Number, ErrRecord)
+		}
+		last = d.Round.Number
+	}
+	if err := r.reduce(e, last); err != nil {
+		return err
+	}
+	a, _ := marshal(e.Result().wire())
+	b, _ := marshal(r.wire())
+	if !bytes.Equal(a, b) {
+		return fmt.Errorf("tally: verify: the result differs from the record: %w", ErrRecord)
+	}
+	return nil
+}
+
+// restart starts the election of the result again.
+func (r Result) restart() (*Election, error) {
 	var e *Election
 	var err error
 	if r.Preliminary {
@@ -320,55 +236,49 @@ func (r Result) Verify() error {
 		e, err = NewElection(r.Slate, r.Rules)
 	}
 	if err != nil {
-		return fail("%v", err)
+		return nil, wrap(err, "verify", ErrRecord)
 	}
 	if !r.Preliminary && r.Seats != r.Slate.Seats {
-		return fail("%d seats recorded for a slate of %d", r.Seats, r.Slate.Seats)
+		return nil, fmt.Errorf("tally: verify: %d seats recorded for a slate of %d: %w", r.Seats, r.Slate.Seats, ErrRecord)
 	}
-	reduce := func(after int) error {
-		for _, c := range r.Closed {
-			if c.After == after && !c.ByRules {
-				if err := e.ReduceSeats(c.Seats, c.Reason); err != nil {
-					return fail("reduction after round %d: %v", after, err)
-				}
+	return e, nil
+}
+
+// reduce applies the caller's reductions recorded after round after.
+func (r Result) reduce(e *Election, after int) error {
+	for _, c := range r.Closed {
+		if c.After == after && c.ByRules == nil {
+			if err := e.ReduceSeats(c.Seats, c.Reason); err != nil {
+				return wrap(err, fmt.Sprintf("verify: reduction after round %d", after), ErrRecord)
 			}
 		}
-		return nil
-	}
-	last := 0
-	for _, d := range r.Decisions {
-		if err := reduce(last); err != nil {
-			return err
-		}
-		next := e.Next()
-		if next.Kind == Supplementary && !reflect.DeepEqual(toWireSlate(next.Slate), toWireSlate(d.Round.Slate)) {
-			if err := e.Nominate(d.Round.Slate); err != nil {
-				return fail("round %d: nominated list: %v", d.Round.Number, err)
-			}
-		}
-		if d.Lots != nil {
-			if err := e.DrawLots(d.Lots); err != nil {
-				return fail("round %d: %v", d.Round.Number, err)
-			}
-		}
-		got, err := e.Decide(d.Turnout, d.Counts)
-		if err != nil {
-			return fail("round %d: %v", d.Round.Number, err)
-		}
-		a, _ := marshal(got)
-		b, _ := marshal(d)
-		if !bytes.Equal(a, b) {
-			return fail("round %d is not decided as recorded", d.Round.Number)
-		}
-		last = d.Round.Number
-	}
-	if err := reduce(last); err != nil {
-		return err
-	}
-	a, _ := marshal(e.Result().wire())
-	b, _ := marshal(r.wire())
-	if !bytes.Equal(a, b) {
-		return fail("the result differs from the record")
 	}
 	return nil
+}
+
+// replay decides the recorded round d again, with its nominated list and drawn lots.
+func (r Result) replay(e *Election, d Decision) (Decision, error) {
+	fail := func(err error) (Decision, error) {
+		return Decision{}, wrap(err, fmt.Sprintf("verify: round %d", d.Round.Number), ErrRecord)
+	}
+	next := e.Next()
+	if next.Kind == Supplementary && !reflect.DeepEqual(toWireSlate(next.Slate), toWireSlate(d.Round.Slate)) {
+		if err := e.Nominate(d.Round.Slate); err != nil {
+			return fail(err)
+		}
+	}
+	if d.Lots != nil {
+		// The tie first asks for lots, as it did when the round was decided.
+		if _, err := e.Decide(d.Turnout, d.Counts); !errors.Is(err, ErrLotsNeeded) {
+			return fail(fmt.Errorf("lots recorded, but the round does not ask for them (%v)", err))
+		}
+		if err := e.DrawLots(d.Lots); err != nil {
+			return fail(err)
+		}
+	}
+	got, err := e.Decide(d.Turnout, d.Counts)
+	if err != nil {
+		return fail(err)
+	}
+	return got, nil
 }

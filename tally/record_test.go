@@ -40,7 +40,7 @@ func TestRecordRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.HasPrefix(b, []byte(`{"format":"chae.election/1","slate":{"office":"committee","seats":5,`)) ||
+	if !bytes.HasPrefix(b, []byte(`{"format":"chae.election/2","slate":{"office":"committee","seats":5,`)) ||
 		!bytes.HasSuffix(b, []byte(`,"done":true,"digest":"`+res.Digest()+`"}`)) {
 		t.Fatalf("record layout: %.120s … %s", b, b[len(b)-100:])
 	}
@@ -75,7 +75,7 @@ func TestRecordRoundTrip(t *testing.T) {
 		t.Fatalf("forged record verifies: %v", err)
 	}
 	for _, bad := range []struct{ name, from, to string }{
-		{"format", `"chae.election/1"`, `"chae.election/2"`},
+		{"format", `"chae.election/2"`, `"chae.election/3"`},
 		{"digest", `"digest":"sha256:`, `"digest":"sha256:0`},
 		{"a count", `"for":40`, `"for":41`},
 		{"a kind", `"kind":"runoff"`, `"kind":"lottery"`},
@@ -117,16 +117,18 @@ func TestDigestCoversCallerDecisions(t *testing.T) {
 		t.Error("the reason for closing a seat is not covered by the digest")
 	}
 	lots := func(order ...string) string {
-		r := tally.CPCGrassrootsCommittee()
-		r.Tie = tally.TieLots
-		e, err := tally.NewElection(slateOf(2, 4), r)
+		e, err := tally.NewElection(slateOf(2, 4), lotsRules())
 		if err != nil {
 			t.Fatal(err)
+		}
+		c := countsOf(e.Next().Slate, 46, 0, 0, []int{30, 20, 20, 20})
+		if _, err := e.Decide(turnout, c); !errors.Is(err, tally.ErrLotsNeeded) {
+			t.Fatalf("error %v, want ErrLotsNeeded", err)
 		}
 		if err := e.DrawLots(order); err != nil {
 			t.Fatal(err)
 		}
-		d, err := e.Decide(turnout, countsOf(e.Next().Slate, 46, 0, 0, []int{40, 30, 30, 30}))
+		d, err := e.Decide(turnout, c)
 		if err != nil || !slices.Equal(d.Elected, []string{"A", "D"}) {
 			t.Fatalf("elected %q, %v", d.Elected, err)
 		}
@@ -148,7 +150,7 @@ func FuzzRecord(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(b)
-	f.Add([]byte(`{"format":"chae.election/1"}`))
+	f.Add([]byte(`{"format":"chae.election/2"}`))
 	f.Add([]byte(`{}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var r tally.Result

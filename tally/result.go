@@ -15,7 +15,7 @@ const (
 	// vote).
 	Regular RoundKind = iota
 	// Runoff is a second vote among exactly the candidates tied across the last open seat, for
-	// exactly the seats left (再次投票, RULES.md A6, B8, C4).
+	// exactly the seats left (再次投票, docs/rules.md A6, B8, C4).
 	Runoff
 	// Supplementary is another election (另行选举, A7, B8) for seats that no candidate filled.
 	Supplementary
@@ -148,8 +148,9 @@ type Decision struct {
 	Missing int `json:"missing,omitempty"`
 	// Lots is the order drawn by lot that settled a tie (TieLots), as passed to DrawLots.
 	Lots []string `json:"lots,omitempty"`
-	// Reasons say, in plain language and in order, what was decided and why.
-	Reasons []string `json:"reasons"`
+	// Reasons say, in order, what was decided and why, as values: package tally/report words them
+	// in English and in Chinese.
+	Reasons []Reason `json:"reasons"`
 }
 
 // Reduction is a decision to close seats without electing anyone to them.
@@ -158,10 +159,12 @@ type Reduction struct {
 	After int `json:"after"`
 	// Seats is the number of seats closed.
 	Seats int `json:"seats"`
-	// ByRules is true when the rules closed the seats (no further supplementary round allowed);
-	// false when the caller decided it (Election.ReduceSeats).
-	ByRules bool   `json:"by_rules,omitempty"`
-	Reason  string `json:"reason"`
+	// ByRules is the rules' reason when the rules closed the seats (no further supplementary round
+	// allowed: ReasonRoundsExhausted); nil when the caller decided it (Election.ReduceSeats).
+	ByRules *Reason `json:"by_rules,omitempty"`
+	// Reason is the caller's reason for closing the seats, in the caller's words, as given to
+	// Election.ReduceSeats; empty when the rules closed them.
+	Reason string `json:"reason,omitempty"`
 }
 
 // ElectedMember is one person elected (or, in a preliminary election, placed on the formal list).

@@ -18,21 +18,22 @@ type Bar struct {
 	Base Base
 }
 
-// String describes the bar: "more than 1/2 of those present".
-func (b Bar) String() string { return b.Threshold.String() + " of " + b.Base.Describe() }
+// String describes the bar for debugging: "more than 1/2 of present". Package tally/report words
+// it for people.
+func (b Bar) String() string { return b.Threshold.String() + " of " + b.Base.String() }
 
 // TieRule says how a tie that straddles the last open seat is settled.
 type TieRule uint8
 
 const (
 	// TieRunoff: the tied candidates are voted on again (再次投票), for exactly the seats left.
-	// PRC Electoral Law Art. 45 ¶3 (RULES.md A6); CPC (B8, C4). The zero value.
+	// PRC Electoral Law Art. 45 ¶3 (docs/rules.md A6); CPC (B8, C4). The zero value.
 	TieRunoff TieRule = iota
-	// TieOlder: the older candidate wins (Vietnam, RULES.md E3). Every slate candidate needs a
+	// TieOlder: the older candidate wins (Vietnam, docs/rules.md E3). Every slate candidate needs a
 	// "born" attribute, YYYY-MM-DD. Candidates born on the same day, and write-ins (who have no
 	// date), still tie, and go to a runoff.
 	TieOlder
-	// TieLots: lots are drawn outside the library; Decide returns a *TieError wrapping
+	// TieLots: lots are drawn outside the library; Decide returns a *LotsError wrapping
 	// ErrLotsNeeded, the caller passes the drawn order to Election.DrawLots and decides again. The
 	// drawn order is recorded.
 	TieLots
@@ -59,32 +60,118 @@ func (t TieRule) MarshalText() ([]byte, error) {
 
 // UnmarshalText accepts the names String returns.
 func (t *TieRule) UnmarshalText(b []byte) error {
-	for i, n := range tieNames {
+	return unmarshalRule(b, tieNames[:], t, "tie rule")
+}
+
+// Attendance says what Rules.Quorum measures, and so which concept the reasons use.
+type Attendance uint8
+
+const (
+	// MeetingQuorum: the quorum of a meeting or congress: those present (实到) against those who
+	// should attend (应到); without it the round does not take place. The zero value.
+	MeetingQuorum Attendance = iota
+	// VoterTurnout: an election by the registered voters of a constituency, which has no quorum:
+	// the election is valid only if enough of the voters vote (Electoral Law, docs/rules.md A3;
+	// Vietnam, E3). Present is then the voters who voted, Entitled the registered voters.
+	VoterTurnout
+	numAttendances
+)
+
+var attendanceNames = [...]string{"quorum", "turnout"}
+
+// String returns "quorum" or "turnout".
+func (a Attendance) String() string {
+	if a < numAttendances {
+		return attendanceNames[a]
+	}
+	return fmt.Sprintf("Attendance(%d)", uint8(a))
+}
+
+// MarshalText encodes the attendance as String does.
+func (a Attendance) MarshalText() ([]byte, error) {
+	if a >= numAttendances {
+		return nil, fmt.Errorf("tally: %w: %v", ErrRules, a)
+	}
+	return []byte(a.String()), nil
+}
+
+// UnmarshalText accepts the names String returns.
+func (a *Attendance) UnmarshalText(b []byte) error {
+	return unmarshalRule(b, attendanceNames[:], a, "attendance")
+}
+
+// ListTieRule says what is done when candidates tie at the cut-off of a supplementary list.
+type ListTieRule uint8
+
+const (
+	// ListTieTakeAll: everyone tied at the cut-off joins the list, which is then longer than the
+	// difference rule requires. The zero value; the CPC presets, whose sources set the list's
+	// minimum only (docs/rules.md B8). Where taking them all would break the list rule
+	// (Shortfall.TwoForOne) or the difference rule's maximum, the tie is reported as under
+	// ListTieNominate.
+	ListTieTakeAll ListTieRule = iota
+	// ListTieNominate: the tie is reported as data (a ReasonListTie, and a *ListTieError from
+	// Decide) and the organisers give the list with Election.Nominate. The Electoral Law presets
+	// (docs/rules.md A7: one seat, exactly two candidates).
+	ListTieNominate
+	numListTieRules
+)
+
+var listTieNames = [...]string{"take-all", "nominate"}
+
+// String returns "take-all" or "nominate".
+func (l ListTieRule) String() string {
+	if l < numListTieRules {
+		return listTieNames[l]
+	}
+	return fmt.Sprintf("ListTieRule(%d)", uint8(l))
+}
+
+// MarshalText encodes the rule as String does.
+func (l ListTieRule) MarshalText() ([]byte, error) {
+	if l >= numListTieRules {
+		return nil, fmt.Errorf("tally: %w: %v", ErrRules, l)
+	}
+	return []byte(l.String()), nil
+}
+
+// UnmarshalText accepts the names String returns.
+func (l *ListTieRule) UnmarshalText(b []byte) error {
+	return unmarshalRule(b, listTieNames[:], l, "list tie rule")
+}
+
+func unmarshalRule[T ~uint8](b []byte, names []string, v *T, what string) error {
+	for i, n := range names {
 		if string(b) == n {
-			*t = TieRule(i)
+			*v = T(i)
 			return nil
 		}
 	}
-	return fmt.Errorf("tally: unknown tie rule %q: %w", b, ErrRules)
+	return fmt.Errorf("tally: unknown %s %q: %w", what, b, ErrRules)
 }
 
 // Shortfall says what happens when fewer candidates clear the bar than there are seats. Filling the
-// missing seats from the candidates below the bar, by rank, is never done (RULES.md B8: 不得在得票
-// 未超过半数的候选人中按得票多少补足).
+// missing seats from the candidates below the bar, by rank, is never done (docs/rules.md B8).
 //
-// By default the next round is a supplementary election (另行选举, RULES.md A7, B8) for the missing
-// seats, among the best-placed candidates not elected (by their votes in the first regular round
-// that took place), as many as the difference rule requires for the missing seats (Difference, or
-// Rules.Difference), with everyone tied at the cut-off included. The alternative, leaving seats
-// empty (减少名额, B8), is a decision only the caller can take: Election.ReduceSeats.
+// By default the next round is a supplementary election (另行选举, docs/rules.md A7, B8) for the
+// missing seats, among the best-placed candidates not elected (by their votes in the first regular
+// round that took place), as many as the difference rule requires for the missing seats
+// (Difference, or Rules.Difference; two for one seat under TwoForOne), with a tie at the list's
+// cut-off settled by ListTie. The organisers may give the list instead (Election.Nominate). The
+// alternative, leaving seats empty (减少名额, B8), is a decision only the caller can take:
+// Election.ReduceSeats.
 type Shortfall struct {
 	// Bar is the bar of a supplementary round. Nil: the same as the regular round. The Electoral Law
 	// lowers it to at least one third of the ballots for direct elections (A7).
 	Bar *Bar
 	// Difference sizes the supplementary candidate list: Difference.MinCandidates(missing seats)
-	// candidates. Nil: Rules.Difference. Under the Electoral Law rules one seat gets two candidates
-	// (A7).
+	// candidates, and a list given to Nominate must satisfy it. Nil: Rules.Difference.
 	Difference *quota.Difference
+	// ListTie settles a tie at the cut-off of the list.
+	ListTie ListTieRule
+	// TwoForOne: a supplementary round for one seat has exactly two candidates (Electoral Law Art.
+	// 45 ¶4, docs/rules.md A7), whatever the difference rule says.
+	TwoForOne bool
 	// MaxRounds, when positive, is the number of supplementary rounds that may take place; seats
 	// still empty after them are closed by the rules. Vietnam: 1 (no second additional election,
 	// E4). Zero: no limit.
@@ -92,20 +179,32 @@ type Shortfall struct {
 }
 
 // Rules is the complete rule set of an election: who may stand (the difference rule), when the
-// meeting may vote (quorum), when a poll is void, who is elected (threshold and base), ties,
-// shortfalls and write-ins. It is a plain value; the presets return the rules of RULES.md.
+// meeting may vote (quorum) or the election is valid (turnout), when a poll is void, who is
+// elected (threshold and base), ties, shortfalls and write-ins. It is a plain value; the presets
+// return the rules of docs/rules.md.
 //
 // The zero value is a permissive rule set: more candidates than seats, any attendance, a poll void
 // when more ballots are returned than voters are present, the most For votes win with at least one,
 // ties go to a runoff, shortfalls to a supplementary round, no write-ins.
 type Rules struct {
-	// Name names the rule set for reports: "CPC grassroots committee".
+	// Name names the rule set for reports: "CPC grassroots committee". Package tally/report names
+	// the presets in Chinese.
 	Name string
-	// Source cites the RULES.md rows the rule set implements, and says which are unverified.
+	// Source says where the rule set comes from: for the presets, the rows of docs/rules.md it
+	// implements and which of them are unverified; for the caller's rules, their own reference
+	// (the organisation's election rules, 选举办法). Reasons cite it when Cite is empty.
 	Source string
-	// Difference is the candidate-surplus rule the slate must satisfy (RULES.md A1, A2, B1, B2, C6,
-	// D1, D3, E1, E2). Set Difference.EqualAllowed to admit as many candidates as seats (等额).
+	// Cite names the rule each part applies, for the reasons; the presets cite rows of
+	// docs/rules.md. Left empty, every reason cites Source. Rules changed from a preset keep its
+	// citations: change or clear the parts you change, so that no reason cites a row the rules no
+	// longer follow.
+	Cite Citations
+	// Difference is the candidate-surplus rule the slate must satisfy (docs/rules.md A1, A2, B1,
+	// B2, C6, D1, D3, E1, E2). Set Difference.EqualAllowed to admit as many candidates as seats
+	// (等额).
 	Difference quota.Difference
+	// Attendance says whether Quorum is a meeting's quorum or a constituency's turnout.
+	Attendance Attendance
 	// Quorum is the attendance a round needs: Present measured against Entitled. A round without it
 	// does not take place. The zero value requires someone present.
 	Quorum quota.Threshold
@@ -138,7 +237,10 @@ type Rules struct {
 func (r Rules) regularBar() Bar { return Bar{Threshold: r.Threshold, Base: r.Base} }
 
 // Validate reports every problem with the rules at once (errors joined), each wrapping ErrRules:
-// bases and tie rules out of range, threshold or quorum shares above 1, negative counts. It returns nil for usable rules.
+// a threshold or quorum share above 1; a base (of the threshold, the void test, the runoff or the
+// supplementary bar), an attendance, a tie rule or a list tie rule out of range; a negative number
+// of supplementary rounds or of rounds before the quorum is waived. It returns nil for usable
+// rules.
 func (r Rules) Validate() error {
 	var errs []error
 	bad := func(format string, a ...any) {
@@ -157,6 +259,9 @@ func (r Rules) Validate() error {
 	if r.VoidWhenReturnedExceeds >= numBases {
 		bad("void base %v", r.VoidWhenReturnedExceeds)
 	}
+	if r.Attendance >= numAttendances {
+		bad("attendance %v", r.Attendance)
+	}
 	if r.Tie >= numTieRules {
 		bad("tie rule %v", r.Tie)
 	}
@@ -166,6 +271,9 @@ func (r Rules) Validate() error {
 	if r.Shortfall.Bar != nil && r.Shortfall.Bar.Base >= numBases {
 		bad("supplementary base %v", r.Shortfall.Bar.Base)
 	}
+	if r.Shortfall.ListTie >= numListTieRules {
+		bad("list tie rule %v", r.Shortfall.ListTie)
+	}
 	if r.Shortfall.MaxRounds < 0 {
 		bad("negative supplementary rounds %d", r.Shortfall.MaxRounds)
 	}
@@ -173,184 +281,4 @@ func (r Rules) Validate() error {
 		bad("negative quorum waiver %d", r.QuorumWaivedAfter)
 	}
 	return errors.Join(errs...)
-}
-
-// The presets return the rules of RULES.md. Each cites its rows. Rows marked [U] there are not
-// sourced: the presets use the commonly cited figure as a parameter, say so in their doc comment
-// and in Rules.Source, and the caller should check them against their own election rules (选举办法).
-
-// cpcCommon is the part shared by the CPC presets: a strict majority threshold, write-ins, a runoff
-// among the tied, supplementary rounds at the same bar (B8).
-func cpcCommon() Rules {
-	return Rules{
-		Threshold:               quota.Majority(),
-		VoidWhenReturnedExceeds: OfIssued,
-		Tie:                     TieRunoff,
-		WriteIns:                true,
-	}
-}
-
-// CPCGrassrootsCommittee is the election of the members of a CPC grassroots committee at a party
-// members' meeting or congress:
-//   - candidates: a surplus of at least 20% of the seats, rounded up (B2);
-//   - quorum: more than 4/5 of those entitled who should attend (B5; the 2020 wording, "超过" or
-//     "不少于", is UNVERIFIED: Quorum.Boundary is the parameter);
-//   - threshold: For votes more than half of the entitled voters present; exactly half fails (B6);
-//   - poll void when more ballots are returned than were issued (B7, the 1990 text; the 2020 base,
-//     perhaps voters who voted, is UNVERIFIED: VoidWhenReturnedExceeds is the parameter);
-//   - a tie at the cut-off goes to a runoff among the tied; a shortfall to a supplementary round
-//     at the same threshold, never filled from below it; cutting seats is the caller's decision
-//     (B8);
-//   - write-ins allowed (B4).
-func CPCGrassrootsCommittee() Rules {
-	r := cpcCommon()
-	r.Name = "CPC grassroots committee"
-	r.Source = "RULES.md B2, B4, B5 (2020 wording unverified), B6, B7 (2020 base unverified), B8"
-	r.Difference = quota.CPCGrassrootsCommitteeSurplus()
-	r.Quorum = quota.Threshold{Share: quota.Ratio(4, 5), Boundary: quota.MoreThan}
-	r.Base = OfPresent
-	return r
-}
-
-// CPCGrassrootsDelegates is CPCGrassrootsCommittee for the delegates to a grassroots party
-// members' congress: the same procedure with the delegates' surplus rule, at least 20% (B1).
-func CPCGrassrootsDelegates() Rules {
-	r := CPCGrassrootsCommittee()
-	r.Name = "CPC grassroots congress delegates"
-	r.Source = "RULES.md B1, B4, B5 (2020 wording unverified), B6, B7 (2020 base unverified), B8"
-	r.Difference = quota.CPCGrassrootsDelegatesSurplus()
-	return r
-}
-
-// CPCLocalDelegates is the election of delegates by a CPC local party congress:
-//   - candidates: a surplus of at least 20% (C6, UNVERIFIED: the commonly cited figure);
-//   - quorum: more than half of those who should attend (C3);
-//   - threshold: For votes more than half of the entitled voters who should attend, present or
-//     not (C4: stricter than the grassroots base);
-//   - poll void when more ballots are returned than issued (B7 by analogy: UNVERIFIED for local
-//     congresses);
-//   - ties to a runoff ("一般应", C4), shortfalls as at the grassroots (B8); write-ins allowed.
-func CPCLocalDelegates() Rules {
-	r := cpcCommon()
-	r.Name = "CPC local congress delegates"
-	r.Source = "RULES.md C3, C4, C6 (unverified), B7 (by analogy, unverified), B8"
-	r.Difference = quota.CPCLocalDelegatesSurplus()
-	r.Quorum = quota.Majority()
-	r.Base = OfEntitled
-	return r
-}
-
-// CPCLocalCommittee is CPCLocalDelegates for the members of a local committee elected by the
-// congress: the same procedure with a surplus of at least 10% (C6, UNVERIFIED).
-func CPCLocalCommittee() Rules {
-	r := CPCLocalDelegates()
-	r.Name = "CPC local committee"
-	r.Source = "RULES.md C1, C3, C4, C6 (unverified), B7 (by analogy, unverified), B8"
-	r.Difference = quota.CPCLocalCommitteeSurplus()
-	return r
-}
-
-// NationalCongressDelegates is the election of delegates to the CPC National Congress by the
-// congress of an election unit (a provincial-level party congress): a surplus of more than 15%
-// (D1), otherwise the local congress procedure (C3, C4, B8; see CPCLocalDelegates for its
-// unverified parts). A unit authorised to elect with as many candidates as seats (Tibet and
-// Xinjiang in 2022, D1) sets Difference.EqualAllowed.
-func NationalCongressDelegates() Rules {
-	r := CPCLocalDelegates()
-	r.Name = "CPC National Congress delegates"
-	r.Source = "RULES.md D1, C3, C4, B7 (by analogy, unverified), B8"
-	r.Difference = quota.NationalCongressDelegatesSurplus()
-	return r
-}
-
-// CentralCommitteePreliminary is the preliminary election (预选) of the CPC Central Committee by a
-// National Congress: a surplus of more than 8% (D3); it produces the formal candidate list (use
-// NewPreliminary). The congress's election rules are not public (D5): the quorum (more than half
-// of those who should attend) and threshold (more than half of those who should attend) are taken
-// from the local congress rules (C3, C4) and are UNVERIFIED for the National Congress.
-func CentralCommitteePreliminary() Rules {
-	r := CPCLocalDelegates()
-	r.Name = "CPC Central Committee preliminary election"
-	r.Source = "RULES.md D3; D5 not found: C3, C4 by analogy (unverified)"
-	r.Difference = quota.CentralCommitteePreliminarySurplus()
-	return r
-}
-
-// ElectoralLawDirect is a direct election of deputies to a county or township people's congress
-// under the PRC Electoral Law (the 2020 text, verbatim):
-//   - candidates: a surplus of one third to one times the seats (A1);
-//   - the election is valid only if more than half of the constituency's voters vote (A3);
-//   - threshold: more than half of the votes of the voters who voted (A4), not of valid ballots;
-//   - poll void when more ballots are returned than voters voted (A8);
-//   - ties: the tied are voted on again, the most votes winning (A6);
-//   - shortfall: another election (另行选举) for the missing seats among the best-placed not
-//     elected, sized by the A1 ratio, two candidates for one seat, the most votes winning but with
-//     at least one third of the ballots (A7). Whether "选票" means ballots returned or valid
-//     ballots the statute does not say: returned ballots are taken (Shortfall.Bar.Base);
-//   - write-ins of any other voter allowed (A9).
-func ElectoralLawDirect() Rules {
-	return Rules{
-		Name:                    "PRC Electoral Law, direct election",
-		Source:                  "RULES.md A1, A3, A4, A6, A7 (base of 选票 unstated), A8, A9",
-		Difference:              quota.ElectoralLawDirectSurplus(),
-		Quorum:                  quota.Majority(),
-		Threshold:               quota.Majority(),
-		Base:                    OfPresent,
-		VoidWhenReturnedExceeds: OfPresent,
-		Tie:                     TieRunoff,
-		Shortfall: Shortfall{Bar: &Bar{
-			Threshold: quota.Threshold{Share: quota.Ratio(1, 3), Boundary: quota.AtLeast},
-			Base:      OfReturned,
-		}},
-		WriteIns: true,
-	}
-}
-
-// ElectoralLawIndirect is an indirect election of deputies (a people's congress at county level
-// or above electing deputies to the next level up) under the PRC Electoral Law:
-//   - candidates: a surplus of one fifth to one half of the seats (A2);
-//   - threshold: more than half of all the deputies, present or not (A5);
-//   - poll void when more ballots are returned than deputies voted (A8);
-//   - ties voted on again (A6); the supplementary round still needs more than half of all the
-//     deputies (A7); write-ins allowed (A9).
-//
-// The quorum of the congress is not in RULES.md: the preset requires only that someone be present;
-// set Quorum from the congress's rules.
-func ElectoralLawIndirect() Rules {
-	return Rules{
-		Name:                    "PRC Electoral Law, indirect election",
-		Source:                  "RULES.md A2, A5, A6, A7, A8, A9; quorum not sourced",
-		Difference:              quota.ElectoralLawIndirectSurplus(),
-		Threshold:               quota.Majority(),
-		Base:                    OfEntitled,
-		VoidWhenReturnedExceeds: OfPresent,
-		Tie:                     TieRunoff,
-		WriteIns:                true,
-	}
-}
-
-// VietnamNationalAssembly is the election of deputies to Vietnam's National Assembly in one
-// constituency (Law 85/2015/QH13, as quoted in RULES.md):
-//   - candidates: at least two more than seats (E1);
-//   - valid only if more than half of the voters on the list vote; after one failed re-election
-//     the result stands anyway (E3);
-//   - threshold: more than half of the valid ballots (E3);
-//   - a tie at the cut-off: the older candidate wins (E3); candidates need a "born" attribute;
-//   - shortfall: one additional election among those not elected (E4), at the same threshold
-//     (UNVERIFIED: E4 states none); the National Election Council may decide against it, which
-//     the caller records with Election.ReduceSeats;
-//   - poll validity base (voters who voted) and the absence of write-ins are UNVERIFIED.
-func VietnamNationalAssembly() Rules {
-	return Rules{
-		Name:                    "Vietnam National Assembly",
-		Source:                  "RULES.md E1, E3, E4; void base, write-ins and supplementary threshold unverified",
-		Difference:              quota.VietnamNationalAssemblySurplus(),
-		Quorum:                  quota.Majority(),
-		QuorumWaivedAfter:       1,
-		Threshold:               quota.Majority(),
-		Base:                    OfValid,
-		VoidWhenReturnedExceeds: OfPresent,
-		Tie:                     TieOlder,
-		Shortfall:               Shortfall{MaxRounds: 1},
-	}
 }

@@ -22,7 +22,7 @@ func TestPresets(t *testing.T) {
 		void   tally.Base
 		tie    tally.TieRule
 		writes bool
-		rows   []string // RULES.md rows the source must cite
+		rows   []string // docs/rules.md rows the source must cite
 	}{
 		{"CPC grassroots committee", tally.CPCGrassrootsCommittee(), quota.Threshold{Share: quota.Ratio(4, 5)}, tally.OfPresent, tally.OfIssued, tally.TieRunoff, true, []string{"B2", "B5", "B6", "B7", "B8", "unverified"}},
 		{"CPC grassroots delegates", tally.CPCGrassrootsDelegates(), quota.Threshold{Share: quota.Ratio(4, 5)}, tally.OfPresent, tally.OfIssued, tally.TieRunoff, true, []string{"B1", "B6"}},
@@ -42,7 +42,7 @@ func TestPresets(t *testing.T) {
 				t.Fatal(err)
 			}
 			if !r.Threshold.Share.Equal(quota.Ratio(1, 2)) || r.Threshold.Boundary != quota.MoreThan {
-				t.Errorf("threshold %v, want more than 1/2 (RULES.md §2.1: every threshold is strict)", r.Threshold)
+				t.Errorf("threshold %v, want more than 1/2 (docs/rules.md N1: every threshold is strict)", r.Threshold)
 			}
 			if !r.Quorum.Share.Equal(tc.quorum.Share) || r.Quorum.Boundary != tc.quorum.Boundary {
 				t.Errorf("quorum %v, want %v", r.Quorum, tc.quorum)
@@ -130,7 +130,7 @@ func TestEnumText(t *testing.T) {
 		}
 	}
 	bar := tally.Bar{Threshold: quota.Threshold{Share: quota.Ratio(1, 3), Boundary: quota.AtLeast}, Base: tally.OfReturned}
-	if got := bar.String(); got != "at least 1/3 of ballots returned" {
+	if got := bar.String(); got != "at least 1/3 of returned" {
 		t.Errorf("bar %q", got)
 	}
 	raw, _ := json.Marshal(bar)
@@ -150,7 +150,10 @@ func TestRecordCoversQuotaTypes(t *testing.T) {
 	if n := reflect.TypeFor[quota.Threshold]().NumField(); n != 2 {
 		t.Errorf("quota.Threshold has %d fields; the record encodes 2", n)
 	}
-	if n := reflect.TypeFor[tally.Rules]().NumField(); n != 12 {
-		t.Errorf("tally.Rules has %d fields; the record encodes 12", n)
+	if n := reflect.TypeFor[tally.Rules]().NumField(); n != 14 {
+		t.Errorf("tally.Rules has %d fields; the record encodes 14", n)
+	}
+	if n := reflect.TypeFor[tally.Shortfall]().NumField(); n != 5 {
+		t.Errorf("tally.Shortfall has %d fields; the record encodes 5", n)
 	}
 }

@@ -22,12 +22,12 @@ type Turnout struct {
 }
 
 // Base names the figure a threshold or a validity test is measured against. Which base applies is
-// the single most important difference between the election systems (RULES.md §2.1).
+// the single most important difference between the election systems (docs/rules.md N1).
 type Base uint8
 
 const (
 	// OfPresent: those entitled to vote who are present and vote (实到会有选举权的人数; 参加投票的
-	// 选民). CPC grassroots organisations (RULES.md B6) and direct elections under the Electoral Law
+	// 选民). CPC grassroots organisations (docs/rules.md B6) and direct elections under the Electoral Law
 	// (A4). It is the zero value.
 	OfPresent Base = iota
 	// OfEntitled: all those entitled to vote, present or not (应到会有选举权的人数; 全体代表). CPC
@@ -53,23 +53,6 @@ func (b Base) String() string {
 	return fmt.Sprintf("Base(%d)", uint8(b))
 }
 
-// Describe returns the base in words for a reason: "those present", "ballots issued".
-func (b Base) Describe() string {
-	switch b {
-	case OfPresent:
-		return "those present"
-	case OfEntitled:
-		return "those entitled"
-	case OfIssued:
-		return "ballots issued"
-	case OfReturned:
-		return "ballots returned"
-	case OfValid:
-		return "valid ballots"
-	}
-	return b.String()
-}
-
 // MarshalText encodes the base as String does.
 func (b Base) MarshalText() ([]byte, error) {
 	if b >= numBases {
@@ -80,13 +63,7 @@ func (b Base) MarshalText() ([]byte, error) {
 
 // UnmarshalText accepts the names String returns.
 func (b *Base) UnmarshalText(t []byte) error {
-	for i, n := range baseNames {
-		if string(t) == n {
-			*b = Base(i)
-			return nil
-		}
-	}
-	return fmt.Errorf("tally: unknown base %q: %w", t, ErrRules)
+	return unmarshalRule(t, baseNames[:], b, "base")
 }
 
 // Of returns the figure of the base in a round with the given turnout and counts. Returned is
@@ -117,6 +94,18 @@ func (b Base) Of(t Turnout, c count.Counts) int {
 // More ballots returned than issued (or than present) is not an error here: it makes the poll void,
 // which is a decision (see Rules.VoidWhenReturnedExceeds).
 func (t Turnout) Check(c count.Counts) error {
+	if err := t.checkFigures(); err != nil {
+		return err
+	}
+	if t.Returned != 0 && t.Returned != c.Ballots {
+		return &TurnoutError{Field: "returned", Detail: fmt.Sprintf("%d returned but %d counted", t.Returned, c.Ballots), Err: ErrTurnout}
+	}
+	return nil
+}
+
+// checkFigures is the part of Check that needs no counts: no figure negative, no more present
+// than entitled.
+func (t Turnout) checkFigures() error {
 	fail := func(field string, detail string) error {
 		return &TurnoutError{Field: field, Detail: detail, Err: ErrTurnout}
 	}
@@ -131,8 +120,6 @@ func (t Turnout) Check(c count.Counts) error {
 		return fail("returned", "negative")
 	case t.Present > t.Entitled:
 		return fail("present", fmt.Sprintf("%d present but only %d entitled", t.Present, t.Entitled))
-	case t.Returned != 0 && t.Returned != c.Ballots:
-		return fail("returned", fmt.Sprintf("%d returned but %d counted", t.Returned, c.Ballots))
 	}
 	return nil
 }
@@ -144,17 +131,3 @@ func (t Turnout) withReturned(c count.Counts) Turnout {
 	}
 	return t
 }
-
-// TurnoutError reports an inconsistent turnout.
-type TurnoutError struct {
-	Field  string // "entitled", "present", "issued" or "returned"
-	Detail string
-	Err    error // ErrTurnout
-}
-
-func (e *TurnoutError) Error() string {
-	return "tally: turnout: " + e.Field + ": " + e.Detail
-}
-
-// Unwrap returns the sentinel.
-func (e *TurnoutError) Unwrap() error { return e.Err }

@@ -24,6 +24,7 @@ import (
 	"github.com/chae-go/chae/quota"
 	"github.com/chae-go/chae/tally"
 	"github.com/chae-go/chae/tally/count"
+	"github.com/chae-go/chae/tally/report"
 )
 
 const (
@@ -143,7 +144,7 @@ func elect() (tally.Result, error) {
 			return tally.Result{}, err
 		}
 		if !want[i](d) {
-			return tally.Result{}, fmt.Errorf("round %d did not produce the planned situation: %s", d.Round.Number, strings.Join(d.Reasons, " "))
+			return tally.Result{}, fmt.Errorf("round %d did not produce the planned situation: %s", d.Round.Number, strings.Join(report.Reasons(e.Result(), d, report.English), " "))
 		}
 	}
 	return e.Result(), nil
@@ -191,7 +192,7 @@ func record(w io.Writer, res tally.Result) error {
 			return err
 		}
 		fmt.Fprintln(w)
-		for _, r := range d.Reasons {
+		for _, r := range report.Reasons(res, d, report.English) {
 			fmt.Fprintln(w, "  "+r)
 		}
 	}

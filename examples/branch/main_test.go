@@ -27,7 +27,7 @@ func TestRecord(t *testing.T) {
 	for _, want := range []string{
 		"== Round 1: regular, 7 of 7 seats",
 		"valid 44, invalid (over-vote) 1, spoiled 1",
-		"Only 5 cleared the bar for 7 seats",
+		"5 candidates cleared the bar for 7 seats",
 		"== Round 2: supplementary, 2 of 7 seats",
 		"tied for the last open seat",
 		"== Round 3: runoff, 1 of 7 seats",

@@ -60,10 +60,12 @@ func writeText(w io.Writer, rec *record) error {
 	}
 
 	r := tally.NationalCongressDelegates()
+	baseWords := map[tally.Base]string{tally.OfPresent: "those present", tally.OfEntitled: "those entitled to vote",
+		tally.OfIssued: "the ballots issued", tally.OfReturned: "the ballots returned", tally.OfValid: "the valid ballots"}
 	rules := fmt.Sprintf("Each unit's congress elects under the rules %q (%s): more candidates than seats by %s %s "+
 		"(Tibet and Xinjiang: as many as seats); elected with %s of %s; a tie across the last seat goes to a runoff "+
 		"among the tied; missing seats to a supplementary election, unless the unit closes them.",
-		r.Name, r.Source, r.Difference.MinBoundary, r.Difference.MinShare, r.Threshold, r.Base.Describe())
+		r.Name, r.Source, r.Difference.MinBoundary, r.Difference.MinShare, r.Threshold, baseWords[r.Base])
 	fmt.Fprintln(w, wrap(rules, 100))
 	fmt.Fprintln(w)
 

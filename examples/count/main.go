@@ -135,8 +135,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if next.Slate.Seats == 1 {
 			plural = ""
 		}
-		fmt.Fprintf(stderr, "count: next round needed: round %d, %s, %d seat%s, candidates %s\n",
-			next.Number, next.Kind, next.Slate.Seats, plural, strings.Join(next.Slate.IDs(), ", "))
+		cands := "candidates " + strings.Join(next.Slate.IDs(), ", ")
+		if len(next.Slate.Candidates) == 0 {
+			cands = "candidates to be given by the organisers (a tie at the cut-off of the list)"
+		}
+		fmt.Fprintf(stderr, "count: next round needed: round %d, %s, %d seat%s, %s\n",
+			next.Number, next.Kind, next.Slate.Seats, plural, cands)
 		return exitNextRound
 	}
 	return exitDecided

@@ -173,7 +173,7 @@ func TestOut(t *testing.T) {
 }
 
 // TestVoidPoll: more ballots returned than issued is not bad input but a void poll, which the
-// rules answer by holding the round again (RULES.md B7): exit status 3, naming the round.
+// rules answer by holding the round again (docs/rules.md B7): exit status 3, naming the round.
 func TestVoidPoll(t *testing.T) {
 	t.Parallel()
 	election, err := os.ReadFile(td + "election.json")

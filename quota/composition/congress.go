@@ -55,8 +55,8 @@ const (
 // Distinct: "ethnic groups", the distinct ethnicity values among the minorities. Average: "age",
 // in completed years on CongressOpening, of every delegate.
 //
-// Targets (announced beforehand; RULES.md §3 and the reference case): front-line share at least
-// one third; leading cadres share at most two thirds; at least one minority delegate. The target
+// Targets (announced beforehand; docs/rules.md U4 and the reference case): front-line share at
+// least one third; leading cadres share at most two thirds; at least one minority delegate. The target
 // that women's share exceed their share of the membership needs that share, which the reference
 // case does not give: append it yourself,
 //

@@ -211,6 +211,9 @@ func (c *Counter) AddBatchParallel(bt *Batch, workers int) error {
 		c.addRows(bt, 0, bt.rows)
 		return nil
 	}
+	if onShares != nil {
+		onShares(workers)
+	}
 	parts := make([]*Counter, workers)
 	var wg sync.WaitGroup
 	for k := range parts {
@@ -229,6 +232,10 @@ func (c *Counter) AddBatchParallel(bt *Batch, workers int) error {
 
 // parallelMinShare is the fewest ballots AddBatchParallel gives a worker (a variable for the tests).
 var parallelMinShare = 1024
+
+// onShares, set only by the tests, is told the number of shares AddBatchParallel splits a batch
+// into when it splits it.
+var onShares func(n int)
 
 // fork returns an empty counter of c's slate, sharing c's read-only slate and name index.
 func (c *Counter) fork() *Counter {

@@ -9,9 +9,6 @@ import (
 	"github.com/chae-go/chae/ballot"
 )
 
-// ErrSlateMismatch: counters or counts of different slates cannot be merged.
-var ErrSlateMismatch = errors.New("count: counts of different slates")
-
 // CandidateCount is one candidate's marks on the valid ballots.
 type CandidateCount struct {
 	ID      string `json:"id"`
@@ -177,7 +174,7 @@ func (c *Counter) position(err error) error {
 // (different office, seats, or candidate IDs or order). o is unchanged.
 func (c *Counter) Merge(o *Counter) error {
 	if !c.slate.Equal(o.slate) {
-		return fmt.Errorf("%w: %q and %q", ErrSlateMismatch, c.slate.Office, o.slate.Office)
+		return fmt.Errorf("count: merge: %w: %q and %q", ErrSlateMismatch, c.slate.Office, o.slate.Office)
 	}
 	c.given += o.given
 	c.valid += o.valid

@@ -19,5 +19,6 @@
 // path gives exactly the counts Add gives; BENCHMARKS.md in the repository has the figures.
 //
 // Hand counts of whole ballot boxes are read from and written to summary files (ReadSummary,
-// WriteSummary) and checked like any other Counts value (Check).
+// WriteSummary). Check is the one validator of a Counts value: the summary files, Merge, SumBoxes
+// and tally.Election.Decide all check counts with it.
 package count

@@ -15,30 +15,28 @@ import (
 	"github.com/chae-go/chae/internal/textenc"
 )
 
-// Sentinels for count summaries; a *SummaryError says where. Match them with errors.Is.
-var (
-	// ErrSummaryTotals: the figures of a box do not add up: ballots ≠ valid + invalid + spoiled;
-	// For + Against + Abstain ≠ valid for a candidate; more write-in votes than valid ballots; or
-	// more persons chosen than the valid ballots could choose (seats × valid).
-	ErrSummaryTotals = errors.New("figures do not add up")
-	// ErrDuplicateBox: the same ballot box is counted twice.
-	ErrDuplicateBox = errors.New("ballot box counted twice")
-)
-
 // BoxCounts is the count of one ballot box (a polling station's box, a mobile box).
 type BoxCounts struct {
 	Box    string
 	Counts Counts
 }
 
-// Merge returns the sum of two counts of the same slate: the counts of two ballot boxes
-// make the count of both. The candidates must be the same IDs in the same order (ErrSlateMismatch).
-// Write-ins are summed by name. An empty Counts (no candidates, no ballots) is the identity, so a
-// total can start from the zero value. The result shares nothing with a or b.
+// Merge returns the sum of two counts of the same slate: the counts of two ballot boxes make the
+// count of both. Each must be consistent in itself (the part of Check that needs no slate: figures
+// that add up, well-formed write-ins), and the candidates must be the same IDs in the same order
+// (ErrSlateMismatch); the error is a *CountsError. Write-ins are summed by name. An empty Counts (no
+// candidates, no ballots) is the identity, so a total can start from the zero value. The result
+// shares nothing with a or b.
 //
-// Merge is commutative and associative: boxes merge in any order and grouping to the count
-// of all their ballots, as Counter.Merge does.
+// Merge is commutative and associative: boxes merge in any order and grouping to the count of all
+// their ballots, as Counter.Merge does.
 func Merge(a, b Counts) (Counts, error) {
+	if err := consistent(a); err != nil {
+		return Counts{}, err
+	}
+	if err := consistent(b); err != nil {
+		return Counts{}, err
+	}
 	if isEmpty(a) {
 		return b.Clone(), nil
 	}
@@ -46,7 +44,7 @@ func Merge(a, b Counts) (Counts, error) {
 		return a.Clone(), nil
 	}
 	if len(a.Candidates) != len(b.Candidates) {
-		return Counts{}, fmt.Errorf("%w: %d and %d candidates", ErrSlateMismatch, len(a.Candidates), len(b.Candidates))
+		return Counts{}, &CountsError{Detail: fmt.Sprintf("%d and %d candidates", len(a.Candidates), len(b.Candidates)), Err: ErrSlateMismatch}
 	}
 	out := Counts{
 		Ballots:    a.Ballots + b.Ballots,
@@ -58,7 +56,7 @@ func Merge(a, b Counts) (Counts, error) {
 	for i, x := range a.Candidates {
 		y := b.Candidates[i]
 		if x.ID != y.ID {
-			return Counts{}, fmt.Errorf("%w: candidate %d is %q and %q", ErrSlateMismatch, i+1, x.ID, y.ID)
+			return Counts{}, &CountsError{Candidate: i + 1, ID: y.ID, Detail: fmt.Sprintf("%q in the other counts", x.ID), Err: ErrSlateMismatch}
 		}
 		out.Candidates[i] = CandidateCount{ID: x.ID, For: x.For + y.For, Against: x.Against + y.Against, Abstain: x.Abstain + y.Abstain}
 	}
@@ -83,23 +81,33 @@ func isEmpty(c Counts) bool {
 	return len(c.Candidates) == 0 && c.Ballots == 0 && c.Valid == 0 && c.Invalid == 0 && c.Spoiled == 0 && len(c.WriteIns) == 0
 }
 
-// SumBoxes merges the counts of ballot boxes into the count of them all. A box named twice is an
-// error wrapping ErrDuplicateBox (a box must be counted once, whether from its ballots or from a
-// hand count); counts of different slates wrap ErrSlateMismatch.
+// SumBoxes merges the counts of ballot boxes into the count of them all, checking each box as
+// Merge does. A box named twice wraps ErrDuplicateBox (a box must be counted once, whether from its
+// ballots or from a hand count). The error is a *CountsError naming the box.
 func SumBoxes(boxes []BoxCounts) (Counts, error) {
 	var total Counts
 	seen := make(map[string]bool, len(boxes))
 	for _, b := range boxes {
 		if seen[b.Box] {
-			return Counts{}, fmt.Errorf("count: box %q: %w", b.Box, ErrDuplicateBox)
+			return Counts{}, &CountsError{Box: b.Box, Err: ErrDuplicateBox}
 		}
 		seen[b.Box] = true
 		var err error
 		if total, err = Merge(total, b.Counts); err != nil {
-			return Counts{}, fmt.Errorf("count: box %q: %w", b.Box, err)
+			return Counts{}, inBox(err, b.Box)
 		}
 	}
 	return total, nil
+}
+
+// inBox returns err, a *CountsError, with its box set to box.
+func inBox(err error, box string) error {
+	if ce, ok := err.(*CountsError); ok {
+		e := *ce
+		e.Box = box
+		return &e
+	}
+	return err
 }
 
 // Summary column names.
@@ -179,8 +187,8 @@ func ReadSummary(r io.Reader, s ballot.Slate) ([]BoxCounts, error) {
 			return nil, &SummaryError{Line: line, Column: h.seen[sumBox] + 1, Name: bc.Box, Err: ErrDuplicateBox}
 		}
 		boxes[bc.Box] = true
-		if err := Check(bc.Counts, s.Seats); err != nil {
-			return nil, &SummaryError{Line: line, Name: bc.Box, Err: ErrSummaryTotals, Detail: err.Error()}
+		if err := Check(s, bc.Counts); err != nil {
+			return nil, &SummaryError{Line: line, Name: bc.Box, Err: ErrSummaryTotals, Detail: err.(*CountsError).describe()}
 		}
 		out = append(out, bc)
 	}
@@ -346,39 +354,6 @@ func (h *summaryHeader) cell(bc *BoxCounts, col sumCol, cell string) *SummaryErr
 	return nil
 }
 
-// Check reports whether counts can be the count of real ballots for a slate of the given
-// seats: ballots = valid + invalid + spoiled; for each candidate For + Against + Abstain = valid;
-// no figure negative; no write-in with more votes than valid ballots; and no more persons chosen
-// (For votes and write-in votes together) than seats × valid. A hand count that fails is wrong
-// somewhere. The error wraps ErrSummaryTotals.
-func Check(c Counts, seats int) error {
-	fail := func(format string, a ...any) error {
-		return fmt.Errorf("%s: %w", fmt.Sprintf(format, a...), ErrSummaryTotals)
-	}
-	if c.Ballots < 0 || c.Valid < 0 || c.Invalid < 0 || c.Spoiled < 0 {
-		return fail("negative figure")
-	}
-	if c.Ballots != c.Valid+c.Invalid+c.Spoiled {
-		return fail("%d ballots but %d valid + %d invalid + %d spoiled", c.Ballots, c.Valid, c.Invalid, c.Spoiled)
-	}
-	chosen := 0
-	for _, x := range c.Candidates {
-		if x.For < 0 || x.Against < 0 || x.Abstain < 0 || x.For+x.Against+x.Abstain != c.Valid {
-			return fail("candidate %s: %d for + %d against + %d abstain, %d valid", x.ID, x.For, x.Against, x.Abstain, c.Valid)
-		}
-		chosen += x.For
-	}
-	for _, w := range c.WriteIns {
-		if w.Votes < 0 || w.Votes > c.Valid {
-			return fail("write-in %q: %d votes, %d valid", w.Name, w.Votes, c.Valid)
-		}
-		chosen += w.Votes
-	}
-	if chosen > seats*c.Valid {
-		return fail("%d persons chosen on %d valid ballots for %d seats", chosen, c.Valid, seats)
-	}
-	return nil
-}
 
 func cutCandidateColumn(name string) (id string, kind int, ok bool) {
 	for k, suf := range []string{sumFor, sumAgainst, sumAbstain} {
@@ -408,7 +383,7 @@ func csvError(err error) error {
 // WriteSummary writes the counts of ballot boxes for the slate in the format ReadSummary reads,
 // with every column: the figures, For, Against and Abstain of each candidate, and one column for
 // each name written in any box, in byte order of the names. Reading it back gives the same counts.
-// It checks each box as ReadSummary does and refuses duplicate boxes.
+// It checks each box with Check (a *CountsError naming the box) and refuses duplicate boxes.
 func WriteSummary(w io.Writer, s ballot.Slate, boxes []BoxCounts) error {
 	var names []string
 	seen := make(map[string]bool)
@@ -420,21 +395,10 @@ func WriteSummary(w io.Writer, s ballot.Slate, boxes []BoxCounts) error {
 		if b.Box == "" || b.Box != strings.TrimSpace(b.Box) {
 			return fmt.Errorf("count: summary: box %q: empty or padded box name: %w", b.Box, ErrSummaryColumn)
 		}
-		if len(b.Counts.Candidates) != len(s.Candidates) {
-			return fmt.Errorf("%w: summary: box %q", ErrSlateMismatch, b.Box)
-		}
-		for i, c := range b.Counts.Candidates {
-			if c.ID != s.Candidates[i].ID {
-				return fmt.Errorf("%w: summary: box %q", ErrSlateMismatch, b.Box)
-			}
-		}
-		if err := Check(b.Counts, s.Seats); err != nil {
-			return fmt.Errorf("count: summary: box %q: %w", b.Box, err)
+		if err := Check(s, b.Counts); err != nil {
+			return inBox(err, b.Box)
 		}
 		for _, wi := range b.Counts.WriteIns {
-			if wi.Name == "" || ballot.MatchKey(wi.Name) != wi.Name {
-				return fmt.Errorf("count: summary: box %q: write-in %q is not a match key: %w", b.Box, wi.Name, ErrSummaryColumn)
-			}
 			names = append(names, wi.Name)
 		}
 	}

@@ -136,7 +136,7 @@ func TestMergeCountsLaws(t *testing.T) {
 		if got := merge(count.Counts{}, ca); !reflect.DeepEqual(got, ca) {
 			t.Fatalf("empty is not an identity: %+v vs %+v", got, ca)
 		}
-		if err := count.Check(all, sumSlate.Seats); err != nil {
+		if err := count.Check(sumSlate, all); err != nil {
 			t.Fatalf("real counts fail the check: %v", err)
 		}
 	})

@@ -28,10 +28,10 @@ func TestWriteSummaryRefuses(t *testing.T) {
 		{"a padded box name", []count.BoxCounts{{Box: " A", Counts: good()}}, count.ErrSummaryColumn},
 		{"fewer candidates", []count.BoxCounts{{Box: "A", Counts: with(func(c *count.Counts) { c.Candidates = c.Candidates[:2] })}}, count.ErrSlateMismatch},
 		{"another candidate", []count.BoxCounts{{Box: "A", Counts: with(func(c *count.Counts) { c.Candidates[2].ID = "c9" })}}, count.ErrSlateMismatch},
-		{"figures not adding up", []count.BoxCounts{{Box: "A", Counts: with(func(c *count.Counts) { c.Ballots = 3 })}}, count.ErrSummaryTotals},
+		{"figures not adding up", []count.BoxCounts{{Box: "A", Counts: with(func(c *count.Counts) { c.Ballots = 3 })}}, count.ErrCounts},
 		{"a write-in not a match key", []count.BoxCounts{{Box: "A", Counts: with(func(c *count.Counts) {
 			c.WriteIns = []count.WriteInCount{{Name: " Zhao  Liu", Votes: 1}}
-		})}}, count.ErrSummaryColumn},
+		})}}, count.ErrCounts},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

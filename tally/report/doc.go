@@ -9,6 +9,12 @@
 // inline SVG, needing no script and no network. Labels are in English or in simplified Chinese
 // (Options.Lang). The machine-readable record is the JSON encoding of tally.Result itself.
 //
+// The package owns every sentence: the reasons of a decision are values (tally.Reason), and it
+// words each kind in English and in Chinese (Reasons), with the statute's own concepts (the
+// quorum of a meeting, the turnout of an election by voters) and the row of docs/rules.md each
+// applies. A Chinese sheet holds no English sentence; the presets have Chinese names on it
+// (中国共产党基层组织委员会委员选举, …). Rewording or translating changes no record digest.
+//
 //	res := election.Result()
 //	err := report.Text(os.Stdout, res, report.Options{Lang: report.Chinese})
 //

@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/chae-go/chae/ballot"
@@ -22,7 +21,8 @@ const (
 	Chinese
 )
 
-// ParseLang reads "en" or "zh" (also "zh-CN", "zh-Hans", case ignored).
+// ParseLang reads "en" or "zh" (also "zh-CN", "zh-Hans", case ignored); anything else is an error
+// wrapping ErrLang.
 func ParseLang(s string) (Lang, error) {
 	switch strings.ToLower(s) {
 	case "en", "en-us", "en-gb", "english":
@@ -30,7 +30,7 @@ func ParseLang(s string) (Lang, error) {
 	case "zh", "zh-cn", "zh-hans", "chinese":
 		return Chinese, nil
 	}
-	return English, fmt.Errorf("report: unknown language %q (want en or zh)", s)
+	return English, fmt.Errorf("report: language %q: %w (want en or zh)", s, ErrLang)
 }
 
 // String returns "en" or "zh".
@@ -51,72 +51,75 @@ type Options struct {
 
 // labels holds the words of one language.
 type labels struct {
-	title, rules, seats, candidates, round, turnout                    string
-	entitled, present, issued, returned                                string
-	quorum, quorumMet, quorumNotMet, quorumNone                        string
-	ballots, valid, invalid, spoiled, pollValid, pollVoid              string
-	bar, noBar, needed, share, result                                  string
-	num, candidate, forL, against, abstain                             string
-	writeIns, writeIn, votes, sameAs, decision, reasons                string
-	elected, electedList, closed, none, done, next, unfilled, digest   string
-	kind                                                               [3]string
-	status                                                             [5]string
-	why                                                                [5]string
-	whyRunoffWin, whyRunoffLose                                        string
-	sign                                                               []string
-	date                                                               string
-	chartTitle, chartLine                                              string
-	seatsOpen, runoffAmong, missing, heldAgain, supplementary, reduced string
-	neededP, colon                                                     string
+	title, rules, seats, candidates, round, turnout, voters             string
+	entitled, present, registered, voted, issued, returned              string
+	quorum, validity, quorumMet, quorumNotMet, quorumNone, turnoutShort string
+	valid, invalid, spoiled, pollValid, pollVoid                        string
+	bar, noBar, needed                                                  string
+	share, result                                                       string
+	num, candidate, forL, against, abstain                              string
+	writeIns, writeIn, votes, sameAs, decision, reasons                 string
+	electedList, closed, none, done, next, unfilled, digest, listNeeded string
+	kind                                                                [3]string
+	status                                                              [5]string
+	why                                                                 [5]string
+	whyRunoffWin, whyRunoffLose                                         string
+	sign                                                                []string
+	date                                                                string
+	chartTitle, chartLine                                               string
+	heldAgain, colon                                                    string
 }
 
 var en = labels{
 	title: "Tally sheet", rules: "Rules", seats: "Seats", candidates: "Candidates", round: "Round",
-	turnout: "Turnout", entitled: "entitled", present: "present", issued: "ballots issued", returned: "ballots returned",
-	quorum: "Quorum", quorumMet: "met", quorumNotMet: "NOT met: the round did not take place", quorumNone: "none required",
-	ballots: "Ballots", valid: "valid", invalid: "invalid (over-vote)", spoiled: "spoiled",
+	turnout: "Turnout", voters: "Voters", entitled: "entitled", present: "present", registered: "registered", voted: "voted",
+	issued: "ballots issued", returned: "ballots returned",
+	quorum: "Quorum", validity: "Validity", quorumMet: "met", quorumNotMet: "NOT met: the round did not take place",
+	quorumNone: "none required", turnoutShort: "NOT met: the election is not valid",
+	valid: "valid", invalid: "invalid (over-vote)", spoiled: "spoiled",
 	pollValid: "the poll is valid", pollVoid: "the poll is VOID",
 	bar: "To be elected", noBar: "most votes among the tied", needed: "votes needed",
 	share: "Share", result: "Result",
 	num: "#", candidate: "Candidate", forL: "For", against: "Against", abstain: "Abstain",
 	writeIns: "Write-ins", writeIn: "write-in", votes: "Votes", sameAs: "same name as candidate",
 	decision: "Decision", reasons: "Reasons",
-	elected: "elected", electedList: "Elected", closed: "Seats closed", none: "none",
+	electedList: "Elected", closed: "Seats closed", none: "none",
 	done: "The election is done.", next: "Next", unfilled: "still to fill", digest: "Record digest",
-	kind:   [3]string{"regular election", "runoff", "supplementary election"},
-	status: [5]string{"not elected", "ELECTED", "tied: runoff", "not elected", "not eligible"},
+	listNeeded: "the list is to be given by the organisers",
+	kind:       [3]string{"regular election", "runoff", "supplementary election"},
+	status:     [5]string{"not elected", "ELECTED", "tied: runoff", "not elected", "not eligible"},
 	why: [5]string{"below the bar", "cleared the bar", "tied across the last seat",
 		"cleared the bar but outranked", "write-in not eligible here"},
 	whyRunoffWin: "most votes in the runoff", whyRunoffLose: "fewer votes in the runoff",
 	sign: []string{"Counting staff", "Scrutineers", "Chair"}, date: "Date",
 	chartTitle: "For votes against the bar", chartLine: "bar",
-	seatsOpen: "seats", runoffAmong: "runoff among", missing: "not filled",
-	heldAgain: "the round is held again", supplementary: "supplementary election", reduced: "seats closed",
-	neededP: "needed", colon: ": ",
+	heldAgain: "the round is held again", colon: ": ",
 }
 
 var zh = labels{
 	title: "计票结果报告单", rules: "选举办法", seats: "应选名额", candidates: "候选人", round: "轮次",
-	turnout: "到会情况", entitled: "应到", present: "实到", issued: "发出选票", returned: "收回选票",
-	quorum: "法定人数", quorumMet: "符合", quorumNotMet: "不符合：本轮选举未进行", quorumNone: "无要求",
-	ballots: "选票", valid: "有效票", invalid: "无效票（多选）", spoiled: "废票",
+	turnout: "到会情况", voters: "投票情况", entitled: "应到", present: "实到", registered: "选民", voted: "参加投票",
+	issued: "发出选票", returned: "收回选票",
+	quorum: "法定人数", validity: "选举有效条件", quorumMet: "符合", quorumNotMet: "不符合：本轮选举未进行",
+	quorumNone: "无要求", turnoutShort: "不符合：选举无效",
+	valid: "有效票", invalid: "无效票（多选）", spoiled: "废票",
 	pollValid: "选举有效", pollVoid: "选举无效",
 	bar: "当选条件", noBar: "得票相等者再次投票，得票多者当选", needed: "票当选",
 	share: "得票率", result: "结果",
 	num: "序号", candidate: "候选人", forL: "赞成", against: "不赞成", abstain: "弃权",
 	writeIns: "另选他人", writeIn: "另选", votes: "票数", sameAs: "与候选人同名",
 	decision: "决定", reasons: "说明",
-	elected: "当选", electedList: "当选人名单", closed: "减少名额", none: "无",
+	electedList: "当选人名单", closed: "不再选举的名额", none: "无",
 	done: "选举结束。", next: "下一轮", unfilled: "个名额待选", digest: "记录摘要",
-	kind:   [3]string{"正式选举", "再次投票", "另行选举"},
-	status: [5]string{"未当选", "当选", "票数相等，再次投票", "未当选", "不能当选"},
+	listNeeded: "候选人名单待选举组织机构确定",
+	kind:       [3]string{"正式选举", "再次投票", "另行选举"},
+	status:     [5]string{"未当选", "当选", "票数相等，再次投票", "未当选", "不能当选"},
 	why: [5]string{"未达当选票数", "达到当选票数", "票数相等，超出应选名额",
 		"达到当选票数但名次在后", "本轮另选他人不能当选"},
 	whyRunoffWin: "再次投票得票多", whyRunoffLose: "再次投票得票少",
 	sign: []string{"计票人", "监票人", "总监票人"}, date: "日期",
 	chartTitle: "赞成票与当选票数", chartLine: "当选线",
-	seatsOpen: "名", runoffAmong: "再次投票：", missing: "个名额空缺", heldAgain: "本轮重新进行",
-	supplementary: "另行选举", reduced: "减少名额", neededP: "人为法定人数", colon: "：",
+	heldAgain: "本轮重新进行", colon: "：",
 }
 
 func (o Options) labels() *labels {
@@ -163,16 +166,6 @@ type roundView struct {
 	base     int
 }
 
-func itoa(n int) string { return strconv.Itoa(n) }
-
-// seats returns "1 seat" or "n seats".
-func seats(n int) string {
-	if n == 1 {
-		return "1 seat"
-	}
-	return itoa(n) + " seats"
-}
-
 // capitalize returns s with its first letter in upper case (ASCII).
 func capitalize(s string) string {
 	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
@@ -200,50 +193,7 @@ func (l *labels) kindName(k tally.RoundKind) string {
 	return k.String()
 }
 
-func (l *labels) baseName(lang Lang, b tally.Base) string {
-	if lang == English {
-		return b.Describe()
-	}
-	switch b {
-	case tally.OfPresent:
-		return "实到会有选举权的人数"
-	case tally.OfEntitled:
-		return "应到会有选举权的人数"
-	case tally.OfIssued:
-		return "发出的选票"
-	case tally.OfReturned:
-		return "收回的选票"
-	case tally.OfValid:
-		return "有效票"
-	}
-	return b.String()
-}
-
-func (l *labels) threshold(lang Lang, t quota.Threshold, b tally.Base) string {
-	if lang == English {
-		return t.String() + " of " + b.Describe()
-	}
-	word := "超过"
-	if t.Boundary == quota.AtLeast {
-		word = "不少于"
-	}
-	return word + l.baseName(lang, b) + "的" + zhShare(t.Share)
-}
-
-func zhShare(f quota.Fraction) string {
-	switch {
-	case f.Equal(quota.Ratio(1, 2)):
-		return "半数"
-	case f.Equal(quota.Ratio(1, 3)):
-		return "三分之一"
-	case f.Equal(quota.Ratio(2, 3)):
-		return "三分之二"
-	case f.Equal(quota.Ratio(4, 5)):
-		return "五分之四"
-	}
-	return f.String()
-}
-
+// build lays out the sheet of the result.
 func build(r tally.Result, o Options) sheet {
 	l := o.labels()
 	s := sheet{lang: o.Lang, l: l, title: l.title + " — " + r.Slate.Office}
@@ -251,46 +201,68 @@ func build(r tally.Result, o Options) sheet {
 		s.title = r.Slate.Office + l.title
 	}
 	s.meta = [][2]string{
-		{l.rules, r.Rules.Name},
+		{l.rules, rulesName(r.Rules, o.Lang)},
 		{l.seats, itoa(r.Seats)},
 		{l.candidates, itoa(len(r.Slate.Candidates))},
 	}
-	names := map[string]string{}
-	for _, c := range r.Slate.Candidates {
-		names[c.ID] = c.Name
-	}
+	words := sayFor(r, o.Lang)
 	for _, d := range r.Decisions {
-		s.rounds = append(s.rounds, buildRound(r, d, l, o.Lang, names))
+		s.rounds = append(s.rounds, buildRound(r, d, words, l))
 	}
 	s.elected = table{head: []string{l.num, l.candidate, l.round, l.votes}, right: []bool{true, false, false, true}}
 	for _, m := range r.Elected {
 		name := m.Name
 		if m.WriteIn {
 			name += " (" + l.writeIn + ")"
+			if o.Lang == Chinese {
+				name = m.Name + "（" + l.writeIn + "）"
+			}
 		}
 		s.elected.rows = append(s.elected.rows, []string{itoa(m.Rank), name, itoa(m.Round) + " " + l.kindName(m.Kind), itoa(m.Votes)})
 		s.elected.class = append(s.elected.class, "elected")
 	}
 	for _, c := range r.Closed {
-		s.closed = append(s.closed, fmt.Sprintf("%d: %s", c.Seats, c.Reason))
+		s.closed = append(s.closed, closedLine(c, words))
 	}
-	switch {
-	case r.Done:
-		s.status = l.done
-	case o.Next != nil:
-		s.status = fmt.Sprintf("%s: %s %d, %s, %d %s: %s", l.next, l.round, o.Next.Number, l.kindName(o.Next.Kind),
-			o.Next.Slate.Seats, l.seatsOpen, strings.Join(candidateNames(o.Next.Slate.Candidates), ", "))
-		if o.Lang == Chinese {
-			s.status = fmt.Sprintf("%s：第%d轮%s，应选%d名，候选人：%s", l.next, o.Next.Number, l.kindName(o.Next.Kind),
-				o.Next.Slate.Seats, strings.Join(candidateNames(o.Next.Slate.Candidates), "、"))
-		}
-	case o.Lang == Chinese:
-		s.status = fmt.Sprintf("%d%s", r.Unfilled(), l.unfilled)
-	default:
-		s.status = fmt.Sprintf("%s %s", seats(r.Unfilled()), l.unfilled)
-	}
+	s.status = status(r, o, l)
 	s.digest = r.Digest()
 	return s
+}
+
+// closedLine words a reduction: the caller's reason as given, or the rules' reason.
+func closedLine(c tally.Reduction, words *say) string {
+	why := c.Reason
+	if c.ByRules != nil {
+		why = words.sentence(*c.ByRules)
+	}
+	if words.lang == Chinese {
+		return itoa(c.Seats) + "名：" + why
+	}
+	return howMany(c.Seats, "seat") + ": " + why
+}
+
+// status is the last line: done, the round needed next, or the seats still to fill.
+func status(r tally.Result, o Options, l *labels) string {
+	switch {
+	case r.Done:
+		return l.done
+	case o.Next != nil:
+		n := o.Next
+		cands := strings.Join(candidateNames(n.Slate.Candidates), ", ")
+		if o.Lang == Chinese {
+			cands = "候选人：" + strings.Join(candidateNames(n.Slate.Candidates), "、")
+		}
+		if len(n.Slate.Candidates) == 0 {
+			cands = l.listNeeded
+		}
+		if o.Lang == Chinese {
+			return fmt.Sprintf("%s：第%d轮%s，应选%d名，%s", l.next, n.Number, l.kindName(n.Kind), n.Slate.Seats, cands)
+		}
+		return fmt.Sprintf("%s: %s %d, %s, %s: %s", l.next, l.round, n.Number, l.kindName(n.Kind), howMany(n.Slate.Seats, "seat"), cands)
+	case o.Lang == Chinese:
+		return fmt.Sprintf("%d%s", r.Unfilled(), l.unfilled)
+	}
+	return fmt.Sprintf("%s %s", howMany(r.Unfilled(), "seat"), l.unfilled)
 }
 
 func candidateNames(cs []ballot.Candidate) []string {
@@ -301,162 +273,209 @@ func candidateNames(cs []ballot.Candidate) []string {
 	return out
 }
 
-func buildRound(r tally.Result, d tally.Decision, l *labels, lang Lang, names map[string]string) roundView {
-	v := roundView{base: d.BaseFigure, needed: d.Needed}
-	t, c := d.Turnout, d.Counts
+// buildRound lays out one round: heading, figures, the candidates' table, the write-ins, the
+// decision and its reasons.
+func buildRound(r tally.Result, d tally.Decision, words *say, l *labels) roundView {
+	v := roundView{base: d.BaseFigure, needed: d.Needed, heading: heading(d, words.lang, l)}
+	v.lines = append(v.lines, turnoutLine(d.Turnout, words, l), attendanceLine(r.Rules, d, words, l))
+	v.reasons = make([]string, len(d.Reasons))
+	for i, why := range d.Reasons {
+		v.reasons[i] = words.sentence(why)
+	}
+	if d.Outcome == tally.NoQuorum {
+		v.decision = []string{l.heldAgain}
+		return v
+	}
+	v.lines = append(v.lines, ballotsLine(d, words.lang, l))
+	if d.Outcome == tally.Void {
+		v.decision = []string{l.heldAgain}
+		return v
+	}
+	v.lines = append(v.lines, barLine(d, words, l))
+	v.table, v.writeIns, v.chart = standings(d, words, l)
+	v.decision = decisionLines(d, words, l)
+	return v
+}
+
+// heading is a round's heading: "Round 2: supplementary election, 2 seats, 3 candidates".
+func heading(d tally.Decision, lang Lang, l *labels) string {
+	seats, cands := d.Round.Slate.Seats, len(d.Round.Slate.Candidates)
 	if lang == Chinese {
-		v.heading = fmt.Sprintf("第%d轮：%s，应选%d名，候选人%d名", d.Round.Number, l.kindName(d.Round.Kind), d.Round.Slate.Seats, len(d.Round.Slate.Candidates))
-	} else {
-		cands := itoa(len(d.Round.Slate.Candidates)) + " candidates"
-		if len(d.Round.Slate.Candidates) == 1 {
-			cands = "1 candidate"
+		return fmt.Sprintf("第%d轮：%s，应选%d名，候选人%d名", d.Round.Number, l.kindName(d.Round.Kind), seats, cands)
+	}
+	return fmt.Sprintf("%s %d: %s, %s, %s", l.round, d.Round.Number, l.kindName(d.Round.Kind), howMany(seats, "seat"), howMany(cands, "candidate"))
+}
+
+// turnoutLine gives the turnout figures: of a meeting, or of a constituency's voters.
+func turnoutLine(t tally.Turnout, words *say, l *labels) string {
+	sep, colon := ", ", ": "
+	if words.lang == Chinese {
+		sep, colon = "，", "："
+	}
+	title, entitled, present := l.turnout, l.entitled, l.present
+	if words.voters {
+		title, entitled, present = l.voters, l.registered, l.voted
+	}
+	return title + colon + strings.Join([]string{entitled + " " + itoa(t.Entitled), present + " " + itoa(t.Present),
+		l.issued + " " + itoa(t.Issued), l.returned + " " + itoa(t.Returned)}, sep)
+}
+
+// attendanceLine gives the quorum of a meeting, or the turnout that makes an election by voters
+// valid, and whether the round met it.
+func attendanceLine(rules tally.Rules, d tally.Decision, words *say, l *labels) string {
+	q, t := rules.Quorum, d.Turnout
+	label, met := l.quorum, l.quorumMet
+	if words.voters {
+		label = l.validity
+	}
+	if d.Outcome == tally.NoQuorum {
+		met = l.quorumNotMet
+		if words.voters {
+			met = l.turnoutShort
 		}
-		v.heading = fmt.Sprintf("%s %d: %s, %s, %s", l.round, d.Round.Number, l.kindName(d.Round.Kind),
-			seats(d.Round.Slate.Seats), cands)
+	}
+	if words.lang == Chinese {
+		if q.Share.IsZero() && q.Boundary == quota.MoreThan {
+			return label + "：" + l.quorumNone
+		}
+		if words.voters {
+			need := "选区全体选民的" + needZH(q.Boundary) + shareZH(q.Share) + "参加投票"
+			if q.Boundary == quota.MoreThan && q.Share.Equal(quota.Ratio(1, 2)) {
+				need = "选区全体选民的过半数参加投票" // Art. 45 ¶1's own words
+			}
+			return fmt.Sprintf("%s：%s（至少%d人），实际参加投票%d人 — %s", label, need, q.Needed(t.Entitled), t.Present, met)
+		}
+		return fmt.Sprintf("%s：%s应到会有选举权的人数的%s，至少%d人，实到%d人 — %s", label, needZH(q.Boundary), shareZH(q.Share), q.Needed(t.Entitled), t.Present, met)
+	}
+	if q.Share.IsZero() && q.Boundary == quota.MoreThan {
+		return label + ": " + l.quorumNone
+	}
+	who, base := "present", "those entitled to vote"
+	if words.voters {
+		who, base = "voted", "the registered voters must vote"
+	}
+	return fmt.Sprintf("%s: %s of %s: %d needed, %d %s — %s", label, thresholdEN(q), base, q.Needed(t.Entitled), t.Present, who, met)
+}
+
+// ballotsLine gives how the ballots returned were counted, and whether the poll is valid.
+func ballotsLine(d tally.Decision, lang Lang, l *labels) string {
+	c := d.Counts
+	poll := l.pollValid
+	if d.Outcome == tally.Void {
+		poll = l.pollVoid + " — " + l.heldAgain
 	}
 	sep, colon := ", ", ": "
 	if lang == Chinese {
 		sep, colon = "，", "："
 	}
-	v.lines = append(v.lines, l.turnout+colon+strings.Join([]string{
-		l.entitled + " " + itoa(t.Entitled), l.present + " " + itoa(t.Present),
-		l.issued + " " + itoa(t.Issued), l.returned + " " + itoa(t.Returned)}, sep))
-	q := r.Rules.Quorum
-	quorum := l.quorumNone
-	if !q.Share.IsZero() || q.Boundary != quota.MoreThan {
-		quorum = fmt.Sprintf("%s: %d %s, %d %s", l.threshold(lang, q, tally.OfEntitled), q.Needed(t.Entitled), l.neededP, t.Present, l.present)
-		if lang == Chinese {
-			quorum = fmt.Sprintf("%s，至少%d人，实到%d人", l.threshold(lang, q, tally.OfEntitled), q.Needed(t.Entitled), t.Present)
+	return fmt.Sprintf("%s %d%s%s %d%s%s %d%s%s %d — %s", capitalize(l.returned), d.Turnout.Returned, colon,
+		l.valid, c.Valid, sep, l.invalid, c.Invalid, sep, l.spoiled, c.Spoiled, poll)
+}
+
+// barLine gives the bar of the round and the votes it takes.
+func barLine(d tally.Decision, words *say, l *labels) string {
+	colon := ": "
+	if words.lang == Chinese {
+		colon = "："
+	}
+	if d.Bar == nil {
+		return l.bar + colon + l.noBar
+	}
+	if d.Bar.Threshold.Share.IsZero() {
+		if words.lang == Chinese {
+			return fmt.Sprintf("%s：赞成票至少%d票", l.bar, d.Needed)
 		}
-		if d.Outcome == tally.NoQuorum {
-			quorum += " — " + l.quorumNotMet
-		} else {
-			quorum += " — " + l.quorumMet
-		}
+		return fmt.Sprintf("%s: %d %s", l.bar, d.Needed, l.needed)
 	}
-	v.lines = append(v.lines, l.quorum+colon+quorum)
-	if d.Outcome == tally.NoQuorum {
-		v.decision = []string{l.heldAgain}
-		v.reasons = d.Reasons
-		return v
+	if words.lang == Chinese {
+		base, unit := words.baseZH(d.Bar.Base)
+		return fmt.Sprintf("%s：赞成票%s%s（%d%s）的%s，即至少%d票", l.bar, needZH(d.Bar.Threshold.Boundary), base, d.BaseFigure, unit,
+			shareZH(d.Bar.Threshold.Share), d.Needed)
 	}
-	poll := l.pollValid
-	if d.Outcome == tally.Void {
-		poll = l.pollVoid + " — " + l.heldAgain
-	}
-	v.lines = append(v.lines, fmt.Sprintf("%s %d%s%s %d%s%s %d%s%s %d — %s", capitalize(l.returned), c.Ballots, colon,
-		l.valid, c.Valid, sep, l.invalid, c.Invalid, sep, l.spoiled, c.Spoiled, poll))
-	if d.Outcome == tally.Void {
-		v.decision = []string{l.heldAgain}
-		v.reasons = d.Reasons
-		return v
-	}
-	if d.Bar != nil {
-		if lang == Chinese {
-			v.lines = append(v.lines, fmt.Sprintf("%s%s%s（%d），即至少%d票", l.bar, colon,
-				l.threshold(lang, d.Bar.Threshold, d.Bar.Base), d.BaseFigure, d.Needed))
-		} else {
-			v.lines = append(v.lines, fmt.Sprintf("%s%s%s (%d): %d %s", l.bar, colon,
-				l.threshold(lang, d.Bar.Threshold, d.Bar.Base), d.BaseFigure, d.Needed, l.needed))
-		}
-	} else {
-		v.lines = append(v.lines, l.bar+colon+l.noBar)
-	}
-	v.table = table{
+	return fmt.Sprintf("%s: %s of %s (%d): %d %s", l.bar, thresholdEN(d.Bar.Threshold), words.baseEN(d.Bar.Base), d.BaseFigure, d.Needed, l.needed)
+}
+
+// standings lays out the candidates' table, the write-ins' table and the chart of a round.
+func standings(d tally.Decision, words *say, l *labels) (cands, writeIns table, chart []bar) {
+	cands = table{
 		head:  []string{l.num, l.candidate, l.forL, l.against, l.abstain, l.share, l.result},
 		right: []bool{true, false, true, true, true, true, false},
 	}
-	v.writeIns = table{head: []string{l.writeIns, l.votes, l.result}, right: []bool{false, true, false}}
+	writeIns = table{head: []string{l.writeIns, l.votes, l.result}, right: []bool{false, true, false}}
 	n := 0
 	for _, st := range d.Standings {
-		status := l.status[min(int(st.Status), len(l.status)-1)]
-		why := l.why[min(int(st.Status), len(l.why)-1)]
-		if d.Bar == nil && st.Status == tally.Elected {
-			why = l.whyRunoffWin
-		} else if d.Bar == nil {
-			why = l.whyRunoffLose
-		}
-		res := status + "（" + why + "）"
-		if lang == English {
-			res = status + " (" + why + ")"
-		}
-		class := strings.ToLower(st.Status.String())
+		res, class := result(st, d.Bar == nil, words.lang, l), strings.ToLower(st.Status.String())
 		if st.WriteIn {
-			v.writeIns.rows = append(v.writeIns.rows, []string{st.Name, itoa(st.For), res})
-			v.writeIns.class = append(v.writeIns.class, class)
+			writeIns.rows = append(writeIns.rows, []string{st.Name, itoa(st.For), res})
+			writeIns.class = append(writeIns.class, class)
 			continue
 		}
 		n++
-		v.table.rows = append(v.table.rows, []string{itoa(n), st.Name, itoa(st.For), itoa(st.Against), itoa(st.Abstain), share(st.For, d.BaseFigure), res})
-		v.table.class = append(v.table.class, class)
-		v.chart = append(v.chart, bar{label: st.Name, votes: st.For, class: class})
+		cands.rows = append(cands.rows, []string{itoa(n), st.Name, itoa(st.For), itoa(st.Against), itoa(st.Abstain), share(st.For, d.BaseFigure), res})
+		cands.class = append(cands.class, class)
+		chart = append(chart, bar{label: st.Name, votes: st.For, class: class})
 	}
 	// Write-ins that are not standings (Counts keeps every name; the flag for a name equal to a
 	// candidate's).
-	for _, w := range c.WriteIns {
-		found := false
-		for _, row := range v.writeIns.rows {
-			if row[0] == w.Name {
-				found = true
-			}
-		}
-		if found {
+	listed := map[string]bool{}
+	for _, row := range writeIns.rows {
+		listed[row[0]] = true
+	}
+	for _, w := range d.Counts.WriteIns {
+		if listed[w.Name] {
 			continue
 		}
 		res := l.status[tally.Ineligible]
 		if w.SameAs != "" {
-			res += " (" + l.sameAs + " " + names[w.SameAs] + ")"
-			if lang == Chinese {
-				res = l.status[tally.Ineligible] + "（" + l.sameAs + names[w.SameAs] + "）"
+			res += " (" + l.sameAs + " " + words.name(w.SameAs) + ")"
+			if words.lang == Chinese {
+				res = l.status[tally.Ineligible] + "（" + l.sameAs + words.name(w.SameAs) + "）"
 			}
 		}
-		v.writeIns.rows = append(v.writeIns.rows, []string{w.Name, itoa(w.Votes), res})
-		v.writeIns.class = append(v.writeIns.class, "ineligible")
+		writeIns.rows = append(writeIns.rows, []string{w.Name, itoa(w.Votes), res})
+		writeIns.class = append(writeIns.class, "ineligible")
 	}
-	v.decision = decisionLines(d, l, lang, names)
-	if lang == English {
-		v.reasons = d.Reasons
-	}
-	return v
+	return cands, writeIns, chart
 }
 
-func decisionLines(d tally.Decision, l *labels, lang Lang, names map[string]string) []string {
-	name := func(id string) string {
-		if n, ok := names[id]; ok {
-			return n
-		}
-		return strings.TrimPrefix(id, tally.WriteInPrefix)
+// result words a standing: "ELECTED (cleared the bar)".
+func result(st tally.Standing, mostVotes bool, lang Lang, l *labels) string {
+	status := l.status[min(int(st.Status), len(l.status)-1)]
+	why := l.why[min(int(st.Status), len(l.why)-1)]
+	switch {
+	case mostVotes && st.Status == tally.Elected:
+		why = l.whyRunoffWin
+	case mostVotes && st.Status != tally.Ineligible:
+		why = l.whyRunoffLose
 	}
-	list := func(ids []string) string {
-		out := make([]string, len(ids))
-		for i, id := range ids {
-			out[i] = name(id)
-		}
-		if lang == Chinese {
-			return strings.Join(out, "、")
-		}
-		return strings.Join(out, ", ")
+	if lang == Chinese {
+		return status + "（" + why + "）"
 	}
+	return status + " (" + why + ")"
+}
+
+func decisionLines(d tally.Decision, words *say, l *labels) []string {
 	var out []string
+	zhSeats := func(n int) string { return itoa(n) + "名" }
 	if len(d.Elected) > 0 {
-		if lang == Chinese {
-			out = append(out, list(d.Elected)+"当选")
+		if words.lang == Chinese {
+			out = append(out, words.list(d.Elected)+words.electedZH())
 		} else {
-			out = append(out, "Elected: "+list(d.Elected))
+			out = append(out, capitalize(words.elected())+": "+words.list(d.Elected))
 		}
 	}
 	if len(d.Tied) > 0 {
-		if lang == Chinese {
-			out = append(out, fmt.Sprintf("%s%s，选%d名", l.runoffAmong, list(d.Tied), d.RunoffSeats))
+		if words.lang == Chinese {
+			out = append(out, "再次投票："+words.list(d.Tied)+"，选"+zhSeats(d.RunoffSeats))
 		} else {
-			out = append(out, fmt.Sprintf("Runoff among %s for %s", list(d.Tied), seats(d.RunoffSeats)))
+			out = append(out, "Runoff among "+words.list(d.Tied)+" for "+howMany(d.RunoffSeats, "seat"))
 		}
 	}
 	if d.Missing > 0 {
-		if lang == Chinese {
-			out = append(out, fmt.Sprintf("%d%s", d.Missing, l.missing))
+		if words.lang == Chinese {
+			out = append(out, "缺额"+zhSeats(d.Missing))
 		} else {
-			out = append(out, fmt.Sprintf("%s %s", seats(d.Missing), l.missing))
+			out = append(out, howMany(d.Missing, "seat")+" not filled")
 		}
 	}
 	if len(out) == 0 {

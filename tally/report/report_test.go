@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"image/png"
 	"os"
@@ -136,8 +137,8 @@ func TestParseLang(t *testing.T) {
 			t.Errorf("ParseLang(%q) = %v, %v", in, got, err)
 		}
 	}
-	if _, err := report.ParseLang("fr"); err == nil {
-		t.Error("ParseLang accepted fr")
+	if _, err := report.ParseLang("fr"); !errors.Is(err, report.ErrLang) || strings.Count(err.Error(), "report:") != 1 {
+		t.Errorf("ParseLang(fr): %v, want ErrLang", err)
 	}
 }
 
