@@ -354,7 +354,6 @@ func (h *summaryHeader) cell(bc *BoxCounts, col sumCol, cell string) *SummaryErr
 	return nil
 }
 
-
 func cutCandidateColumn(name string) (id string, kind int, ok bool) {
 	for k, suf := range []string{sumFor, sumAgainst, sumAbstain} {
 		if id, ok := strings.CutSuffix(name, suf); ok {
