@@ -703,3 +703,20 @@ func (n *Nomination) Participation() (members, branches Rate) {
 	r := n.passes[0].Root()
 	return Rate{int64(r.All.Ballots + r.Uncounted), int64(r.Members)}, Rate{int64(r.LeavesCounted), int64(r.Leaves)}
 }
+
+// Surplus returns the slate's surplus over the seats: (candidates − seats) / seats, the base of
+// "more than 15%" (Wujiang 2016: 408 for 222 seats, 83.8%).
+func (f Funnel) Surplus() Rate { return Rate{int64(f.Candidates - f.Seats), int64(f.Seats)} }
+
+// InspectionSurplus returns the inspected over the preliminary list: (inspected − preliminary)
+// / preliminary (Ningxia 2012: 43 for 38, 13.2%).
+func (f Funnel) InspectionSurplus() Rate {
+	return Rate{int64(f.Inspected - f.Preliminary), int64(f.Preliminary)}
+}
+
+// Eliminated returns the share of the preliminary list not elected: (preliminary − seats) /
+// preliminary, the base a reporter used for Guangdong in 2012 (85 preliminary candidates for 67
+// seats: "以21.2%的差额比例").
+func (f Funnel) Eliminated() Rate {
+	return Rate{int64(f.Preliminary - f.Seats), int64(f.Preliminary)}
+}
