@@ -106,7 +106,7 @@ func TestBasis(t *testing.T) {
 			rules := nominate.Rules{ByKind: map[nominate.Kind]nominate.Rule{nominate.ElectionUnit: {
 				Basis:   tc.basis,
 				Members: nominate.MemberBar{Threshold: quota.Majority(), Base: nominate.OfTookPart}, // 13 took part: 7
-				Orgs:    nominate.OrgBar{Threshold: quota.Majority()},                              // 3 branches: 2
+				Orgs:    nominate.OrgBar{Threshold: quota.Majority()},                               // 3 branches: 2
 			}}}
 			root := aggregate(t, tree, reg, sheets, rules).Root()
 			if got := passers(root); !slices.Equal(got, tc.want) {
@@ -189,8 +189,8 @@ func TestOrgBars(t *testing.T) {
 	ballots := map[nominate.OrgID][]string{"b1": {"A", "A"}, "b2": {"A", "A"}, "b3": {"B", "C"}}
 	tree, reg, sheets := fixture(t, orgs, ballots, nominate.BallotRule{})
 	for _, tc := range []struct {
-		scope       nominate.OrgScope
-		base        nominate.OrgBase
+		scope        nominate.OrgScope
+		base         nominate.OrgBase
 		count, base_ int
 	}{
 		{nominate.Children, nominate.AllOrgs, 1, 2},
