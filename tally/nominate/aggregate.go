@@ -329,6 +329,25 @@ type rec struct {
 	listed   bool  // on this node's list (for the parent)
 }
 
+// worker is one goroutine's scratch: a dense map from person to position in the vector being
+// built (4 bytes a registry entry), reused from node to node, and buffers for one node.
+type worker struct {
+	slot    []int32 // person → index + 1 in the current vector; 0 when absent; cleared after use
+	acc     []rec   // the vector being merged
+	clr     []Clear
+	passed  []bool
+	passers []cand
+}
+
+func (w *worker) prepare(persons int) {
+	if len(w.slot) < persons {
+		w.slot = make([]int32, persons)
+	}
+}
+
+// index returns the position of person p in the current vector, or -1.
+func (w *worker) index(p Person) int { return int(w.slot[p]) - 1 }
+
 // state is what a node hands its parent.
 type state struct {
 	vec           []rec
@@ -516,9 +535,10 @@ func (a *aggregation) run() {
 		var wg sync.WaitGroup
 		for range workers {
 			wg.Go(func() {
+				w := &worker{}
 				for f := range jobs {
 					for i := t.end[f] - 1; i >= f; i-- {
-						a.node(int(i))
+						a.node(int(i), w)
 					}
 				}
 			})
@@ -534,14 +554,16 @@ func (a *aggregation) run() {
 				inFront[i] = true
 			}
 		}
+		w := &worker{}
 		for i := n - 1; i >= 0; i-- {
 			if !inFront[i] {
-				a.node(i)
+				a.node(i, w)
 			}
 		}
 	} else {
+		w := &worker{}
 		for i := n - 1; i >= 0; i-- {
-			a.node(i)
+			a.node(i, w)
 		}
 	}
 	if a.errAt < 0 {
@@ -588,8 +610,9 @@ func (a *aggregation) frontier(workers int) []int32 {
 
 // node aggregates node i, whose children are done. A node whose child failed fails silently:
 // the child's error is the one reported.
-func (a *aggregation) node(i int) {
+func (a *aggregation) node(i int, w *worker) {
 	t := a.t
+	w.prepare(a.reg.Len())
 	for _, k := range t.kids[i] {
 		if a.failed[k] {
 			a.failed[i] = true
@@ -598,9 +621,9 @@ func (a *aggregation) node(i int) {
 	}
 	var err error
 	if len(t.kids[i]) == 0 {
-		err = a.leaf(i)
+		err = a.leaf(i, w)
 	} else {
-		err = a.inner(i)
+		err = a.inner(i, w)
 	}
 	if err != nil {
 		a.fail(i, err)
@@ -681,7 +704,7 @@ func (a *aggregation) checkSheet(i int, s Sheet, idx int) error {
 
 func (a *aggregation) ruleOf(i int) Rule { return a.up.Rules.For(a.t.orgs[i]) }
 
-func (a *aggregation) leaf(i int) error {
+func (a *aggregation) leaf(i int, w *worker) error {
 	t := a.t
 	o := t.orgs[i]
 	r := a.ruleOf(i)
@@ -720,10 +743,13 @@ func (a *aggregation) leaf(i int) error {
 	nd.LeavesCounted = 1
 	st.all, st.full, st.leavesCounted = s.All, s.Full, 1
 	st.cMembers, st.cProb = int64(o.Members), int64(o.Probationary)
-	return a.select_(i, vec, r)
+	for k := range vec {
+		w.slot[vec[k].p] = int32(k + 1)
+	}
+	return a.select_(i, vec, r, w)
 }
 
-func (a *aggregation) inner(i int) error {
+func (a *aggregation) inner(i int, w *worker) error {
 	t := a.t
 	o := t.orgs[i]
 	r := a.ruleOf(i)
@@ -732,7 +758,7 @@ func (a *aggregation) inner(i int) error {
 		Probationary: int(t.probat[i]), Leaves: int(t.leaves[i]), Children: len(t.kids[i]), Max: -1}
 	st := &a.states[i]
 	*st = state{}
-	vecs := make([][]rec, 0, len(t.kids[i]))
+	vec := w.acc[:0]
 	for _, k := range t.kids[i] {
 		c := &a.states[k]
 		if c.counted {
@@ -746,48 +772,35 @@ func (a *aggregation) inner(i int) error {
 		st.cMembers += c.cMembers
 		st.cProb += c.cProb
 		nd.Received += c.listed
-		vecs = append(vecs, c.vec)
+		vec = w.merge(vec, c.vec)
 		c.vec = nil // handed over
 	}
+	w.acc = vec
+	vec = slices.Clone(vec) // the worker's buffer stays; the node keeps an exact copy
 	nd.Counted = st.counted
 	nd.All, nd.Full, nd.Uncounted, nd.LeavesCounted = st.all, st.full, st.uncounted, st.leavesCounted
-	vec := mergeAll(vecs)
-	return a.select_(i, vec, r)
+	return a.select_(i, vec, r, w)
 }
 
-// mergeAll sums the children's vectors (sorted by person) into one: votes and branches add up,
-// orgs counts the children listing the person.
-func mergeAll(vecs [][]rec) []rec {
-	switch len(vecs) {
-	case 0:
-		return []rec{}
-	case 1:
-		out := make([]rec, len(vecs[0]))
-		for k, r := range vecs[0] {
-			out[k] = up1(r)
+// merge adds a child's vector to the parent's, through the worker's dense map: votes and
+// branches add up, orgs counts the children listing the person. The parent's vector is in
+// first-seen order; nothing that is output depends on it.
+func (w *worker) merge(acc, child []rec) []rec {
+	for _, r := range child {
+		c := up1(r)
+		if k := w.slot[r.p]; k != 0 {
+			x := &acc[k-1]
+			x.votes += c.votes
+			x.full += c.full
+			x.against += c.against
+			x.orgs += c.orgs
+			x.branches += c.branches
+			continue
 		}
-		return out
+		acc = append(acc, c)
+		w.slot[r.p] = int32(len(acc))
 	}
-	// Convert each child's vector to parent contributions, then merge pairwise.
-	work := make([][]rec, len(vecs))
-	for j, v := range vecs {
-		w := make([]rec, len(v))
-		for k, r := range v {
-			w[k] = up1(r)
-		}
-		work[j] = w
-	}
-	for len(work) > 1 {
-		next := work[:0:0]
-		for j := 0; j+1 < len(work); j += 2 {
-			next = append(next, merge2(work[j], work[j+1]))
-		}
-		if len(work)%2 == 1 {
-			next = append(next, work[len(work)-1])
-		}
-		work = next
-	}
-	return work[0]
+	return acc
 }
 
 // up1 is a child's rec as its parent's contribution.
@@ -797,34 +810,6 @@ func up1(r rec) rec {
 		o = 1
 	}
 	return rec{p: r.p, votes: r.votes, full: r.full, against: r.against, orgs: o, branches: r.branches}
-}
-
-func merge2(x, y []rec) []rec {
-	out := make([]rec, 0, max(len(x), len(y))+min(len(x), len(y))/2)
-	i, j := 0, 0
-	for i < len(x) && j < len(y) {
-		switch {
-		case x[i].p < y[j].p:
-			out = append(out, x[i])
-			i++
-		case x[i].p > y[j].p:
-			out = append(out, y[j])
-			j++
-		default:
-			r := x[i]
-			s := y[j]
-			r.votes += s.votes
-			r.full += s.full
-			r.against += s.against
-			r.orgs += s.orgs
-			r.branches += s.branches
-			out = append(out, r)
-			i++
-			j++
-		}
-	}
-	out = append(out, x[i:]...)
-	return append(out, y[j:]...)
 }
 
 // cand is a person considered for a list.
@@ -859,7 +844,12 @@ func keyValue(r *rec, k Key, rule *Rule) int64 {
 
 // select_ computes node i's bars, ranking, list, tie, shortfall, second round and decisions,
 // and hands its vector to the parent.
-func (a *aggregation) select_(i int, vec []rec, r Rule) error {
+func (a *aggregation) select_(i int, vec []rec, r Rule, w *worker) error {
+	defer func() {
+		for k := range vec {
+			w.slot[vec[k].p] = 0
+		}
+	}()
 	t := a.t
 	o := t.orgs[i]
 	nd := &a.nodes[i]
@@ -929,8 +919,10 @@ func (a *aggregation) select_(i int, vec []rec, r Rule) error {
 	isRemoved := func(key string) bool { return len(removed) > 0 && slices.Contains(removed, key) }
 
 	// Eligibility.
-	clr := make([]Clear, len(vec))
-	var passers, unvoted []cand
+	w.clr = slices.Grow(w.clr[:0], len(vec))[:len(vec)]
+	clr := w.clr
+	passers := w.passers[:0]
+	var unvoted []cand
 	for k := range vec {
 		rc := &vec[k]
 		v := rc.counted(&r)
@@ -981,7 +973,10 @@ func (a *aggregation) select_(i int, vec []rec, r Rule) error {
 		}
 		passers = append(passers, cand{int32(k), key})
 	}
-	passed := make([]bool, len(vec))
+	w.passers = passers
+	w.passed = slices.Grow(w.passed[:0], len(vec))[:len(vec)]
+	passed := w.passed
+	clear(passed)
 	for _, c := range passers {
 		passed[c.i] = true
 	}
@@ -1134,7 +1129,7 @@ func (a *aggregation) select_(i int, vec []rec, r Rule) error {
 				Figures: figs(int(FigMissing), nd.Short), Rule: r.Source})
 		}
 		if hasSec {
-			entries, err := a.secondRound(i, vec, tallyOf, nd, r, secK, entitledAll, entitledCounted, &order_, orderIdx)
+			entries, err := a.secondRound(i, w, tallyOf, nd, r, secK, entitledAll, entitledCounted, &order_, orderIdx)
 			if err != nil {
 				return err
 			}
@@ -1167,9 +1162,8 @@ func (a *aggregation) select_(i int, vec []rec, r Rule) error {
 			if a.groundOf(i, key) == FromAbove {
 				origin = Above
 			}
-			k, found := slices.BinarySearchFunc(vec, p, func(r rec, p Person) int { return cmp.Compare(r.p, p) })
 			var tl Tally
-			if found {
+			if k := w.index(p); k >= 0 {
 				tl = tallyOf(int32(k), key)
 			} else {
 				tl = Tally{Person: key}
@@ -1183,15 +1177,14 @@ func (a *aggregation) select_(i int, vec []rec, r Rule) error {
 
 	// Hand the vector up: mark the listed (persons added with no votes join it), count a
 	// branch's own listing.
-	if len(extra) > 0 {
-		vec = append(vec, extra...)
-		slices.SortFunc(vec, func(x, y rec) int { return cmp.Compare(x.p, y.p) })
+	for _, x := range extra {
+		vec = append(vec, x)
+		w.slot[x.p] = int32(len(vec))
 	}
 	st.listed = len(list)
 	for _, e := range list {
 		p, _ := a.reg.Lookup(e.Person)
-		k, _ := slices.BinarySearchFunc(vec, p, func(r rec, p Person) int { return cmp.Compare(r.p, p) })
-		vec[k].listed = true
+		vec[w.index(p)].listed = true
 	}
 	if leaf {
 		for k := range vec {
@@ -1215,7 +1208,7 @@ func (a *aggregation) groundOf(i int, key string) Ground {
 }
 
 // secondRound lists the persons a second recommendation's counts carry over the member bar.
-func (a *aggregation) secondRound(i int, vec []rec, tallyOf func(int32, string) Tally, nd *Node, r Rule, secK int, entitledAll, entitledCounted int64, order **Decision, orderIdx int) ([]Entry, error) {
+func (a *aggregation) secondRound(i int, w *worker, tallyOf func(int32, string) Tally, nd *Node, r Rule, secK int, entitledAll, entitledCounted int64, order **Decision, orderIdx int) ([]Entry, error) {
 	o := a.t.orgs[i]
 	c := a.second[secK].Counts
 	bad := func(detail string) error {
@@ -1302,8 +1295,7 @@ func (a *aggregation) secondRound(i int, vec []rec, tallyOf func(int32, string) 
 			rank = k + 1
 		}
 		p, _ := a.reg.Lookup(pass[k].key)
-		x, _ := slices.BinarySearchFunc(vec, p, func(r rec, p Person) int { return cmp.Compare(r.p, p) })
-		out = append(out, Entry{Tally: tallyOf(int32(x), pass[k].key), Rank: rank, Origin: SecondRanked})
+		out = append(out, Entry{Tally: tallyOf(int32(w.index(p)), pass[k].key), Rank: rank, Origin: SecondRanked})
 		persons[k] = pass[k].key
 	}
 	nd.Short -= n

@@ -265,10 +265,16 @@ func (c *Counter) Merge(o *Counter) error {
 func (c *Counter) Sheet(org OrgID) Sheet {
 	s := Sheet{Org: org, Limit: c.rule.Limit, Duplicates: c.rule.Duplicates, All: c.all, Full: c.full,
 		Votes: make([]Vote, len(c.vec))}
+	// Sort by person: the person and the entry's position packed in one word, sorted as numbers.
+	keys := make([]uint64, len(c.vec))
 	for i, r := range c.vec {
+		keys[i] = uint64(r.p)<<32 | uint64(i)
+	}
+	slices.Sort(keys)
+	for i, k := range keys {
+		r := c.vec[uint32(k)]
 		s.Votes[i] = Vote{Person: r.p, Votes: int(r.votes), Full: int(r.full)}
 	}
-	slices.SortFunc(s.Votes, func(a, b Vote) int { return cmp.Compare(a.Person, b.Person) })
 	return s
 }
 

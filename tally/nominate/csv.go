@@ -72,6 +72,7 @@ type Reader struct {
 	fields  [][]byte
 	quoted  []byte
 	boxes   map[string]string
+	lastOrg OrgID
 }
 
 // NewReader returns a Reader of the file r for branches of the tree, interning names in reg.
@@ -330,6 +331,10 @@ func (r *Reader) row(row *Row, fields [][]byte) error {
 			if len(f) == 0 {
 				return r.cellErr(k, ErrEmptyOrg, nil)
 			}
+			if r.lastOrg != "" && string(f) == string(r.lastOrg) {
+				row.Org = r.lastOrg // rows usually come branch by branch
+				break
+			}
 			i, ok := r.tree.index[OrgID(f)]
 			if !ok {
 				return r.cellErr(k, ErrUnknownOrg, f)
@@ -338,6 +343,7 @@ func (r *Reader) row(row *Row, fields [][]byte) error {
 				return r.cellErr(k, ErrNotLeaf, f)
 			}
 			row.Org = r.tree.orgs[i].ID
+			r.lastOrg = row.Org
 		case colBox:
 			b, ok := r.boxes[string(f)]
 			if !ok {
@@ -411,6 +417,8 @@ func ReadSheets(src io.Reader, t *Tree, reg *Registry, rule BallotRule) ([]Sheet
 	}
 	boxes := map[key]*Counter{}
 	var row Row
+	var last key
+	var c *Counter // the last row's box: rows usually come box by box
 	for {
 		err := rd.Read(&row)
 		if err == io.EOF {
@@ -419,11 +427,12 @@ func ReadSheets(src io.Reader, t *Tree, reg *Registry, rule BallotRule) ([]Sheet
 		if err != nil {
 			return nil, err
 		}
-		k := key{row.Org, row.Box}
-		c := boxes[k]
-		if c == nil {
-			c = NewCounter(reg, rule)
-			boxes[k] = c
+		if k := (key{row.Org, row.Box}); c == nil || k != last {
+			last = k
+			if c = boxes[k]; c == nil {
+				c = NewCounter(reg, rule)
+				boxes[k] = c
+			}
 		}
 		if err := c.Add(row.Ballot); err != nil {
 			return nil, err

@@ -1,7 +1,6 @@
 package nominate
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -127,50 +126,46 @@ func (r *Record) Digest() (string, error) {
 	return e.digest, nil
 }
 
-// enc writes the canonical encoding to an output and a hash at once.
+// enc writes the canonical encoding to an output and a hash at once, through a buffer.
 type enc struct {
-	out    *bufio.Writer
+	out    io.Writer
 	h      hash.Hash
+	b      []byte // pending bytes
 	n      int64
 	first  bool
 	err    error
 	digest string
-	buf    []byte
 }
 
-func newEnc(w io.Writer) *enc { return &enc{out: bufio.NewWriterSize(w, 64<<10), h: sha256.New()} }
+func newEnc(w io.Writer) *enc { return &enc{out: w, h: sha256.New(), b: make([]byte, 0, 64<<10)} }
+
+func (e *enc) flush() {
+	if e.err == nil && len(e.b) > 0 {
+		var n int
+		n, e.err = e.out.Write(e.b)
+		e.n += int64(n)
+	}
+	e.h.Write(e.b)
+	e.b = e.b[:0]
+}
 
 func (e *enc) raw(s string) {
-	if e.err != nil {
-		return
+	e.b = append(e.b, s...)
+	if len(e.b) >= 60<<10 {
+		e.flush()
 	}
-	n, err := e.out.WriteString(s)
-	e.n += int64(n)
-	e.h.Write([]byte(s))
-	e.err = err
-}
-
-func (e *enc) bytes(b []byte) {
-	if e.err != nil {
-		return
-	}
-	n, err := e.out.Write(b)
-	e.n += int64(n)
-	e.h.Write(b)
-	e.err = err
 }
 
 func (e *enc) finish() (int64, error) {
+	e.flush()
 	// The digest covers the encoding without the digest member: everything so far and "}".
 	e.h.Write([]byte("}"))
 	e.digest = "sha256:" + hex.EncodeToString(e.h.Sum(nil))
+	e.b = append(e.b, `,"digest":"`+e.digest+`"}`...)
 	if e.err == nil {
 		var n int
-		n, e.err = e.out.WriteString(`,"digest":"` + e.digest + `"}`)
+		n, e.err = e.out.Write(e.b)
 		e.n += int64(n)
-	}
-	if e.err == nil {
-		e.err = e.out.Flush()
 	}
 	return e.n, e.err
 }
@@ -190,7 +185,7 @@ func (e *enc) k(name string) {
 }
 
 func (e *enc) str(s string) {
-	b := append(e.buf[:0], '"')
+	b := append(e.b, '"')
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -215,12 +210,18 @@ func (e *enc) str(s string) {
 		}
 		i += size
 	}
-	b = append(b, '"')
-	e.buf = b
-	e.bytes(b)
+	e.b = append(b, '"')
+	if len(e.b) >= 60<<10 {
+		e.flush()
+	}
 }
 
-func (e *enc) int(v int) { e.buf = strconv.AppendInt(e.buf[:0], int64(v), 10); e.bytes(e.buf) }
+func (e *enc) int(v int) {
+	e.b = strconv.AppendInt(e.b, int64(v), 10)
+	if len(e.b) >= 60<<10 {
+		e.flush()
+	}
+}
 
 func (e *enc) bool(v bool) {
 	if v {
