@@ -391,11 +391,12 @@ func TestShortfallSecondRound(t *testing.T) {
 		t.Fatalf("list %v short %d second %v", got, root.Short, root.Second)
 	}
 	r := rules.ByKind[nominate.ElectionUnit]
-	r.Shortfall = nominate.Shortfall{Rule: nominate.SecondRound, Candidates: quota.Difference{MinShare: quota.Ratio(1, 1), MinBoundary: quota.AtLeast}}
+	r.Shortfall = nominate.Shortfall{Rule: nominate.SecondRound, Candidates: quota.Difference{MinShare: quota.Ratio(1, 2), MinBoundary: quota.AtLeast}}
 	rules.ByKind[nominate.ElectionUnit] = r
 	p := aggregate(t, tree, reg, sheets, rules)
 	root = p.Root()
-	// 2 missing, twice as many candidates: B (2), then C, D, E tied at 1 — all included.
+	// 2 missing, at least half as many again: 3 candidates, B (2 votes), then C, D and E tied at
+	// 1 — all three included.
 	if !slices.Equal(root.Second, []string{"B", "C", "D", "E"}) {
 		t.Fatalf("second %v", root.Second)
 	}
@@ -508,6 +509,16 @@ func TestProbationary(t *testing.T) {
 			_, a := onList(root, "A")
 			if root.MemberBase != wantBase || a != wantA {
 				t.Errorf("base %d, A listed %t; want %d, %t", root.MemberBase, a, wantBase, wantA)
+			}
+			// Participation of at least 3/4: 4 of 4 members, or 3 of 3 full members; with a
+			// full member's ballot missing, 3 of 4 or 2 of 3.
+			r.Participation = th(3, 4, quota.AtLeast)
+			if !aggregate(t, tree, reg, sheets, nominate.Rules{Default: r}).Root().Counted {
+				t.Error("every member took part, yet the sheet does not count")
+			}
+			_, _, short := fixture(t, orgs, map[nominate.OrgID][]string{"b": {"~ A", "A", "B"}}, nominate.BallotRule{})
+			if got := aggregate(t, tree, reg, short, nominate.Rules{Default: r}).Root().Counted; got != count {
+				t.Errorf("3 of 4 members (2 of 3 full): counted %t, want %t", got, count)
 			}
 		})
 	}

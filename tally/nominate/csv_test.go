@@ -122,6 +122,7 @@ func TestReaderErrors(t *testing.T) {
 		{"no names column", "org,box\n", 0, 1, 0, nominate.ErrMissingColumn, true, "b01,Z\n"},
 		{"names not last", "org,names,box\n", 0, 1, 3, nominate.ErrColumnOrder, true, "b01,Z\n"},
 		{"too few cells", "org,box,spoiled,names\nb01\n", 0, 2, 2, nominate.ErrFieldCount, false, "b01,,,Z\n"},
+		{"one cell short", "org,box,spoiled,names\nb01,\n", 0, 2, 3, nominate.ErrFieldCount, false, "b01,,,Z\n"},
 		{"empty organisation", "org,names\n,A\n", 0, 2, 1, nominate.ErrEmptyOrg, false, "b01,Z\n"},
 		{"unknown organisation", "org,names\nb99,A\n", 0, 2, 1, nominate.ErrUnknownOrg, false, "b01,Z\n"},
 		{"not a branch", "org,names\nc,A\n", 0, 2, 1, nominate.ErrNotLeaf, false, "b01,Z\n"},
