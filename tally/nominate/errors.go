@@ -82,6 +82,7 @@ type TreeError struct {
 	Detail string
 }
 
+// Error describes the problem and where it is, prefixed "nominate: ".
 func (e *TreeError) Error() string {
 	var b strings.Builder
 	b.WriteString("nominate: ")
@@ -115,6 +116,7 @@ type SheetError struct {
 	Detail string
 }
 
+// Error describes the problem and where it is, prefixed "nominate: ".
 func (e *SheetError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "nominate: sheet of %q", e.Org)
@@ -142,6 +144,7 @@ type RuleError struct {
 	Detail string
 }
 
+// Error describes the problem and where it is, prefixed "nominate: ".
 func (e *RuleError) Error() string {
 	var b strings.Builder
 	b.WriteString("nominate: rule")
@@ -169,6 +172,7 @@ type DecisionError struct {
 	Detail string
 }
 
+// Error describes the problem and where it is, prefixed "nominate: ".
 func (e *DecisionError) Error() string {
 	s := fmt.Sprintf("nominate: decision %d at %q: %v", e.Index+1, e.Org, e.Err)
 	if e.Detail != "" {
@@ -188,6 +192,7 @@ type BallotError struct {
 	Err    error
 }
 
+// Error describes the problem and where it is, prefixed "nominate: ".
 func (e *BallotError) Error() string {
 	return fmt.Sprintf("nominate: ballot %d: name %d: %v", e.Ballot, e.Name, e.Err)
 }
@@ -203,6 +208,7 @@ type StepError struct {
 	Detail string
 }
 
+// Error describes the problem and where it is, prefixed "nominate: ".
 func (e *StepError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "nominate: %s", e.Step)
@@ -256,6 +262,7 @@ type ParseError struct {
 	Err    error  // the sentinel
 }
 
+// Error describes the problem and where it is, prefixed "nominate: ".
 func (e *ParseError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "nominate: line %d", e.Line)

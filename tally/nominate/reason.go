@@ -88,24 +88,24 @@ func (k *ReasonKind) UnmarshalText(t []byte) error {
 type FigureKind uint8
 
 const (
-	_ FigureKind = iota
-	FigPlaces
-	FigMin
-	FigMax
-	FigPassers
-	FigListed
-	FigMissing
-	FigBallots
-	FigEntitled
-	FigNeeded
-	FigBase
-	FigRank
-	FigSeats
-	FigCandidates
-	FigFromAbove
-	FigInBase
-	FigDays
-	FigRequired
+	_             FigureKind = iota
+	FigPlaces                // the places a list is sized against
+	FigMin                   // the least size the rule asks
+	FigMax                   // the most it allows (−1: no maximum)
+	FigPassers               // persons eligible for the list
+	FigListed                // persons listed
+	FigMissing               // places missing
+	FigBallots               // ballots
+	FigEntitled              // members entitled to recommend
+	FigNeeded                // votes (or organisations) needed to clear a bar
+	FigBase                  // the base a bar is measured against
+	FigRank                  // a rank
+	FigSeats                 // seats (in the difference rule's base)
+	FigCandidates            // candidates (in the difference rule's base)
+	FigFromAbove             // nominees from above
+	FigInBase                // 1 if nominees from above count in the base, else 0
+	FigDays                  // days of a notice, as its calendar counts them
+	FigRequired              // days required
 	numFigureKinds
 )
 
