@@ -27,7 +27,7 @@ func (r *rec) counted(rule *Rule) int32 {
 func keyValue(r *rec, k Key, rule *Rule) int64 {
 	switch k {
 	case KeyVotes:
-		return -int64(r.counted(rule))
+		return int64(r.counted(rule))
 	case KeyFull:
 		return int64(r.full)
 	case KeyOrgs:
@@ -175,7 +175,7 @@ func (c *choice) isRemoved(key string) bool {
 
 // inUniverse reports whether the node considers the person at all.
 func (c *choice) inUniverse(rc *rec) bool {
-	return c.leaf || c.r.Universe == AllNamed || rc.orgs >= 0
+	return c.leaf || c.r.Universe == AllNamed || rc.orgs > 0
 }
 
 // eligible computes every person's cleared bars, and the passers: within the universe, the
@@ -222,13 +222,13 @@ func (c *choice) eligible() error {
 		case ByEither:
 			ok = cl != 0
 		case ByBoth:
-			ok = cl != 0
+			ok = cl == ClearMembers|ClearOrgs
 		}
 		if !ok {
 			continue
 		}
 		key := c.a.reg.Key(rc.p)
-		if false && v == 0 && !r.AllowUnvoted {
+		if v == 0 && !r.AllowUnvoted {
 			unvoted = append(unvoted, key)
 			continue
 		}
@@ -270,7 +270,7 @@ func (c *choice) less(x, y cand) int {
 			return v
 		}
 	}
-	return 0
+	return strings.Compare(x.key, y.key)
 }
 
 // equal reports whether two persons are equal on every ranking key.
