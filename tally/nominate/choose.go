@@ -82,10 +82,18 @@ func (a *aggregation) choose(i int, vec []rec, r Rule, w *worker) error {
 		leaf: len(a.t.kids[i]) == 0, order: r.order()}
 	defer c.release()
 	c.bars()
-	for _, step := range []func() error{c.decisions, c.eligible, c.cut, c.shortfall, c.additions} {
-		if err := step(); err != nil {
-			return err
-		}
+	if err := c.decisions(); err != nil {
+		return err
+	}
+	c.eligible()
+	if err := c.cut(); err != nil {
+		return err
+	}
+	if err := c.shortfall(); err != nil {
+		return err
+	}
+	if err := c.additions(); err != nil {
+		return err
 	}
 	c.handUp()
 	return nil
@@ -181,7 +189,7 @@ func (c *choice) inUniverse(rc *rec) bool {
 // eligible computes every person's cleared bars, and the passers: within the universe, the
 // bars cleared as the basis requires, a counted vote (unless the rule allows none), not
 // removed. Then it ranks them.
-func (c *choice) eligible() error {
+func (c *choice) eligible() {
 	r, nd, vec, w := &c.r, c.nd, c.vec, c.w
 	w.clr = slices.Grow(w.clr[:0], len(vec))[:len(vec)]
 	c.clr = w.clr
@@ -259,7 +267,6 @@ func (c *choice) eligible() error {
 			c.ranks[k] = k + 1
 		}
 	}
-	return nil
 }
 
 // less orders persons by the ranking keys, best first, then by key: a total order.
