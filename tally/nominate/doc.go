@@ -207,4 +207,36 @@
 //
 // Package nominate imports ballot, quota and tally/count; package tally does not import it,
 // nor it tally. A program uses both: nominate makes the slate, tally decides the vote.
+//
+// # Sources
+//
+// The package's rules, defaults and tests rest on these public texts (reprints where the original
+// was not available; quotations in the documentation are short and given for citation):
+//
+//   - the Central Committee's 2021 notice on electing the delegates to the 20th National Congress,
+//     as reported by Xinhua (reprinted in 农业科技报, 2022-03-24,
+//     site.nkxww.nkb.com.cn/nykjb/20220324/html/content_20220324003003.htm): bottom-up selection
+//     "according to the opinion of the majority of party organisations and party members",
+//     inspection of more people than places, more than 15% more candidates, a political veto;
+//   - the 2020 regulation on grassroots party elections, Arts. 5, 9 and 10 (People's Daily
+//     reprint): at least 20% more candidates, recommendation from the branches up, preliminary
+//     candidates that may be made public;
+//   - a branch recommendation meeting template (m.yzwku.com/doc/920947.html): more than half of
+//     the votes, full-quota lists, a second recommendation when too few pass;
+//   - a work plan of about 2002 for "两上两下" (yanjianggao.wang): each level decides by the
+//     majority of the level below and sends its list down for opinions;
+//   - Xinhua on Shanxi, 2012-02-29: no name goes up that no member named;
+//   - a deployed university party-congress system (github.com/xvchaoqun/owip, read, not copied):
+//     opinion rounds marked agree, disagree, abstain or another name; ranking by branches, votes
+//     and full members' votes; 80% participation;
+//   - published figures: the central state organs' 108 seats and 125 candidates at least (澳门华侨报,
+//     2012-08-17), Guangdong's 85 → 79 → 67 (人民日报海外版, 2012-07-26), Ningxia's 66 → 43 → 38
+//     (经济日报, 2012-03-19), Chongqing's 1,772 recommendations naming 786 persons (Xinhua,
+//     2012-03-21), Sichuan's 1,153 inspected and 1,035 + 38 candidates for 860 seats (成都,
+//     2017-05-08), Guangxi's 55 candidates for 48 seats (Xinhua, 2022-04-23), a county's 4,026 +
+//     722 of 5,275 members taking part, Wujiang's 408 candidates for 222 seats (吴江日报,
+//     2016-05-27) — each checked exactly in the tests;
+//   - the 2014 regulation on selecting and appointing leading cadres, Art. 41: public notice of
+//     at least five working days; the PRC Electoral Law, Arts. 35 and 38: removal without
+//     replacement, mobile ballot boxes.
 package nominate
