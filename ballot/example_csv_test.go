@@ -57,7 +57,7 @@ func ExampleWriter() {
 	// box,c1,c2,write-in,spoiled
 	// A,○,×,,
 	// A,,○,"Zhao, Liu",
-	// B,,,,1
+	// B,弃,弃,,1
 }
 
 func ExampleReader_ReadInto() {
