@@ -145,4 +145,3 @@ func inBox(err error, box string) error {
 	}
 	return err
 }
-
