@@ -45,6 +45,10 @@ func TestRecordIsItsBytes(t *testing.T) {
 	if err := json.Unmarshal(honest, &res); err != nil {
 		t.Fatalf("the honest record: %v", err)
 	}
+	// json.Marshal (which escapes <, > and &) and MarshalJSON give the same bytes.
+	if direct, err := res.MarshalJSON(); err != nil || !bytes.Equal(direct, honest) || !bytes.Contains(honest, []byte(`R\u0026D \u003ccommittee\u003e`)) {
+		t.Fatalf("MarshalJSON differs from json.Marshal (%v):\n%s\n%s", err, direct, honest)
+	}
 	tests := []struct {
 		name     string
 		from, to string
