@@ -45,10 +45,9 @@ type extraBallot struct {
 // (ballot.ErrNoCandidates), or if capacity is negative or its marks would take more than 2³⁷ words
 // (1 TiB: capacity × ⌈candidates/8⌉ > 2³⁷; ErrBatchRange).
 //
-// The capacity is room the batch may grow to, not memory taken at once: NewBatch reserves at most
-// the marks of capacity ballots and at most 1 MiB, and Append grows the batch
-// as ballots come, by doubling. A batch of 2³⁷ words is accepted and allocates little until it is
-// filled.
+// The capacity is room the batch may grow to, not memory taken at once: NewBatch reserves the
+// marks of capacity ballots or 1 MiB, whichever is less, and Append grows the batch as ballots
+// come, by doubling. A batch of 2³⁷ words is accepted and allocates little until it is filled.
 func NewBatch(candidates, capacity int) (*Batch, error) {
 	if candidates < 1 {
 		return nil, fmt.Errorf("count: batch of %d candidates: %w", candidates, ballot.ErrNoCandidates)
