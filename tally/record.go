@@ -224,17 +224,16 @@ func decodeRecord(data []byte) (Result, error) {
 	if off, what := textProblem(data); off >= 0 {
 		return Result{}, &RecordError{Offset: off, Detail: what}
 	}
-	var f struct {
-		Format string `json:"format"`
-	}
-	if err := json.Unmarshal(data, &f); err != nil {
-		return Result{}, jsonError(err, len(data))
-	}
-	if f.Format != RecordFormat {
-		return Result{}, &RecordFormatError{Format: f.Format}
-	}
 	var w wireResult
-	if err := json.Unmarshal(data, &w); err != nil {
+	if err := json.Unmarshal(data, &w); err != nil || w.Format != RecordFormat {
+		// A record of another format may not decode as this one: say which format it is.
+		var f struct {
+			Format string `json:"format"`
+		}
+		ferr := json.Unmarshal(data, &f)
+		if ferr == nil && f.Format != RecordFormat {
+			return Result{}, &RecordFormatError{Format: f.Format}
+		}
 		return Result{}, jsonError(err, len(data))
 	}
 	res := Result{Slate: w.Slate.slate(), Rules: w.Rules, Preliminary: w.Preliminary, Seats: w.Seats,
