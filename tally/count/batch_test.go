@@ -155,36 +155,38 @@ func diffCounts(want, got count.Counts) string {
 // enough ballots to cross the lanes' flush many times.
 func TestPropertyBulkEquivalence(t *testing.T) {
 	defer count.SetParallelMinShare(1)()
-	rapid.Check(t, func(t *rapid.T) {
-		bc := genBulk(t, 500, 1500)
-		want := refCount(bc.slate, bc.ballots)
+	rapid.Check(t, propBulkEquivalence)
+}
 
-		add, err := count.Count(bc.slate, bc.ballots)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if d := diffCounts(want, add); d != "" {
-			t.Fatalf("Counter.Add differs from the model:%s", d)
-		}
+func propBulkEquivalence(t *rapid.T) {
+	bc := genBulk(t, 500, 1500)
+	want := refCount(bc.slate, bc.ballots)
 
-		bt := batchOf(t, len(bc.slate.Candidates), bc.ballots)
-		c, _ := count.NewCounter(bc.slate)
-		if err := c.AddBatch(bt); err != nil {
-			t.Fatal(err)
-		}
-		if d := diffCounts(want, c.Counts()); d != "" {
-			t.Fatalf("AddBatch differs from the model:%s", d)
-		}
+	add, err := count.Count(bc.slate, bc.ballots)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := diffCounts(want, add); d != "" {
+		t.Fatalf("Counter.Add differs from the model:%s", d)
+	}
 
-		workers := rapid.IntRange(1, 8).Draw(t, "workers")
-		p, _ := count.NewCounter(bc.slate)
-		if err := p.AddBatchParallel(bt, workers); err != nil {
-			t.Fatal(err)
-		}
-		if d := diffCounts(want, p.Counts()); d != "" {
-			t.Fatalf("AddBatchParallel(%d) differs from the model:%s", workers, d)
-		}
-	})
+	bt := batchOf(t, len(bc.slate.Candidates), bc.ballots)
+	c, _ := count.NewCounter(bc.slate)
+	if err := c.AddBatch(bt); err != nil {
+		t.Fatal(err)
+	}
+	if d := diffCounts(want, c.Counts()); d != "" {
+		t.Fatalf("AddBatch differs from the model:%s", d)
+	}
+
+	workers := rapid.IntRange(1, 8).Draw(t, "workers")
+	p, _ := count.NewCounter(bc.slate)
+	if err := p.AddBatchParallel(bt, workers); err != nil {
+		t.Fatal(err)
+	}
+	if d := diffCounts(want, p.Counts()); d != "" {
+		t.Fatalf("AddBatchParallel(%d) differs from the model:%s", workers, d)
+	}
 }
 
 // Counting ballot by ballot and batch by batch mix: a counter fed some ballots by Add, then a

@@ -293,7 +293,9 @@ func csvError(err error) error {
 // WriteSummary writes the counts of ballot boxes for the slate in the format ReadSummary reads,
 // with every column: the figures, For, Against and Abstain of each candidate, and one column for
 // each name written in any box, in byte order of the names. Reading it back gives the same counts.
-// It checks each box with Check (a *CountsError naming the box) and refuses duplicate boxes.
+// It checks each box with Check (a *CountsError naming the box) and refuses duplicate boxes, and
+// box names that are empty, padded with white space, not UTF-8 or hold a control character
+// (ErrSummaryColumn).
 func WriteSummary(w io.Writer, s ballot.Slate, boxes []BoxCounts) error {
 	var names []string
 	seen := make(map[string]bool)
@@ -304,6 +306,10 @@ func WriteSummary(w io.Writer, s ballot.Slate, boxes []BoxCounts) error {
 		seen[b.Box] = true
 		if b.Box == "" || b.Box != strings.TrimSpace(b.Box) {
 			return fmt.Errorf("count: summary: box %q: empty or padded box name: %w", b.Box, ErrSummaryColumn)
+		}
+		if !printable(b.Box) {
+			// Not UTF-8 it would be read as GB18030 or refused; a CR would be read as a LF.
+			return fmt.Errorf("count: summary: box %q: a box name of bytes that are not UTF-8 or of control characters: %w", b.Box, ErrSummaryColumn)
 		}
 		if err := Check(s, b.Counts); err != nil {
 			return inBox(err, b.Box)
@@ -332,14 +338,12 @@ func WriteSummary(w io.Writer, s ballot.Slate, boxes []BoxCounts) error {
 		for _, x := range c.Candidates {
 			row = append(row, itoa(x.For), itoa(x.Against), itoa(x.Abstain))
 		}
+		votes := make(map[string]int, len(c.WriteIns))
+		for _, wi := range c.WriteIns {
+			votes[wi.Name] = wi.Votes // Check: each name once
+		}
 		for _, n := range names {
-			v := 0
-			for _, wi := range c.WriteIns {
-				if wi.Name == n {
-					v += wi.Votes
-				}
-			}
-			row = append(row, itoa(v))
+			row = append(row, itoa(votes[n]))
 		}
 		if err := cw.Write(row); err != nil {
 			return err
@@ -347,4 +351,17 @@ func WriteSummary(w io.Writer, s ballot.Slate, boxes []BoxCounts) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// printable reports whether s is UTF-8 without control characters (U+0000–U+001F, U+007F–U+009F).
+func printable(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if r < 0x20 || 0x7F <= r && r <= 0x9F {
+			return false
+		}
+	}
+	return true
 }
