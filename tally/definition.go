@@ -483,8 +483,13 @@ func (def *Definition) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes the definition in the form ReadDefinition reads: the rules as the preset's
-// name when Preset is set, spelled out otherwise.
+// name when Preset is set, spelled out otherwise. A slate that does not validate (ballot.Slate's
+// Validate) is an error: it would not read back, and text that is not UTF-8 would be written as
+// U+FFFD.
 func (def Definition) MarshalJSON() ([]byte, error) {
+	if err := def.Slate.Validate(); err != nil {
+		return nil, err
+	}
 	f := defFile{Office: def.Slate.Office, Seats: def.Slate.Seats, Candidates: toWireCandidates(def.Slate.Candidates), Turnout: []defTurnout{}}
 	for _, t := range def.Turnout {
 		f.Turnout = append(f.Turnout, defTurnout(t))
