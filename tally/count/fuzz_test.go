@@ -227,7 +227,8 @@ func mergeModel(a, b count.Counts) error {
 	return nil
 }
 
-// FuzzSummaryRoundTrip: counts of boxes that WriteSummary writes read back as the same counts, and
+// FuzzSummaryRoundTrip: counts of boxes that WriteSummary writes read back as the same counts (a
+// name written in with no votes is no vote, and is not read back), and
 // counts it refuses are refused for a reason: counts that Check refuses, or a box name that is
 // empty, padded or given twice.
 func FuzzSummaryRoundTrip(f *testing.F) {
@@ -263,8 +264,11 @@ func FuzzSummaryRoundTrip(f *testing.F) {
 			t.Fatalf("%d boxes read back of %d", len(back), len(boxes))
 		}
 		for i := range back {
-			if back[i].Box != boxes[i].Box || !bytes.Equal(normal(back[i].Counts), normal(boxes[i].Counts)) {
-				t.Fatalf("box %d read back as %q %s, written %q %s", i, back[i].Box, normal(back[i].Counts), boxes[i].Box, normal(boxes[i].Counts))
+			// A name written in with no votes is no vote: written as 0, read as nothing.
+			written := boxes[i].Counts.Clone()
+			written.WriteIns = slices.DeleteFunc(written.WriteIns, func(w count.WriteInCount) bool { return w.Votes == 0 })
+			if back[i].Box != boxes[i].Box || !bytes.Equal(normal(back[i].Counts), normal(written)) {
+				t.Fatalf("box %d read back as %q %s, written %q %s", i, back[i].Box, normal(back[i].Counts), boxes[i].Box, normal(written))
 			}
 		}
 	})

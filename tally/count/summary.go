@@ -292,7 +292,8 @@ func csvError(err error) error {
 
 // WriteSummary writes the counts of ballot boxes for the slate in the format ReadSummary reads,
 // with every column: the figures, For, Against and Abstain of each candidate, and one column for
-// each name written in any box, in byte order of the names. Reading it back gives the same counts.
+// each name written in any box, in byte order of the names. Reading it back gives the same counts
+// (but for a name written in with no votes, which is written as 0 and read as no name).
 // It checks each box with Check (a *CountsError naming the box) and refuses duplicate boxes, and
 // box names that are empty, padded with white space, not UTF-8 or hold a control character
 // (ErrSummaryColumn).
