@@ -38,8 +38,8 @@ func writeInResult(tb testing.TB, n int) tally.Result {
 
 // BenchmarkScaleReportWriteIns writes the tally sheet of a round with n names written in, in each
 // form: its cost at 1e3, 1e4 and 1e5 names (BENCHMARKS.md fits the exponents). The sheets of 1e5
-// names, whose one run takes more than a tenth of a second, are written only with
-// CHAE_BENCH_LARGE=1.
+// names (0.2 to 0.9 s each, with the election decided first) are written only with
+// CHAE_BENCH_LARGE=1, so that CI's one run of each benchmark stays cheap.
 func BenchmarkScaleReportWriteIns(b *testing.B) {
 	forms := []struct {
 		name  string
