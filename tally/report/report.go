@@ -68,6 +68,7 @@ type labels struct {
 	date                                                                string
 	chartTitle, chartLine                                               string
 	heldAgain, colon                                                    string
+	asCounted                                                           string
 }
 
 var en = labels{
@@ -94,6 +95,7 @@ var en = labels{
 	sign: []string{"Counting staff", "Scrutineers", "Chair"}, date: "Date",
 	chartTitle: "For votes against the bar", chartLine: "bar",
 	heldAgain: "the round is held again", colon: ": ",
+	asCounted: "as counted",
 }
 
 var zh = labels{
@@ -120,6 +122,7 @@ var zh = labels{
 	sign: []string{"计票人", "监票人", "总监票人"}, date: "日期",
 	chartTitle: "赞成票与当选票数", chartLine: "当选线",
 	heldAgain: "本轮重新进行", colon: "：",
+	asCounted: "按清点数",
 }
 
 func (o Options) labels() *labels {
@@ -277,7 +280,7 @@ func candidateNames(cs []ballot.Candidate) []string {
 // decision and its reasons.
 func buildRound(r tally.Result, d tally.Decision, words *say, l *labels) roundView {
 	v := roundView{base: d.BaseFigure, needed: d.Needed, heading: heading(d, words.lang, l)}
-	v.lines = append(v.lines, turnoutLine(d.Turnout, words, l), attendanceLine(r.Rules, d, words, l))
+	v.lines = append(v.lines, turnoutLine(d, words, l), attendanceLine(r.Rules, d, words, l))
 	v.reasons = make([]string, len(d.Reasons))
 	for i, why := range d.Reasons {
 		v.reasons[i] = words.sentence(why)
@@ -287,6 +290,9 @@ func buildRound(r tally.Result, d tally.Decision, words *say, l *labels) roundVi
 		return v
 	}
 	v.lines = append(v.lines, ballotsLine(d, words.lang, l))
+	if short := fewerLine(d, words); short != "" {
+		v.lines = append(v.lines, short)
+	}
 	if d.Outcome == tally.Void {
 		v.decision = []string{l.heldAgain}
 		return v
@@ -306,8 +312,10 @@ func heading(d tally.Decision, lang Lang, l *labels) string {
 	return fmt.Sprintf("%s %d: %s, %s, %s", l.round, d.Round.Number, l.kindName(d.Round.Kind), howMany(seats, "seat"), howMany(cands, "candidate"))
 }
 
-// turnoutLine gives the turnout figures: of a meeting, or of a constituency's voters.
-func turnoutLine(t tally.Turnout, words *say, l *labels) string {
+// turnoutLine gives the turnout figures: of a meeting, or of a constituency's voters. Ballots
+// returned that were not declared are the ballots counted, and say so.
+func turnoutLine(d tally.Decision, words *say, l *labels) string {
+	t := d.Turnout
 	sep, colon := ", ", ": "
 	if words.lang == Chinese {
 		sep, colon = "，", "："
@@ -317,7 +325,41 @@ func turnoutLine(t tally.Turnout, words *say, l *labels) string {
 		title, entitled, present = l.voters, l.registered, l.voted
 	}
 	return title + colon + strings.Join([]string{entitled + " " + itoa(t.Entitled), present + " " + itoa(t.Present),
-		l.issued + " " + itoa(t.Issued), l.returned + " " + itoa(t.Returned)}, sep)
+		l.issued + " " + itoa(t.Issued), l.returned + " " + returnedFigure(d, words.lang, l)}, sep)
+}
+
+// returnedFigure is the ballots returned: the declared figure, or the ballots counted, marked so.
+func returnedFigure(d tally.Decision, lang Lang, l *labels) string {
+	if n, ok := d.Turnout.Returned.Get(); ok {
+		return itoa(n)
+	}
+	if lang == Chinese {
+		return itoa(d.Counts.Ballots) + "（" + l.asCounted + "）"
+	}
+	return itoa(d.Counts.Ballots) + " (" + l.asCounted + ")"
+}
+
+// fewerLine notes a round whose ballots counted are fewer than those present (or the voters who
+// voted): each of them was given a ballot paper, so the missing ones were kept, lost or are in a
+// file not counted. It is "" when there are as many ballots as present, or more (the poll may
+// then be void, which the ballots line says), and for a round that did not take place.
+func fewerLine(d tally.Decision, words *say) string {
+	counted, present := d.Counts.Ballots, d.Turnout.Present
+	if d.Outcome == tally.NoQuorum || counted >= present {
+		return ""
+	}
+	if words.lang == Chinese {
+		who := "实到人数"
+		if words.voters {
+			who = "参加投票的选民人数"
+		}
+		return fmt.Sprintf("注意：清点选票%d张，比%s（%d人）少%d张", counted, who, present, present-counted)
+	}
+	who := "present"
+	if words.voters {
+		who = "voters who voted"
+	}
+	return fmt.Sprintf("Note: %s counted, %d fewer than the %d %s", howMany(counted, "ballot"), present-counted, present, who)
 }
 
 // attendanceLine gives the quorum of a meeting, or the turnout that makes an election by voters
@@ -368,7 +410,7 @@ func ballotsLine(d tally.Decision, lang Lang, l *labels) string {
 	if lang == Chinese {
 		sep, colon = "，", "："
 	}
-	return fmt.Sprintf("%s %d%s%s %d%s%s %d%s%s %d — %s", capitalize(l.returned), d.Turnout.Returned, colon,
+	return fmt.Sprintf("%s %d%s%s %d%s%s %d%s%s %d — %s", capitalize(l.returned), d.Turnout.Returned.Or(c.Ballots), colon,
 		l.valid, c.Valid, sep, l.invalid, c.Invalid, sep, l.spoiled, c.Spoiled, poll)
 }
 
