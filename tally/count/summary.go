@@ -188,7 +188,7 @@ func ReadSummary(r io.Reader, s ballot.Slate) ([]BoxCounts, error) {
 		}
 		boxes[bc.Box] = true
 		if err := Check(s, bc.Counts); err != nil {
-			return nil, &SummaryError{Line: line, Name: bc.Box, Err: ErrSummaryTotals, Detail: err.(*CountsError).describe()}
+			return nil, &SummaryError{Line: line, Name: bc.Box, Err: ErrSummaryTotals, Detail: err.(*CountsError).details()}
 		}
 		out = append(out, bc)
 	}
@@ -383,6 +383,7 @@ func csvError(err error) error {
 // with every column: the figures, For, Against and Abstain of each candidate, and one column for
 // each name written in any box, in byte order of the names. Reading it back gives the same counts.
 // It checks each box with Check (a *CountsError naming the box) and refuses duplicate boxes.
+// SummaryWriter writes the same form box by box.
 func WriteSummary(w io.Writer, s ballot.Slate, boxes []BoxCounts) error {
 	var names []string
 	seen := make(map[string]bool)
@@ -401,39 +402,14 @@ func WriteSummary(w io.Writer, s ballot.Slate, boxes []BoxCounts) error {
 			names = append(names, wi.Name)
 		}
 	}
-	slices.Sort(names)
-	names = slices.Compact(names)
-	cw := csv.NewWriter(w)
-	head := []string{sumBox, sumBallots, sumValid, sumInvalid, sumSpoiled}
-	for _, c := range s.Candidates {
-		head = append(head, c.ID+sumFor, c.ID+sumAgainst, c.ID+sumAbstain)
-	}
-	for _, n := range names {
-		head = append(head, sumWriteIn+n)
-	}
-	if err := cw.Write(head); err != nil {
+	sw, err := NewSummaryWriter(w, s, names)
+	if err != nil {
 		return err
 	}
-	itoa := strconv.Itoa
 	for _, b := range boxes {
-		c := b.Counts
-		row := []string{b.Box, itoa(c.Ballots), itoa(c.Valid), itoa(c.Invalid), itoa(c.Spoiled)}
-		for _, x := range c.Candidates {
-			row = append(row, itoa(x.For), itoa(x.Against), itoa(x.Abstain))
-		}
-		for _, n := range names {
-			v := 0
-			for _, wi := range c.WriteIns {
-				if wi.Name == n {
-					v += wi.Votes
-				}
-			}
-			row = append(row, itoa(v))
-		}
-		if err := cw.Write(row); err != nil {
+		if err := sw.Write(b); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return sw.Flush()
 }
