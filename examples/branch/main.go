@@ -172,7 +172,7 @@ func record(w io.Writer, res tally.Result) error {
 	fmt.Fprintf(w, "%s: %d seats, %d candidates\n", s.Office, s.Seats, len(s.Candidates))
 	fmt.Fprintf(w, "Rules: %s (%s)\n", rules.Name, rules.Source)
 	fmt.Fprintf(w, "Candidate surplus %s%%: the rule requires at least %d candidates for %d seats.\n",
-		quota.SurplusPercent(s.Seats, len(s.Candidates), 1), rules.Difference.MinCandidates(s.Seats), s.Seats)
+		quota.SurplusPercent(s.Seats, len(s.Candidates), 1).StringFixed(1), rules.Difference.MinCandidates(s.Seats), s.Seats)
 	for _, d := range res.Decisions {
 		fmt.Fprintf(w, "\n== Round %d: %s, %d of %d seats\n", d.Round.Number, d.Round.Kind, d.Round.Slate.Seats, s.Seats)
 		t, c := d.Turnout, d.Counts

@@ -1,0 +1,232 @@
+package main
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"sort"
+
+	"github.com/chae-go/chae/ballot"
+	"github.com/chae-go/chae/tally/count"
+)
+
+// boxLog records the ballot boxes of one round compactly, in the order they were read: one run
+// for each stretch of a ballot file's rows in one box, and for each box of a hand-count summary.
+// It finds a box counted in two of the round's files, and, when it keeps counts (-boxes), gives
+// the counts of each box, a box's runs in one file merged.
+//
+// A run costs its box's name and, when counts are kept, its figures as variable-length integers
+// (a few bytes a candidate), plus eight bytes: a million boxes of short names take some 40 MB
+// with counts and 13 MB without. Nothing is kept for a round of one file without -boxes, which
+// can hold no box twice.
+type boxLog struct {
+	record   bool // names are recorded: counts are kept, or the round has more than one file
+	keep     bool // counts are kept
+	names    []byte
+	nameEnd  []uint32 // where each run's name ends in names
+	data     []byte
+	dataEnd  []uint32 // where each run's counts end in data
+	sources  []logSource
+	writeIns map[string]bool // every name written in, for the columns of the summary
+	next     []int32         // after check, when counts are kept: the next run of the same box, or -1
+	later    []bool          // after check: the run is not its box's first
+}
+
+// logSource is one file of the round: its runs start at run start.
+type logSource struct {
+	name  string
+	start int
+}
+
+// errLogFull: a round with more than 4 GiB of box names or counts.
+var errLogFull = fmt.Errorf("more than %d bytes of ballot-box names or counts in one round", math.MaxUint32)
+
+func newBoxLog(keep bool, files int) *boxLog {
+	return &boxLog{record: keep || files > 1, keep: keep, writeIns: map[string]bool{}}
+}
+
+// source starts the runs of a file.
+func (l *boxLog) source(name string) {
+	l.sources = append(l.sources, logSource{name: name, start: len(l.nameEnd)})
+}
+
+// add records a run of box with its counts (ignored unless counts are kept).
+func (l *boxLog) add(box string, c count.Counts) error {
+	if !l.record {
+		return nil
+	}
+	l.names = append(l.names, box...)
+	if len(l.names) > math.MaxUint32 {
+		return errLogFull
+	}
+	l.nameEnd = append(l.nameEnd, uint32(len(l.names)))
+	if !l.keep {
+		return nil
+	}
+	l.data = appendCounts(l.data, c)
+	if len(l.data) > math.MaxUint32 {
+		return errLogFull
+	}
+	l.dataEnd = append(l.dataEnd, uint32(len(l.data)))
+	for _, w := range c.WriteIns {
+		l.writeIns[w.Name] = true
+	}
+	return nil
+}
+
+func (l *boxLog) runs() int { return len(l.nameEnd) }
+
+func (l *boxLog) name(r int32) []byte {
+	lo := uint32(0)
+	if r > 0 {
+		lo = l.nameEnd[r-1]
+	}
+	return l.names[lo:l.nameEnd[r]]
+}
+
+// sourceOf returns the file of run r.
+func (l *boxLog) sourceOf(r int32) string {
+	i := sort.Search(len(l.sources), func(i int) bool { return l.sources[i].start > int(r) }) - 1
+	return l.sources[i].name
+}
+
+// check finds a box in two files of the round: a *dupBoxError. Runs of one box in one file are
+// one box, counted in pieces: when counts are kept, check links them for counts.
+func (l *boxLog) check() error {
+	n := l.runs()
+	l.later = make([]bool, n)
+	if l.keep {
+		l.next = make([]int32, n)
+		for i := range l.next {
+			l.next[i] = -1
+		}
+	}
+	if !l.record || n < 2 {
+		return nil
+	}
+	perm := make([]int32, n)
+	for i := range perm {
+		perm[i] = int32(i)
+	}
+	slices.SortFunc(perm, func(a, b int32) int {
+		if c := bytes.Compare(l.name(a), l.name(b)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	for i := 1; i < n; i++ {
+		a, b := perm[i-1], perm[i]
+		if !bytes.Equal(l.name(a), l.name(b)) {
+			continue
+		}
+		if fa, fb := l.sourceOf(a), l.sourceOf(b); fa != fb {
+			return &dupBoxError{box: string(l.name(a)), first: fa, second: fb}
+		}
+		l.later[b] = true
+		if l.keep {
+			l.next[a] = b
+		}
+	}
+	return nil
+}
+
+// dupBoxError: a ballot box counted in two files of a round.
+type dupBoxError struct{ box, first, second string }
+
+func (e *dupBoxError) Error() string {
+	return fmt.Sprintf("ballot box %q counted twice: in %s and in %s (a file without a box column is one box, named after the file)",
+		e.box, e.first, e.second)
+}
+
+// writeSummary writes the kept counts of each box, in the order the boxes were first read, as a
+// count summary for the slate (see count.ReadSummary). check must have passed.
+func (l *boxLog) writeSummary(w io.Writer, s ballot.Slate) error {
+	names := make([]string, 0, len(l.writeIns))
+	for n := range l.writeIns {
+		names = append(names, n)
+	}
+	sw, err := count.NewSummaryWriter(w, s, names)
+	if err != nil {
+		return err
+	}
+	for r := range int32(l.runs()) {
+		if l.later[r] {
+			continue
+		}
+		c := l.counts(r, s)
+		for q := l.next[r]; q >= 0; q = l.next[q] {
+			if c, err = count.Merge(c, l.counts(q, s)); err != nil {
+				return err
+			}
+		}
+		if err := sw.Write(count.BoxCounts{Box: string(l.name(r)), Counts: c}); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// appendCounts encodes c compactly: valid, invalid and spoiled; each candidate's For and Against
+// (Abstain is what is left of the valid ballots: count.Check holds every count to that); and each
+// write-in's name, votes and SameAs. Every figure is a checked, non-negative count.
+func appendCounts(b []byte, c count.Counts) []byte {
+	b = binary.AppendUvarint(b, uint64(c.Valid))
+	b = binary.AppendUvarint(b, uint64(c.Invalid))
+	b = binary.AppendUvarint(b, uint64(c.Spoiled))
+	for _, x := range c.Candidates {
+		b = binary.AppendUvarint(b, uint64(x.For))
+		b = binary.AppendUvarint(b, uint64(x.Against))
+	}
+	b = binary.AppendUvarint(b, uint64(len(c.WriteIns)))
+	for _, w := range c.WriteIns {
+		b = appendString(b, w.Name)
+		b = binary.AppendUvarint(b, uint64(w.Votes))
+		b = appendString(b, w.SameAs)
+	}
+	return b
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+// counts decodes the counts of run r for the slate.
+func (l *boxLog) counts(r int32, s ballot.Slate) count.Counts {
+	lo := uint32(0)
+	if r > 0 {
+		lo = l.dataEnd[r-1]
+	}
+	d := decoder{b: l.data[lo:l.dataEnd[r]]}
+	c := count.Counts{Valid: d.int(), Invalid: d.int(), Spoiled: d.int(), Candidates: make([]count.CandidateCount, len(s.Candidates))}
+	c.Ballots = c.Valid + c.Invalid + c.Spoiled
+	for i, cand := range s.Candidates {
+		f, a := d.int(), d.int()
+		c.Candidates[i] = count.CandidateCount{ID: cand.ID, For: f, Against: a, Abstain: c.Valid - f - a}
+	}
+	c.WriteIns = make([]count.WriteInCount, d.int())
+	for i := range c.WriteIns {
+		c.WriteIns[i] = count.WriteInCount{Name: d.string(), Votes: d.int(), SameAs: d.string()}
+	}
+	return c
+}
+
+// decoder reads what appendCounts wrote.
+type decoder struct{ b []byte }
+
+func (d *decoder) int() int {
+	v, n := binary.Uvarint(d.b)
+	d.b = d.b[n:]
+	return int(v)
+}
+
+func (d *decoder) string() string {
+	n := d.int()
+	s := string(d.b[:n])
+	d.b = d.b[n:]
+	return s
+}

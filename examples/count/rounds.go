@@ -1,0 +1,259 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/chae-go/chae/ballot"
+	"github.com/chae-go/chae/tally"
+	"github.com/chae-go/chae/tally/count"
+)
+
+// batchSize is the ballots read into a batch before it is counted.
+const batchSize = 8192
+
+// readDefinition reads the election definition. A misspelt preset gets the list of presets.
+func readDefinition(path string) (tally.Definition, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return tally.Definition{}, err
+	}
+	defer f.Close()
+	def, err := tally.ReadDefinition(f)
+	if err != nil {
+		err = fmt.Errorf("%s: %w", path, err)
+		if errors.Is(err, tally.ErrUnknownPreset) {
+			err = fmt.Errorf("%w; the presets are %s", err, strings.Join(tally.PresetNames(), ", "))
+		}
+		return tally.Definition{}, err
+	}
+	return def, nil
+}
+
+// election is what counting the files gave: the result, the round needed next (nil when the
+// election is done), and the ballot boxes of each round decided.
+type election struct {
+	def  tally.Definition
+	res  tally.Result
+	next *tally.Round
+	logs []*boxLog
+}
+
+// countFiles decides as many rounds as there are ROUND arguments, each from the counts of its
+// files. keep: keep the counts of each ballot box, for -boxes.
+func countFiles(defPath string, def tally.Definition, rounds []string, keep bool) (election, error) {
+	e, err := tally.NewElection(def.Slate, def.Rules)
+	if err != nil {
+		return election{}, fmt.Errorf("%s: %w", defPath, err)
+	}
+	out := election{def: def}
+	for i, arg := range rounds {
+		if e.Done() {
+			return election{}, fmt.Errorf("%s: round %d given, but the election was done after round %d", arg, i+1, i)
+		}
+		round := e.Next()
+		where := fmt.Sprintf("round %d", round.Number)
+		if i >= len(def.Turnout) {
+			return election{}, fmt.Errorf("%s: %s: no turnout (add the round's figures to \"turnout\": entitled, present, issued, returned)", defPath, where)
+		}
+		t := def.Turnout[i]
+		returned, ok := t.Returned.Get()
+		if !ok {
+			return election{}, fmt.Errorf("%s: %s: the ballots returned (收回选票) are not declared: add \"returned\" to turnout[%d], the ballot papers collected before counting, so that a file cut short or missing is found", defPath, where, i)
+		}
+		if len(round.Slate.Candidates) == 0 {
+			return election{}, fmt.Errorf("%s: %s: the list of candidates is to be given by the organisers (a tie at the cut-off of the list); this program cannot count it", arg, where)
+		}
+		total, log, err := countRound(where, arg, round.Slate, def.Slate, keep)
+		if err != nil {
+			return election{}, err
+		}
+		switch {
+		case total.Ballots < returned:
+			return election{}, fmt.Errorf("%s: counted %d ballots, returned %d: a file may be truncated or missing (%s)", where, total.Ballots, returned, arg)
+		case total.Ballots > returned:
+			return election{}, fmt.Errorf("%s: counted %d ballots, returned %d: a file may belong to another round, or hold ballots twice (%s)", where, total.Ballots, returned, arg)
+		}
+		if _, err := e.Decide(t, total); err != nil {
+			return election{}, fmt.Errorf("%s: %s: %w", where, arg, err)
+		}
+		out.logs = append(out.logs, log)
+	}
+	out.res = e.Result()
+	if !e.Done() {
+		n := e.Next()
+		out.next = &n
+	}
+	return out, nil
+}
+
+// countRound counts the files of one round, given as "FILE[,FILE...]" where "summary:PATH" is a
+// hand-count summary. all is the election's slate, for the hints of error messages.
+func countRound(where, arg string, s, all ballot.Slate, keep bool) (count.Counts, *boxLog, error) {
+	files := strings.Split(arg, ",")
+	log := newBoxLog(keep, len(files))
+	ballots, err := count.NewCounter(s)
+	if err != nil {
+		return count.Counts{}, nil, err
+	}
+	var summed count.Counts
+	for _, file := range files {
+		log.source(file)
+		if path, ok := strings.CutPrefix(file, "summary:"); ok {
+			boxes, err := readSummary(path, s)
+			if err != nil {
+				return count.Counts{}, nil, fmt.Errorf("%s: %s: %w", where, path, err)
+			}
+			for _, b := range boxes {
+				if summed, err = count.Merge(summed, b.Counts); err != nil {
+					return count.Counts{}, nil, fmt.Errorf("%s: %s: %w", where, path, err)
+				}
+				if err := log.add(b.Box, b.Counts); err != nil {
+					return count.Counts{}, nil, fmt.Errorf("%s: %w", where, err)
+				}
+			}
+			continue
+		}
+		if err := countBallots(file, s, ballots, log); err != nil {
+			return count.Counts{}, nil, fmt.Errorf("%s: %s: %w", where, file, withHint(err, where, s, all))
+		}
+	}
+	if err := log.check(); err != nil {
+		return count.Counts{}, nil, fmt.Errorf("%s: %w", where, err)
+	}
+	total, err := count.Merge(ballots.Counts(), summed)
+	if err != nil {
+		return count.Counts{}, nil, fmt.Errorf("%s: %s: %w", where, arg, err)
+	}
+	return total, log, nil
+}
+
+func readSummary(path string, s ballot.Slate) ([]count.BoxCounts, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return count.ReadSummary(f, s)
+}
+
+// countBallots counts a ballot file into total, through batches (count.Batch): the file streams
+// and memory does not grow with it. Ballots without a box column are one box named after the
+// file; a file with a header and no ballot is that box, returned empty. Each run of rows of one
+// box is recorded in log, with its counts when the log keeps them.
+func countBallots(path string, s ballot.Slate, total *count.Counter, log *boxLog) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	r := ballot.NewReader(f)
+	r.Candidates = s.IDs()
+	if _, err := r.Header(); err != nil {
+		return err
+	}
+	bt, err := count.NewBatch(len(s.Candidates), batchSize)
+	if err != nil {
+		return err
+	}
+	run := total // the counter of the current run: total itself unless counts are kept per box
+	newRun := func() error {
+		if log.keep {
+			run, err = count.NewCounter(s)
+		}
+		return err
+	}
+	if err := newRun(); err != nil {
+		return err
+	}
+	endRun := func(box string) error {
+		if err := run.AddBatch(bt); err != nil {
+			return err
+		}
+		bt.Reset()
+		var c count.Counts
+		if log.keep {
+			c = run.Counts()
+			if err := total.Merge(run); err != nil {
+				return err
+			}
+		}
+		if err := log.add(box, c); err != nil {
+			return err
+		}
+		return newRun()
+	}
+	fileBox := filepath.Base(path)
+	box, n := "", 0
+	var b ballot.Ballot
+	for {
+		err := r.ReadInto(&b)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		name := r.Box()
+		if name == "" {
+			name = fileBox
+		}
+		if n > 0 && name != box {
+			if err := endRun(box); err != nil {
+				return err
+			}
+		}
+		box = name
+		n++
+		if err := bt.Append(b); err != nil {
+			return fmt.Errorf("line %d: %w", r.Line(), err)
+		}
+		if bt.Len() == batchSize {
+			if err := run.AddBatch(bt); err != nil {
+				return err
+			}
+			bt.Reset()
+		}
+	}
+	if n == 0 {
+		box = fileBox
+	}
+	return endRun(box)
+}
+
+// withHint adds to an error in a ballot file's header what the round's header should be: the
+// candidates' columns, IDs and names in order, and what an unknown column is (a candidate's name
+// instead of the ID; another round's candidate).
+func withHint(err error, where string, s, all ballot.Slate) error {
+	var pe *ballot.ParseError
+	if !errors.As(err, &pe) {
+		return err
+	}
+	switch {
+	case errors.Is(err, ballot.ErrUnknownColumn), errors.Is(err, ballot.ErrColumnOrder),
+		errors.Is(err, ballot.ErrMissingColumn), errors.Is(err, ballot.ErrNoCandidateColumns):
+	default:
+		return err
+	}
+	cols := make([]string, len(s.Candidates))
+	for i, c := range s.Candidates {
+		cols[i] = fmt.Sprintf("%s (%s)", c.ID, c.Name)
+	}
+	hint := fmt.Sprintf("%s's ballot paper has the candidate columns %s, in this order", where, strings.Join(cols, ", "))
+	if errors.Is(err, ballot.ErrUnknownColumn) {
+		col := pe.Text
+		for _, c := range all.Candidates {
+			switch {
+			case c.Name == col:
+				hint += fmt.Sprintf("; %q is the name of candidate %s: a column is headed by the candidate's ID", col, c.ID)
+			case c.ID == col:
+				hint += fmt.Sprintf("; %s (%s) is not a candidate in %s: is this the file of another round?", c.ID, c.Name, where)
+			}
+		}
+	}
+	return fmt.Errorf("%w; %s", err, hint)
+}
