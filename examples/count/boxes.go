@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
 	"encoding/binary"
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"slices"
 	"sort"
 
@@ -19,21 +21,23 @@ import (
 // It finds a box counted in two of the round's files, and, when it keeps counts (-boxes), gives
 // the counts of each box, a box's runs in one file merged.
 //
-// A run costs its box's name and, when counts are kept, its figures as variable-length integers
-// (a few bytes a candidate), plus eight bytes: a million boxes of short names take some 40 MB
-// with counts and 13 MB without. Nothing is kept for a round of one file without -boxes, which
-// can hold no box twice.
+// In memory a run costs its box's name and a dozen bytes; its counts, when kept, go to a
+// temporary file (the spill) as variable-length integers, a few bytes a candidate, and are read
+// back once, in order, to write the summary. A million boxes of short names take some 20 MB of
+// memory. Nothing is kept for a round of one file without -boxes, which can hold no box twice.
 type boxLog struct {
 	record   bool // names are recorded: counts are kept, or the round has more than one file
 	keep     bool // counts are kept
 	names    []byte
 	nameEnd  []uint32 // where each run's name ends in names
-	data     []byte
-	dataEnd  []uint32 // where each run's counts end in data
+	spill    *os.File
+	spillW   *bufio.Writer
+	spillEnd []uint32 // where each run's counts end in the spill
+	scratch  []byte
 	sources  []logSource
 	writeIns map[string]bool // every name written in, for the columns of the summary
-	next     []int32         // after check, when counts are kept: the next run of the same box, or -1
-	later    []bool          // after check: the run is not its box's first
+	next     map[int32]int32 // after check: the next run of a box read in pieces
+	later    []uint64        // after check: a bit for each run that is not its box's first
 }
 
 // logSource is one file of the round: its runs start at run start.
@@ -47,6 +51,15 @@ var errLogFull = fmt.Errorf("more than %d bytes of ballot-box names or counts in
 
 func newBoxLog(keep bool, files int) *boxLog {
 	return &boxLog{record: keep || files > 1, keep: keep, writeIns: map[string]bool{}}
+}
+
+// close removes the spill.
+func (l *boxLog) close() {
+	if l.spill != nil {
+		l.spill.Close()
+		os.Remove(l.spill.Name())
+		l.spill = nil
+	}
 }
 
 // source starts the runs of a file.
@@ -67,11 +80,25 @@ func (l *boxLog) add(box string, c count.Counts) error {
 	if !l.keep {
 		return nil
 	}
-	l.data = appendCounts(l.data, c)
-	if len(l.data) > math.MaxUint32 {
+	if l.spill == nil {
+		f, err := os.CreateTemp("", "count-boxes-*.tmp")
+		if err != nil {
+			return err
+		}
+		l.spill, l.spillW = f, bufio.NewWriterSize(f, 64<<10)
+	}
+	l.scratch = appendCounts(l.scratch[:0], c)
+	end := uint64(len(l.scratch))
+	if n := len(l.spillEnd); n > 0 {
+		end += uint64(l.spillEnd[n-1])
+	}
+	if end > math.MaxUint32 {
 		return errLogFull
 	}
-	l.dataEnd = append(l.dataEnd, uint32(len(l.data)))
+	if _, err := l.spillW.Write(l.scratch); err != nil {
+		return err
+	}
+	l.spillEnd = append(l.spillEnd, uint32(end))
 	for _, w := range c.WriteIns {
 		l.writeIns[w.Name] = true
 	}
@@ -88,6 +115,15 @@ func (l *boxLog) name(r int32) []byte {
 	return l.names[lo:l.nameEnd[r]]
 }
 
+// span returns where the counts of run r lie in the spill.
+func (l *boxLog) span(r int32) (off int64, n int) {
+	lo := uint32(0)
+	if r > 0 {
+		lo = l.spillEnd[r-1]
+	}
+	return int64(lo), int(l.spillEnd[r] - lo)
+}
+
 // sourceOf returns the file of run r.
 func (l *boxLog) sourceOf(r int32) string {
 	i := sort.Search(len(l.sources), func(i int) bool { return l.sources[i].start > int(r) }) - 1
@@ -95,16 +131,11 @@ func (l *boxLog) sourceOf(r int32) string {
 }
 
 // check finds a box in two files of the round: a *dupBoxError. Runs of one box in one file are
-// one box, counted in pieces: when counts are kept, check links them for counts.
+// one box, counted in pieces: check links them, for the counts.
 func (l *boxLog) check() error {
 	n := l.runs()
-	l.later = make([]bool, n)
-	if l.keep {
-		l.next = make([]int32, n)
-		for i := range l.next {
-			l.next[i] = -1
-		}
-	}
+	l.later = make([]uint64, (n+63)/64)
+	l.next = map[int32]int32{}
 	if !l.record || n < 2 {
 		return nil
 	}
@@ -126,12 +157,21 @@ func (l *boxLog) check() error {
 		if fa, fb := l.sourceOf(a), l.sourceOf(b); fa != fb {
 			return &dupBoxError{box: string(l.name(a)), first: fa, second: fb}
 		}
-		l.later[b] = true
-		if l.keep {
-			l.next[a] = b
-		}
+		l.later[b/64] |= 1 << (b % 64)
+		l.next[a] = b
 	}
 	return nil
+}
+
+// isLater reports whether run r is not its box's first.
+func (l *boxLog) isLater(r int32) bool { return l.later[r/64]&(1<<(r%64)) != 0 }
+
+// following returns the next run of r's box, or -1.
+func (l *boxLog) following(r int32) int32 {
+	if q, ok := l.next[r]; ok {
+		return q
+	}
+	return -1
 }
 
 // dupBoxError: a ballot box counted in two files of a round.
@@ -143,7 +183,8 @@ func (e *dupBoxError) Error() string {
 }
 
 // writeSummary writes the kept counts of each box, in the order the boxes were first read, as a
-// count summary for the slate (see count.ReadSummary). check must have passed.
+// count summary for the slate (see count.ReadSummary). check must have passed. The spill is read
+// once in order; the later runs of a box read in pieces are read where they lie.
 func (l *boxLog) writeSummary(w io.Writer, s ballot.Slate) error {
 	names := make([]string, 0, len(l.writeIns))
 	for n := range l.writeIns {
@@ -153,13 +194,31 @@ func (l *boxLog) writeSummary(w io.Writer, s ballot.Slate) error {
 	if err != nil {
 		return err
 	}
+	var in *bufio.Reader
+	if l.spill != nil {
+		if err := l.spillW.Flush(); err != nil {
+			return err
+		}
+		in = bufio.NewReaderSize(io.NewSectionReader(l.spill, 0, math.MaxInt64), 64<<10)
+	}
+	var buf, piece []byte
 	for r := range int32(l.runs()) {
-		if l.later[r] {
+		_, n := l.span(r)
+		buf = slices.Grow(buf[:0], n)[:n]
+		if _, err := io.ReadFull(in, buf); err != nil {
+			return err
+		}
+		if l.isLater(r) {
 			continue
 		}
-		c := l.counts(r, s)
-		for q := l.next[r]; q >= 0; q = l.next[q] {
-			if c, err = count.Merge(c, l.counts(q, s)); err != nil {
+		c := decodeCounts(buf, s)
+		for q := l.following(r); q >= 0; q = l.following(q) {
+			off, n := l.span(q)
+			piece = slices.Grow(piece[:0], n)[:n]
+			if _, err := l.spill.ReadAt(piece, off); err != nil {
+				return err
+			}
+			if c, err = count.Merge(c, decodeCounts(piece, s)); err != nil {
 				return err
 			}
 		}
@@ -195,13 +254,9 @@ func appendString(b []byte, s string) []byte {
 	return append(b, s...)
 }
 
-// counts decodes the counts of run r for the slate.
-func (l *boxLog) counts(r int32, s ballot.Slate) count.Counts {
-	lo := uint32(0)
-	if r > 0 {
-		lo = l.dataEnd[r-1]
-	}
-	d := decoder{b: l.data[lo:l.dataEnd[r]]}
+// decodeCounts decodes what appendCounts encoded, for the slate.
+func decodeCounts(b []byte, s ballot.Slate) count.Counts {
+	d := decoder{b: b}
 	c := count.Counts{Valid: d.int(), Invalid: d.int(), Spoiled: d.int(), Candidates: make([]count.CandidateCount, len(s.Candidates))}
 	c.Ballots = c.Valid + c.Invalid + c.Spoiled
 	for i, cand := range s.Candidates {

@@ -124,6 +124,7 @@ func BenchmarkCountBallots(b *testing.B) {
 			if err := countBallots(path, slate, total, log); err != nil || log.runs() != 20 {
 				b.Fatal(err, log.runs())
 			}
+			log.close()
 		}
 	})
 	b.Run("add", func(b *testing.B) {

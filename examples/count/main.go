@@ -121,6 +121,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitBadInput
 	}
 	el, err := countFiles(files[0], def, files[1:], o.boxes != "")
+	defer el.close()
 	if err == nil && o.ballot {
 		err = writeBallot(o, el, stdout)
 		if err == nil {

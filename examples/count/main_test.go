@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -14,6 +16,32 @@ import (
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
+
+// TestMain runs the program itself, as a process, when COUNT_RUN_PROGRAM=1: the tests that need
+// a process of their own (a file size limit, its peak memory) run the test binary so.
+func TestMain(m *testing.M) {
+	if os.Getenv("COUNT_RUN_PROGRAM") == "1" {
+		main()
+	}
+	os.Exit(m.Run())
+}
+
+// program returns the command that runs the program with args under the shell's limits (a
+// "ulimit" command, or "").
+func program(t *testing.T, limits string, args ...string) *exec.Cmd {
+	t.Helper()
+	bin, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("bash is not installed: no process with limits of its own")
+	}
+	cmd := exec.Command(sh, append([]string{"-c", limits + `; exec "$0" "$@"`, bin}, args...)...)
+	cmd.Env = append(os.Environ(), "COUNT_RUN_PROGRAM=1")
+	return cmd
+}
 
 const td = "testdata/"
 
@@ -654,18 +682,14 @@ func TestBatchEqualsAdd(t *testing.T) {
 			if err := log.check(); err != nil {
 				t.Fatal(err)
 			}
-			var got []count.BoxCounts
-			for r := range int32(log.runs()) {
-				if log.later[r] {
-					continue
-				}
-				c := log.counts(r, def.Slate)
-				for q := log.next[r]; q >= 0; q = log.next[q] {
-					if c, err = count.Merge(c, log.counts(q, def.Slate)); err != nil {
-						t.Fatal(err)
-					}
-				}
-				got = append(got, count.BoxCounts{Box: string(log.name(r)), Counts: c})
+			defer log.close()
+			var summary bytes.Buffer
+			if err := log.writeSummary(&summary, def.Slate); err != nil {
+				t.Fatal(err)
+			}
+			got, err := count.ReadSummary(&summary, def.Slate)
+			if err != nil {
+				t.Fatal(err)
 			}
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("per box, batches give\n%+v\nAdd gives\n%+v", got, want)
@@ -738,5 +762,63 @@ func TestWriteSheetSameAsStdout(t *testing.T) {
 		if err != nil || !bytes.Equal(b, stdout.Bytes()) || stdout.Len() == 0 {
 			t.Errorf("%s: the file differs from standard output (%v)", format, err)
 		}
+	}
+}
+
+// TestWriteErrorKeepsOldFile (issue 13, fault 4): a write that fails — here for the file size
+// limit, as on a full disk — leaves the old sheet and the old box files as they were, no half
+// sheet, no temporary file and no sheet on standard output, and exits 1. The old program
+// truncated the sheet and left its first 2 KiB.
+func TestWriteErrorKeepsOldFile(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name   string
+		limit  string // files of 2 KiB, less than the sheet; of none at all
+		toFile bool   // the sheet to -out, else to standard output
+	}{
+		{"the sheet", "ulimit -f 2", true},
+		{"a box file", "ulimit -f 0", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			out := writeFile(t, dir, "sheet.txt", "the old sheet")
+			boxes := filepath.Join(dir, "boxes")
+			if err := os.Mkdir(boxes, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			oldBox := writeFile(t, boxes, "round1-boxes.csv", "the old boxes")
+			args := []string{"-boxes", boxes}
+			if tc.toFile {
+				args = append(args, "-out", out)
+			}
+			cmd := program(t, tc.limit, append(args, allRounds...)...)
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			err := cmd.Run()
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != exitBadInput {
+				t.Fatalf("exit %v, want status %d; stderr %s", err, exitBadInput, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), "file too large") || strings.Count(stderr.String(), "\n") != 1 {
+				t.Errorf("stderr %q, want one line saying the file is too large", stderr.String())
+			}
+			if stdout.Len() != 0 {
+				t.Errorf("the sheet was written to standard output although a box file was not:\n%.80s", stdout.String())
+			}
+			for path, want := range map[string]string{out: "the old sheet", oldBox: "the old boxes"} {
+				if b, err := os.ReadFile(path); err != nil || string(b) != want {
+					t.Errorf("%s is now %.40q (%v), want %q", path, b, err, want)
+				}
+			}
+			for _, d := range []string{dir, boxes} {
+				entries, _ := os.ReadDir(d)
+				for _, e := range entries {
+					if strings.HasSuffix(e.Name(), ".tmp") {
+						t.Errorf("a temporary file is left: %s", e.Name())
+					}
+				}
+			}
+		})
 	}
 }

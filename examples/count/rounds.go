@@ -43,6 +43,13 @@ type election struct {
 	logs []*boxLog
 }
 
+// close removes the temporary files of the boxes' counts.
+func (el election) close() {
+	for _, l := range el.logs {
+		l.close()
+	}
+}
+
 // countFiles decides as many rounds as there are ROUND arguments, each from the counts of its
 // files. keep: keep the counts of each ballot box, for -boxes.
 func countFiles(defPath string, def tally.Definition, rounds []string, keep bool) (election, error) {
@@ -51,37 +58,41 @@ func countFiles(defPath string, def tally.Definition, rounds []string, keep bool
 		return election{}, fmt.Errorf("%s: %w", defPath, err)
 	}
 	out := election{def: def}
+	fail := func(err error) (election, error) {
+		out.close()
+		return election{}, err
+	}
 	for i, arg := range rounds {
 		if e.Done() {
-			return election{}, fmt.Errorf("%s: round %d given, but the election was done after round %d", arg, i+1, i)
+			return fail(fmt.Errorf("%s: round %d given, but the election was done after round %d", arg, i+1, i))
 		}
 		round := e.Next()
 		where := fmt.Sprintf("round %d", round.Number)
 		if i >= len(def.Turnout) {
-			return election{}, fmt.Errorf("%s: %s: no turnout (add the round's figures to \"turnout\": entitled, present, issued, returned)", defPath, where)
+			return fail(fmt.Errorf("%s: %s: no turnout (add the round's figures to \"turnout\": entitled, present, issued, returned)", defPath, where))
 		}
 		t := def.Turnout[i]
 		returned, ok := t.Returned.Get()
 		if !ok {
-			return election{}, fmt.Errorf("%s: %s: the ballots returned (收回选票) are not declared: add \"returned\" to turnout[%d], the ballot papers collected before counting, so that a file cut short or missing is found", defPath, where, i)
+			return fail(fmt.Errorf("%s: %s: the ballots returned (收回选票) are not declared: add \"returned\" to turnout[%d], the ballot papers collected before counting, so that a file cut short or missing is found", defPath, where, i))
 		}
 		if len(round.Slate.Candidates) == 0 {
-			return election{}, fmt.Errorf("%s: %s: the list of candidates is to be given by the organisers (a tie at the cut-off of the list); this program cannot count it", arg, where)
+			return fail(fmt.Errorf("%s: %s: the list of candidates is to be given by the organisers (a tie at the cut-off of the list); this program cannot count it", arg, where))
 		}
 		total, log, err := countRound(where, arg, round.Slate, def.Slate, keep)
 		if err != nil {
-			return election{}, err
-		}
-		switch {
-		case total.Ballots < returned:
-			return election{}, fmt.Errorf("%s: counted %d ballots, returned %d: a file may be truncated or missing (%s)", where, total.Ballots, returned, arg)
-		case total.Ballots > returned:
-			return election{}, fmt.Errorf("%s: counted %d ballots, returned %d: a file may belong to another round, or hold ballots twice (%s)", where, total.Ballots, returned, arg)
-		}
-		if _, err := e.Decide(t, total); err != nil {
-			return election{}, fmt.Errorf("%s: %s: %w", where, arg, err)
+			return fail(err)
 		}
 		out.logs = append(out.logs, log)
+		switch {
+		case total.Ballots < returned:
+			return fail(fmt.Errorf("%s: counted %d ballots, returned %d: a file may be truncated or missing (%s)", where, total.Ballots, returned, arg))
+		case total.Ballots > returned:
+			return fail(fmt.Errorf("%s: counted %d ballots, returned %d: a file may belong to another round, or hold ballots twice (%s)", where, total.Ballots, returned, arg))
+		}
+		if _, err := e.Decide(t, total); err != nil {
+			return fail(fmt.Errorf("%s: %s: %w", where, arg, err))
+		}
 	}
 	out.res = e.Result()
 	if !e.Done() {
@@ -93,9 +104,14 @@ func countFiles(defPath string, def tally.Definition, rounds []string, keep bool
 
 // countRound counts the files of one round, given as "FILE[,FILE...]" where "summary:PATH" is a
 // hand-count summary. all is the election's slate, for the hints of error messages.
-func countRound(where, arg string, s, all ballot.Slate, keep bool) (count.Counts, *boxLog, error) {
+func countRound(where, arg string, s, all ballot.Slate, keep bool) (_ count.Counts, _ *boxLog, err error) {
 	files := strings.Split(arg, ",")
 	log := newBoxLog(keep, len(files))
+	defer func() {
+		if err != nil {
+			log.close()
+		}
+	}()
 	ballots, err := count.NewCounter(s)
 	if err != nil {
 		return count.Counts{}, nil, err
@@ -161,14 +177,10 @@ func countBallots(path string, s ballot.Slate, total *count.Counter, log *boxLog
 		return err
 	}
 	run := total // the counter of the current run: total itself unless counts are kept per box
-	newRun := func() error {
-		if log.keep {
-			run, err = count.NewCounter(s)
+	if log.keep {
+		if run, err = count.NewCounter(s); err != nil {
+			return err
 		}
-		return err
-	}
-	if err := newRun(); err != nil {
-		return err
 	}
 	endRun := func(box string) error {
 		if err := run.AddBatch(bt); err != nil {
@@ -181,11 +193,9 @@ func countBallots(path string, s ballot.Slate, total *count.Counter, log *boxLog
 			if err := total.Merge(run); err != nil {
 				return err
 			}
+			run.Reset()
 		}
-		if err := log.add(box, c); err != nil {
-			return err
-		}
-		return newRun()
+		return log.add(box, c)
 	}
 	fileBox := filepath.Base(path)
 	box, n := "", 0
