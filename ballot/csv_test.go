@@ -110,7 +110,8 @@ func TestReaderClassifies(t *testing.T) {
 		{"a write-in over the seats", "c1,c2,c3,write-in,spoiled\nF,F,,Zhao,\n", []ballot.Class{ballot.OverVote}},
 		{"exactly the seats", "c1,c2,c3,write-in,spoiled\nF,,F,,\n", []ballot.Class{ballot.Valid}},
 		{"spoiled whatever its marks", "c1,c2,c3,write-in,spoiled\nF,F,F,Zhao,1\n", []ballot.Class{ballot.Spoiled}},
-		{"every cell empty is a blank ballot", "c1,c2,c3,write-in,spoiled\n,,,,\n", []ballot.Class{ballot.Valid}},
+		{"explicit abstentions are a blank ballot", "c1,c2,c3,write-in,spoiled\n弃,-,abstain,,\n", []ballot.Class{ballot.Valid}},
+		{"an empty row at the end is no ballot", "c1,c2,c3,write-in,spoiled\nF,,,,\n,,,,\n", []ballot.Class{ballot.Valid}},
 		{"blank write-in cell is no write-in", "c1,c2,c3,write-in,spoiled\nF,F,,\u3000 ,\n", []ballot.Class{ballot.Valid}},
 	}
 	for _, tc := range tests {
@@ -155,7 +156,7 @@ func TestReaderAcceptsSpreadsheetExports(t *testing.T) {
 		{"UTF-8 BOM", "\uFEFF" + plain},
 		{"CRLF", strings.ReplaceAll(plain, "\n", "\r\n")},
 		{"trailing empty columns", strings.ReplaceAll(plain, "\n", ",,\n")},
-		{"blank lines", "\n" + strings.ReplaceAll(plain, "\n", "\n\n")},
+		{"empty rows at the end", plain + "\n,,,,,\n \t\n\"\",\r\n"},
 		{"GB18030", gb},
 		{"GB18030 CRLF", strings.ReplaceAll(gb, "\n", "\r\n")},
 		{"quoted cells", "票箱,\"c1\",c2,c3,另选他人,废票\n\"一号箱\",\"○\",×,,,\n一号箱,×,○,○,\"赵六\",\n流动箱,,,,,是"},

@@ -37,20 +37,45 @@
 // may stand anywhere.
 //
 // A mark is one of the spellings of DefaultSpellings, read ignoring case and surrounding spaces:
-// ○ 〇 F O 1 or the word for (For); × X ✕ A 0 or against (Against); an empty cell, - or abstain
-// (an abstention). A spoiled cell is empty, 0, no, n, false or 否 for a ballot not spoiled, and 1,
-// yes, y, true, x, spoiled, 是, 废 or 废票 for a spoiled one. An election whose papers are marked
-// otherwise (√ for For, say) gives its Reader a Spellings extended with WithMark.
+// ○ 〇 F O 1 or the word for (For); × X ✕ A 0 or against (Against); an empty cell, - 弃 弃权 or
+// abstain (an abstention). A spoiled cell is empty, 0, no, n, false or 否 for a ballot not
+// spoiled, and 1, yes, y, true, x, spoiled, 是, 废 or 废票 for a spoiled one. An election whose
+// papers are marked otherwise (√ for For, say) gives its Reader a Spellings extended with WithMark;
+// an election definition file declares them (see tally.ReadDefinition).
+//
+// # Blank ballots and empty rows
+//
+// A blank ballot (no candidate marked) is written with an explicit abstention in every candidate
+// cell — 弃 or - — and a Writer writes it so. A row in which every cell is empty or white space,
+// however many cells it has (a line of commas, of spaces, or no character at all), is not a
+// ballot: spreadsheets export such rows below their data, and reading them as blank ballots would
+// change every figure counted on valid ballots. So:
+//
+//	c1,c2,c3
+//	○,×,
+//	弃,-,弃      a blank ballot
+//	,,,          an empty row before a later row: an error (ErrEmptyRow) on its line
+//	×,○,○
+//	,,,,,,       empty rows at the end of the file: skipped, and reported by Reader.Skipped
+//	             (how many, and which lines)
+//
+// An empty row before the header is an error too: the header is the first row. A file with a
+// header and no ballot row (empty rows after it or not) holds no ballots: a box returned empty.
+//
+// # What spreadsheets export
 //
 // What spreadsheets export is read as it is: a UTF-8 byte order mark, CRLF line ends, cells
-// quoted with double quotes (a quoted cell may hold commas, quotes doubled, and line breaks, kept as they are),
-// blank lines (skipped), and empty columns after the last named one. A file whose first 64 KiB
-// are not UTF-8 but are well-formed GB18030 (as Chinese-language spreadsheets save "CSV") is
-// decoded as GB18030. A line with every cell empty is a ballot with no mark at all, not a blank
-// line; a file with a header and no ballot holds no ballots (a box returned empty).
+// quoted with double quotes (a quoted cell may hold separators, quotes doubled, and line breaks,
+// kept as they are), and empty columns after the last named one. A file that begins with a UTF-16
+// byte order mark (spreadsheets' "Unicode text") is decoded as UTF-16; one whose first 64 KiB are
+// not UTF-8 but are well-formed GB18030 (as Chinese-language spreadsheets save "CSV") is decoded
+// as GB18030. Cells are separated by commas, or by semicolons or tabs where the header line is so
+// separated (Reader.Comma).
 //
 // Errors in a file are *ParseError values carrying the line and the column (the cell's 1-based
 // number and its header) and wrapping a sentinel: ErrUnknownColumn, ErrFieldCount, ErrMarkValue,
-// ErrRecordTooLong and the others. The Reader checks the file, not the ballot: a ballot choosing
-// more persons than seats is read as it is, and classified as an over-vote by Slate.Classify.
+// ErrEmptyRow, ErrRecordTooLong and the others; a header that names the candidate columns wrongly
+// is reported with the columns it must name. The Reader checks the file, not the ballot: a ballot
+// choosing more persons than seats is read as it is, and classified as an over-vote by
+// Slate.Classify.
 package ballot

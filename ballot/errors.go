@@ -123,6 +123,14 @@ var (
 	ErrTooManyWriteIns = errors.New("more write-ins than write-in columns")
 	// ErrNoColumn: a Writer was given a box or a spoiled flag for a file without that column.
 	ErrNoColumn = errors.New("no column for the value")
+	// ErrEmptyRow: a row with every cell empty or white space stands before a later row (or
+	// before the header). Such rows are no ballots: a blank ballot is written with an abstain
+	// mark (- or 弃) in every candidate cell. Empty rows at the end of a file are skipped, not
+	// refused (Reader.Skipped).
+	ErrEmptyRow = errors.New("empty row")
+	// ErrSeparator: the Reader's Comma is not a separator it reads, or the header line does not
+	// tell which separator the file uses.
+	ErrSeparator = errors.New("unknown cell separator")
 )
 
 // ParseError reports a problem at a place in a ballot file.
@@ -131,7 +139,15 @@ type ParseError struct {
 	Column int    // 1-based cell number, or 0 for the record or file as a whole
 	Name   string // the column's header, where known
 	Text   string // the offending text, where there is one (cut to 40 bytes)
-	Err    error  // the sentinel
+	Err    error  // the sentinel, or an error wrapping it that says more
+	// Columns, for a header that names the candidate columns wrongly (ErrUnknownColumn,
+	// ErrColumnOrder, ErrMissingColumn) when the Reader was given the slate's Candidates, lists the
+	// candidate columns the header must name, in order: each ID, with the candidate's name where
+	// the Reader was given Names.
+	Columns []Candidate
+	// NameOf, for ErrUnknownColumn, is the ID of the candidate whose name the header cell holds
+	// (compared by MatchKey): the header names the candidate by name instead of by ID.
+	NameOf string
 }
 
 func (e *ParseError) Error() string {
@@ -144,13 +160,36 @@ func (e *ParseError) Error() string {
 		}
 	}
 	b.WriteString(": ")
-	if e.Err == ErrMarkValue {
+	switch e.Err {
+	case ErrMarkValue:
 		b.WriteString("unknown mark")
-	} else {
+	case ErrEmptyRow:
+		b.WriteString("empty row before a later row: delete it; a blank ballot has an abstain mark (- or 弃) in every candidate column")
+	default:
 		b.WriteString(e.Err.Error())
 	}
 	if e.Text != "" {
 		fmt.Fprintf(&b, " %q", e.Text)
+	}
+	if e.NameOf != "" {
+		fmt.Fprintf(&b, ": %q is a candidate's name: use its ID %q", e.Text, e.NameOf)
+	}
+	if len(e.Columns) > 0 {
+		b.WriteString(" (the candidate columns, in order: ")
+		const most = 12
+		for i, c := range e.Columns[:min(len(e.Columns), most)] {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(c.ID)
+			if c.Name != "" {
+				fmt.Fprintf(&b, " %s", c.Name)
+			}
+		}
+		if n := len(e.Columns) - most; n > 0 {
+			fmt.Fprintf(&b, " and %d more", n)
+		}
+		b.WriteString(")")
 	}
 	return b.String()
 }

@@ -57,7 +57,7 @@ func ExampleWriter() {
 	// box,c1,c2,write-in,spoiled
 	// A,○,×,,
 	// A,,○,"Zhao, Liu",
-	// B,,,,1
+	// B,弃,弃,,1
 }
 
 func ExampleReader_ReadInto() {
@@ -82,4 +82,30 @@ func ExampleReader_ReadInto() {
 	fmt.Println("For votes:", counts)
 	// Output:
 	// For votes: [2 1 1]
+}
+
+// A blank ballot carries an abstain mark in every candidate cell; a row with no cell filled in is
+// no ballot: refused between ballots, skipped and reported at the end of the file.
+func ExampleReader_Skipped() {
+	in := "c1,c2,c3\n○,×,\n弃,-,弃\n,,\n×,○,○\n,,\n  \n"
+	r := ballot.NewReader(strings.NewReader(in))
+	for {
+		b, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			fmt.Println(err)
+			continue // the Reader goes on after an empty row
+		}
+		fmt.Println("line", r.Line(), b.Marks)
+	}
+	s := r.Skipped()
+	fmt.Printf("skipped %d empty rows, lines %d to %d\n", s.Rows, s.First, s.Last)
+	// Output:
+	// line 2 [for against abstain]
+	// line 3 [abstain abstain abstain]
+	// ballot: line 4: empty row before a later row: delete it; a blank ballot has an abstain mark (- or 弃) in every candidate column
+	// line 5 [against for for]
+	// skipped 2 empty rows, lines 6 to 7
 }

@@ -74,7 +74,7 @@ func (m *Mark) UnmarshalText(text []byte) error {
 //
 //	For:     ○ 〇 O F 1 for
 //	Against: × X ✕ A 0 against
-//	Abstain: (empty) - abstain
+//	Abstain: (empty) - 弃 弃权 abstain
 //
 // Anything else is a *MarkError wrapping ErrMarkValue.
 func ParseMark(s string) (Mark, error) {

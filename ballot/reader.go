@@ -7,6 +7,7 @@ import (
 	"io"
 	"iter"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/chae-go/chae/internal/textenc"
@@ -75,21 +76,34 @@ type Reader struct {
 	// exactly these candidates, in this order (other columns may stand anywhere). If nil, the
 	// candidates are whatever the header names.
 	Candidates []string
+	// Names, if not nil, are the candidates' names, in the order of Candidates. They serve only
+	// errors: a header that names a candidate column wrongly is reported with the candidate
+	// columns' IDs and names, and a header cell holding a candidate's name (compared by MatchKey)
+	// with that candidate's ID. Slate.IDs and Slate.Names give both.
+	Names []string
 	// MaxRecordBytes bounds the length of a record; zero means DefaultMaxRecordBytes.
 	MaxRecordBytes int
 	// Spellings are the spellings of marks and of the spoiled column the Reader accepts; the zero
 	// value is DefaultSpellings. Set it before the first read.
 	Spellings Spellings
+	// Comma is the cell separator: ',' ';' '\t' or '|'. The zero value detects it from the header
+	// line: a comma if the header holds one outside quotes, else a semicolon or a tab, whichever
+	// it holds (a header holding both, and no comma, is an error wrapping ErrSeparator). Any other
+	// value is an error wrapping ErrSeparator. Set it before the first read.
+	Comma rune
 
 	src     io.Reader
 	buf     []byte
 	r, w    int
 	eof     bool
 	started bool
-	gb      bool // decoding GB18030
+	hdrErr  error // the header's error, returned by every read
+	decoded bool  // decoding GB18030 or UTF-16: U+FFFD in a cell stands for bytes the decoder could not read
+	sep     byte  // the cell separator
 	spell   *spellTable
-	line    int // lines consumed
-	recLine int // first line of the last record
+	short   []shortSpelling // spell.short with sep in place of the comma that follows each spelling
+	line    int             // lines consumed
+	recLine int             // first line of the last record
 	err     error
 
 	cols    []column
@@ -99,6 +113,34 @@ type Reader struct {
 	spans   []int
 	scratch []byte
 	box     string
+
+	pend    []emptyRun // empty rows read and not yet known to be at the end of the file
+	ahead   heldRecord // the record read after pending empty rows
+	skipped SkippedRows
+}
+
+// emptyRun is a run of consecutive empty rows: rows rows from line first to line last. The rows of
+// a run of more than one row take a line each.
+type emptyRun struct{ first, last, rows int }
+
+// heldRecord is a record (or the error reading it) held back while the empty rows before it are
+// reported.
+type heldRecord struct {
+	held   bool
+	line   []byte
+	fields [][]byte
+	at     int // its first line
+	err    error
+}
+
+// SkippedRows describes the empty rows at the end of a ballot file, which a Reader skips: rows in
+// which every cell is empty or white space, however many cells, as a spreadsheet exports the rows
+// below its data that were touched and left empty. They are consecutive and end the file, so
+// First and Last say exactly which lines they are.
+type SkippedRows struct {
+	Rows  int // how many rows were skipped; 0 for none
+	First int // the line of the first, or 0
+	Last  int // the last line of the last (a row with a quoted cell may span lines), or 0
 }
 
 // NewReader returns a Reader reading from r.
@@ -114,17 +156,26 @@ func (r *Reader) Header() (Header, error) {
 	return r.header.Clone(), nil
 }
 
-// Line returns the line on which the last record read begins.
+// Line returns the line on which the last record read begins: the line of the last ballot read,
+// or of the problem last reported.
 func (r *Reader) Line() int { return r.recLine }
 
 // Box returns the ballot box of the last ballot read, or "" for a file without a box column.
 func (r *Reader) Box() string { return r.box }
 
+// Skipped returns the empty rows at the end of the file, which the Reader skipped. It is known once
+// Read has returned io.EOF; before, it is the zero value.
+func (r *Reader) Skipped() SkippedRows { return r.skipped }
+
 // Read reads the next ballot. At the end of the file it returns io.EOF. A problem with the file
 // is a *ParseError. A problem in one ballot's cells (an unknown mark, a wrong field count, an
-// unreadable spoiled or box cell, bad encoding in a cell) leaves the Reader at the next record;
-// any other error (in the header, the quoting, a record's length, or from the underlying reader)
-// is final and is returned by every later call.
+// unreadable spoiled or box cell, bad encoding in a cell) leaves the Reader at the next record, and
+// so does an empty row before a later row (ErrEmptyRow, one error for each such row); any other
+// error (in the header, the quoting, a record's length, or from the underlying reader) is final
+// and is returned by every later call.
+//
+// Empty rows at the end of the file are no ballots and no error: they are skipped and reported by
+// Skipped.
 //
 // Read checks the file's form, not the ballot: a ballot choosing more persons than seats is read
 // as it is, for Slate.Classify or a count.Counter to classify.
@@ -140,10 +191,15 @@ func (r *Reader) ReadInto(b *Ballot) error {
 	if err := r.start(); err != nil {
 		return err
 	}
-	line, fields, err := r.record()
+	line, fields, err := r.next()
 	if err != nil {
 		return err
 	}
+	return r.decode(b, line, fields)
+}
+
+// decode decodes a record that is not an empty row into *b.
+func (r *Reader) decode(b *Ballot, line []byte, fields [][]byte) error {
 	if cap(b.Marks) < r.nCand {
 		b.Marks = make([]Mark, r.nCand)
 	}
@@ -156,7 +212,7 @@ func (r *Reader) ReadInto(b *Ballot) error {
 	}
 	n := len(r.cols)
 	if len(fields) < n {
-		return r.fieldErr(len(fields)+1, ErrFieldCount, fmt.Sprintf("%d cells for %d columns", len(fields), n))
+		return r.fieldErr(len(fields)+1, ErrFieldCount, cellsFor(len(fields), n))
 	}
 	for k := n; k < len(fields); k++ {
 		if len(bytes.TrimSpace(fields[k])) != 0 {
@@ -172,27 +228,145 @@ func (r *Reader) ReadInto(b *Ballot) error {
 	return nil
 }
 
+// cellsFor describes a record of too few cells.
+func cellsFor(cells, cols int) string {
+	if cells == 1 {
+		return fmt.Sprintf("1 cell for %d columns", cols)
+	}
+	return fmt.Sprintf("%d cells for %d columns", cells, cols)
+}
+
+// next returns the next record that is not an empty row: its line if it has no quote, or its
+// cells. Empty rows are held back until what follows them is known: at the end of the file they
+// are skipped (Skipped); before a record, or before an error reading one, each is reported as an
+// ErrEmptyRow error, one a call, and then the record is returned.
+func (r *Reader) next() ([]byte, [][]byte, error) {
+	for {
+		if r.ahead.held {
+			if len(r.pend) > 0 {
+				return nil, nil, r.popEmpty()
+			}
+			h := r.ahead
+			r.ahead = heldRecord{}
+			r.recLine = h.at
+			return h.line, h.fields, h.err
+		}
+		line, fields, err := r.record()
+		if err == io.EOF {
+			r.skipPending()
+			return nil, nil, io.EOF
+		}
+		if err == nil && r.isEmptyRow(line, fields) {
+			r.addEmpty(r.recLine, r.line)
+			continue
+		}
+		if len(r.pend) == 0 {
+			return line, fields, err
+		}
+		r.ahead = heldRecord{held: true, line: line, fields: fields, at: r.recLine, err: err}
+	}
+}
+
+// addEmpty records an empty row on lines first to last.
+func (r *Reader) addEmpty(first, last int) {
+	if n := len(r.pend); n > 0 {
+		p := &r.pend[n-1]
+		if first == last && p.last-p.first+1 == p.rows && first == p.last+1 {
+			p.last = last
+			p.rows++
+			return
+		}
+	}
+	r.pend = append(r.pend, emptyRun{first: first, last: last, rows: 1})
+}
+
+// popEmpty reports the first pending empty row, which stands before a later row.
+func (r *Reader) popEmpty() error {
+	p := &r.pend[0]
+	line := p.first
+	if p.rows == 1 {
+		r.pend = r.pend[1:]
+		if len(r.pend) == 0 {
+			r.pend = r.pend[:0:0]
+		}
+	} else {
+		p.first++
+		p.rows--
+	}
+	r.recLine = line
+	return &ParseError{Line: line, Err: ErrEmptyRow}
+}
+
+// skipPending skips the pending empty rows: they end the file.
+func (r *Reader) skipPending() {
+	if len(r.pend) == 0 {
+		return
+	}
+	s := SkippedRows{First: r.pend[0].first, Last: r.pend[len(r.pend)-1].last}
+	for _, p := range r.pend {
+		s.Rows += p.rows
+	}
+	r.skipped = s
+	r.pend = nil
+}
+
+// isEmptyRow reports whether every cell of a record is empty or white space.
+func (r *Reader) isEmptyRow(line []byte, fields [][]byte) bool {
+	if fields == nil {
+		return blankText(line, r.sep)
+	}
+	for _, f := range fields {
+		if !blankText(f, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// blankText reports whether b holds only white space (unicode.IsSpace) and the byte sep.
+func blankText(b []byte, sep byte) bool {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if c != sep && !asciiSpace[c] {
+				return false
+			}
+			i++
+			continue
+		}
+		rn, n := utf8.DecodeRune(b[i:])
+		if !unicode.IsSpace(rn) {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// asciiSpace holds the ASCII bytes unicode.IsSpace reports as white space.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
 // decodeLine decodes a record without quotes. Cells holding a one-byte mark or nothing, the
 // common case, are decoded in place; any other cell goes through cell.
 func (r *Reader) decodeLine(b *Ballot, line []byte) error {
 	cols := r.cols
 	marks := b.Marks
-	oneByte, lead, short := &r.spell.oneByte, &r.spell.lead, r.spell.short
+	oneByte, lead, short, sep := &r.spell.oneByte, &r.spell.lead, r.short, r.sep
 	ci := 0
 	p := 0 // start of the next cell; len(line)+1 once the last cell is consumed
 cells:
 	for k := range cols {
 		if p > len(line) {
-			return r.fieldErr(k+1, ErrFieldCount, fmt.Sprintf("%d cells for %d columns", k, len(cols)))
+			return r.fieldErr(k+1, ErrFieldCount, cellsFor(k, len(cols)))
 		}
 		if cols[k].kind == colCandidate && ci < len(marks) {
-			if p == len(line) || line[p] == ',' {
+			if p == len(line) || line[p] == sep {
 				marks[ci] = Abstain
 				ci++
 				p++
 				continue
 			}
-			if p+1 == len(line) || line[p+1] == ',' {
+			if p+1 == len(line) || line[p+1] == sep {
 				if m := oneByte[line[p]]; m < NumMarks {
 					marks[ci] = m
 					ci++
@@ -208,7 +382,7 @@ cells:
 				if p+8 <= len(line) {
 					w = binary.LittleEndian.Uint64(line[p:])
 				} else {
-					w = pack(line[p:]) | ','<<(8*(len(line)-p))
+					w = pack(line[p:]) | uint64(sep)<<(8*(len(line)-p))
 				}
 				for _, s := range short[i-1:] {
 					if byte(s.key) != line[p] {
@@ -223,7 +397,7 @@ cells:
 				}
 			}
 		}
-		e := bytes.IndexByte(line[p:], ',')
+		e := bytes.IndexByte(line[p:], sep)
 		next := len(line) + 1
 		if e >= 0 {
 			next = p + e + 1
@@ -237,7 +411,7 @@ cells:
 	}
 	// Cells beyond the header must be empty.
 	for k := len(cols); p <= len(line); k++ {
-		e := bytes.IndexByte(line[p:], ',')
+		e := bytes.IndexByte(line[p:], sep)
 		if e < 0 {
 			e = len(line) - p
 		}
@@ -320,8 +494,8 @@ func (r *Reader) validText(f []byte) bool {
 	if !utf8.Valid(f) {
 		return false
 	}
-	// A GB18030 byte the decoder could not read comes out as U+FFFD.
-	return !r.gb || !bytes.Contains(f, []byte("\uFFFD"))
+	// A GB18030 or UTF-16 byte the decoder could not read comes out as U+FFFD.
+	return !r.decoded || !bytes.Contains(f, []byte("\uFFFD"))
 }
 
 func clip(f []byte) []byte {
@@ -392,49 +566,154 @@ func (r *Reader) fill() error {
 	return io.ErrNoProgress
 }
 
-// start reads the header: it detects the encoding (a UTF-8 byte order mark is dropped; input that
-// is not UTF-8 but is well-formed GB18030 is decoded as GB18030) and maps the columns.
+// start reads the header, once; its error is returned by every read.
 func (r *Reader) start() error {
-	if r.err != nil {
-		return r.err
-	}
-	if r.started {
-		return nil
-	}
-	r.started = true
-	r.spell = r.Spellings.table()
-	sample := min(64<<10, r.maxRecord()+2) // what the buffer holds without growing past its limit
-	for !r.eof && r.w < sample {
-		if err := r.fill(); err != nil {
-			return r.fail(err)
+	if !r.started {
+		r.started = true
+		if err := r.readHeader(); err != nil {
+			r.hdrErr = r.fail(err)
 		}
 	}
+	return r.hdrErr
+}
+
+// readHeader detects the encoding (a UTF-8 byte order mark is dropped; text with a UTF-16 byte order
+// mark is decoded as UTF-16; input that is not UTF-8 but is well-formed GB18030 is decoded as
+// GB18030) and the separator, reads the header and maps the columns.
+func (r *Reader) readHeader() error {
+	r.spell = r.Spellings.table()
+	if err := r.sample(); err != nil {
+		return err
+	}
 	data := r.buf[:r.w]
-	if bytes.HasPrefix(data, []byte("\uFEFF")) {
-		r.r = 3
-		data = data[3:]
+	switch {
+	case bytes.HasPrefix(data, []byte(textenc.BOM)):
+		r.r = len(textenc.BOM)
+	case textenc.UTF16(data) != nil:
+		r.decodeWith(textenc.UTF16(data), data)
+	case !utf8.Valid(completeUTF8(data, r.eof)) && textenc.IsGB18030(data, r.eof):
+		r.decodeWith(simplifiedchinese.GB18030.NewDecoder(), data)
+	case textenc.LooksUTF16(data):
+		return &ParseError{Line: 1, Err: fmt.Errorf("%w: UTF-16 text without its byte order mark: "+
+			"save the file as CSV UTF-8, or as Unicode text with its byte order mark", ErrEncoding)}
 	}
-	if sample := completeUTF8(data, r.eof); !utf8.Valid(sample) && textenc.IsGB18030(data, r.eof) {
-		rest := append([]byte(nil), data...)
-		r.src = transform.NewReader(io.MultiReader(bytes.NewReader(rest), r.src),
-			simplifiedchinese.GB18030.NewDecoder())
-		r.gb = true
-		r.r, r.w, r.eof = 0, 0, false
+	if r.decoded {
+		if err := r.sample(); err != nil {
+			return err
+		}
 	}
-	line, fields, err := r.record()
-	if err == io.EOF {
-		return r.fail(&ParseError{Line: max(r.line, 1), Err: ErrNoHeader})
+	if err := r.detectSeparator(); err != nil {
+		return err
 	}
-	if err != nil {
-		return r.fail(err)
+	firstEmpty := 0
+	for {
+		line, fields, err := r.record()
+		if err == io.EOF {
+			return &ParseError{Line: max(r.line, 1), Err: ErrNoHeader}
+		}
+		if err != nil {
+			return err
+		}
+		if r.isEmptyRow(line, fields) {
+			if firstEmpty == 0 {
+				firstEmpty = r.recLine
+			}
+			continue
+		}
+		if firstEmpty > 0 {
+			return &ParseError{Line: firstEmpty, Err: fmt.Errorf("%w before the header: the header is the first row", ErrEmptyRow)}
+		}
+		if fields == nil {
+			fields = bytes.Split(line, []byte{r.sep})
+		}
+		return r.parseHeader(fields)
 	}
-	if fields == nil {
-		fields = bytes.Split(line, []byte(","))
-	}
-	if err := r.parseHeader(fields); err != nil {
-		return r.fail(err)
+}
+
+// sample fills the buffer with the start of the file, as much as it holds without growing past
+// its limit, for the encoding and the separator to be detected.
+func (r *Reader) sample() error {
+	size := min(64<<10, r.maxRecord()+2)
+	for !r.eof && r.w < size {
+		if err := r.fill(); err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+// decodeWith reads the rest of the file, from data (the buffered start) on, through a decoder
+// to UTF-8.
+func (r *Reader) decodeWith(dec transform.Transformer, data []byte) {
+	rest := append([]byte(nil), data...)
+	r.src = transform.NewReader(io.MultiReader(bytes.NewReader(rest), r.src), dec)
+	r.decoded = true
+	r.r, r.w, r.eof = 0, 0, false
+}
+
+// Separators a Reader reads.
+const separators = ",;\t|"
+
+// detectSeparator sets the separator: Comma, or the one the header line holds (see Comma), and
+// the short spellings that are read followed by it.
+func (r *Reader) detectSeparator() error {
+	switch {
+	case r.Comma == 0:
+		r.sep = ','
+		line := r.buf[r.r:r.w]
+		if i := bytes.IndexByte(line, '\n'); i >= 0 {
+			line = line[:i]
+		}
+		var n [256]int
+		quoted := false
+		for _, c := range line {
+			if c == '"' {
+				quoted = !quoted
+			} else if !quoted {
+				n[c]++
+			}
+		}
+		switch {
+		case n[','] > 0:
+		case n[';'] > 0 && n['\t'] > 0:
+			return &ParseError{Line: 1, Err: fmt.Errorf("%w: the header holds semicolons and tabs and no comma: "+
+				"save the file as CSV (comma-separated), or name its separator", ErrSeparator)}
+		case n[';'] > 0:
+			r.sep = ';'
+		case n['\t'] > 0:
+			r.sep = '\t'
+		}
+	case r.Comma < utf8.RuneSelf && strings.ContainsRune(separators, r.Comma):
+		r.sep = byte(r.Comma)
+	default:
+		return &ParseError{Line: 1, Err: fmt.Errorf("%w: %q: a ballot file's cells are separated by "+
+			"a comma, a semicolon, a tab or a vertical bar", ErrSeparator, r.Comma)}
+	}
+	r.short = r.spell.short
+	if r.sep != ',' {
+		// The spellings that follow the comma in the shared table follow the separator here; one
+		// that holds the separator is read only from a quoted cell.
+		r.short = make([]shortSpelling, len(r.spell.short))
+		for i, sp := range r.spell.short {
+			sp.key ^= uint64(','^r.sep) << (8 * sp.n)
+			if bytes.IndexByte(packed(sp.key, sp.n), r.sep) >= 0 {
+				// Followed by a line end, which no line holds: it matches no cell, and keeps its
+				// place among the spellings of its first byte.
+				sp.key = sp.key&^(0xFF<<(8*sp.n)) | '\n'<<(8*sp.n)
+			}
+			r.short[i] = sp
+		}
+	}
+	return nil
+}
+
+// packed returns the first n bytes packed in a word.
+func packed(key uint64, n int) []byte {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = byte(key >> (8 * i))
+	}
+	return b
 }
 
 // completeUTF8 drops an incomplete UTF-8 sequence at the end of a sample that is not the whole input.
@@ -466,7 +745,7 @@ func (r *Reader) parseHeader(fields [][]byte) error {
 	seen := make(map[string]bool)
 	for k := range n {
 		f := fields[k]
-		if !utf8.Valid(f) || (r.gb && bytes.Contains(f, []byte("\uFFFD"))) {
+		if !r.validText(f) {
 			return herr(k+1, ErrEncoding, "")
 		}
 		name := strings.TrimSpace(string(f))
@@ -498,16 +777,16 @@ func (r *Reader) parseHeader(fields [][]byte) error {
 				j := len(h.Candidates)
 				if j >= len(r.Candidates) || r.Candidates[j] != name {
 					if indexOf(r.Candidates, name) < 0 {
-						return herr(k+1, ErrUnknownColumn, name)
+						return r.columnErr(k+1, ErrUnknownColumn, name)
 					}
-					return herr(k+1, ErrColumnOrder, name)
+					return r.columnErr(k+1, ErrColumnOrder, name)
 				}
 			}
 			h.Candidates = append(h.Candidates, name)
 		}
 	}
 	if r.Candidates != nil && len(h.Candidates) < len(r.Candidates) {
-		return herr(0, ErrMissingColumn, r.Candidates[len(h.Candidates)])
+		return r.columnErr(0, ErrMissingColumn, r.Candidates[len(h.Candidates)])
 	}
 	if len(h.Candidates) == 0 {
 		return herr(0, ErrNoCandidateColumns, "")
@@ -515,6 +794,28 @@ func (r *Reader) parseHeader(fields [][]byte) error {
 	r.header = h
 	r.nCand = len(h.Candidates)
 	return nil
+}
+
+// columnErr reports a header that names the candidate columns wrongly, with the columns it should
+// name and, for a cell holding a candidate's name, that candidate's ID.
+func (r *Reader) columnErr(col int, err error, text string) error {
+	e := &ParseError{Line: r.recLine, Column: col, Err: err, Text: text}
+	e.Columns = make([]Candidate, len(r.Candidates))
+	for i, id := range r.Candidates {
+		e.Columns[i].ID = id
+		if i < len(r.Names) {
+			e.Columns[i].Name = r.Names[i]
+		}
+	}
+	if err == ErrUnknownColumn && MatchKey(text) != "" {
+		for i, name := range r.Names {
+			if i < len(r.Candidates) && MatchKey(name) == MatchKey(text) {
+				e.NameOf = r.Candidates[i]
+				break
+			}
+		}
+	}
+	return e
 }
 
 func indexOf(s []string, v string) int {
@@ -526,8 +827,9 @@ func indexOf(s []string, v string) int {
 	return -1
 }
 
-// record reads the next non-blank record. It returns the line of a record without quotes, or the
-// cells of a record with quotes. The slices are valid until the next call.
+// record reads the next record, an empty line included. It returns the line of a record without
+// quotes, its line end removed, or the cells of a record with quotes. The slices are valid until
+// the next call.
 func (r *Reader) record() (line []byte, fields [][]byte, err error) {
 	if r.err != nil {
 		return nil, nil, r.err
@@ -571,9 +873,6 @@ func (r *Reader) record() (line []byte, fields [][]byte, err error) {
 		r.line++
 		if len(line) > 0 && line[len(line)-1] == '\r' {
 			line = line[:len(line)-1]
-		}
-		if len(line) == 0 {
-			continue
 		}
 		r.recLine = r.line
 		return line, nil, nil
@@ -674,7 +973,7 @@ func (q *quoteScan) quotedCell(start int) (int, error) {
 	switch {
 	case !ok:
 		return q.pos, nil
-	case c == ',':
+	case c == q.r.sep:
 		q.pos++
 		q.col++
 		return -1, nil
@@ -761,7 +1060,7 @@ func (q *quoteScan) bareCell(start int) (int, error) {
 		switch c {
 		case '"':
 			return 0, q.badQuote()
-		case ',':
+		case r.sep:
 			r.spans = append(r.spans, start, len(r.scratch))
 			q.pos++
 			q.col++

@@ -62,6 +62,15 @@ func (s Slate) IDs() []string {
 	return ids
 }
 
+// Names returns the candidates' names in slate order, in a new slice (for Reader.Names).
+func (s Slate) Names() []string {
+	names := make([]string, len(s.Candidates))
+	for i := range s.Candidates {
+		names[i] = s.Candidates[i].Name
+	}
+	return names
+}
+
 // Validate reports every problem with the slate at once, as *SlateError values joined with
 // errors.Join, in a fixed order: the slate's own problems (seats, no candidates, fewer candidates
 // than seats), then each candidate's in slate order. It returns nil for a well-formed slate.

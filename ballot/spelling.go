@@ -14,21 +14,27 @@ import (
 // included) and the Writer.
 //
 // name is the mark's name (Mark.String), which a Reader also accepts; written[style] is what a
-// Writer with that MarkStyle writes; read lists the other spellings a Reader accepts. Every
-// spelling is compared ignoring case and surrounding white space, so "F" stands for "f" too and
-// the empty cell for a cell of spaces.
+// Writer with that MarkStyle writes; explicit[style] is what it writes on a blank ballot (every
+// mark Abstain), whose row would otherwise hold no mark at all and read as an empty row, which is
+// not a ballot; read lists the other spellings a Reader accepts. Every spelling is compared
+// ignoring case and surrounding white space, so "F" stands for "f" too and the empty cell for a
+// cell of spaces.
 //
-//	Abstain: abstain; written (empty) - (empty)
+//	Abstain: abstain; written (empty) - (empty); on a blank ballot 弃 - -; also 弃权
 //	For:     for;     written ○ F 1; also 〇 O
 //	Against: against; written × A 0; also X ✕
 var markSpellings = [NumMarks]struct {
-	name    string
-	written [numStyles]string
-	read    []string
+	name     string
+	written  [numStyles]string
+	explicit [numStyles]string
+	read     []string
 }{
-	Abstain: {name: "abstain", written: [numStyles]string{MarkSymbols: "", MarkLetters: "-", MarkDigits: ""}},
-	For:     {name: "for", written: [numStyles]string{MarkSymbols: "○", MarkLetters: "F", MarkDigits: "1"}, read: []string{"〇", "O"}},
-	Against: {name: "against", written: [numStyles]string{MarkSymbols: "×", MarkLetters: "A", MarkDigits: "0"}, read: []string{"X", "✕"}},
+	Abstain: {name: "abstain", written: [numStyles]string{MarkSymbols: "", MarkLetters: "-", MarkDigits: ""},
+		explicit: [numStyles]string{MarkSymbols: "弃", MarkLetters: "-", MarkDigits: "-"}, read: []string{"弃权"}},
+	For: {name: "for", written: [numStyles]string{MarkSymbols: "○", MarkLetters: "F", MarkDigits: "1"},
+		explicit: [numStyles]string{MarkSymbols: "○", MarkLetters: "F", MarkDigits: "1"}, read: []string{"〇", "O"}},
+	Against: {name: "against", written: [numStyles]string{MarkSymbols: "×", MarkLetters: "A", MarkDigits: "0"},
+		explicit: [numStyles]string{MarkSymbols: "×", MarkLetters: "A", MarkDigits: "0"}, read: []string{"X", "✕"}},
 }
 
 // spoiledSpellings is the one table of the ways the spoiled column is filled in: index 0 for a
@@ -92,6 +98,9 @@ var defaultTable = func() *spellTable {
 		for _, s := range row.written {
 			t.marks[fold(s)] = Mark(m)
 		}
+		for _, s := range row.explicit {
+			t.marks[fold(s)] = Mark(m)
+		}
 		for _, s := range row.read {
 			t.marks[fold(s)] = Mark(m)
 		}
@@ -107,7 +116,7 @@ var defaultTable = func() *spellTable {
 }()
 
 // DefaultSpellings returns the spellings of the package documentation: for marks ○ 〇 F O 1 for
-// (For), × X ✕ A 0 against (Against), an empty cell, - or abstain (Abstain); for the spoiled column
+// (For), × X ✕ A 0 against (Against), an empty cell, - 弃 弃权 or abstain (Abstain); for the spoiled column
 // an empty cell, 0, no, n, false or 否 (not spoiled) and 1, yes, y, true, x, spoiled, 是, 废 or 废票
 // (spoiled).
 func DefaultSpellings() Spellings { return Spellings{} }

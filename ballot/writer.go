@@ -3,19 +3,26 @@ package ballot
 import (
 	"bufio"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
 
 // MarkStyle is how a Writer spells marks. The zero value is MarkSymbols.
+//
+// A blank ballot (every mark Abstain) is written with an explicit abstention in every candidate
+// cell, 弃 or -, never as a row of empty cells: a Reader takes an entirely empty row for no
+// ballot at all (see the package documentation).
 type MarkStyle uint8
 
 const (
-	// MarkSymbols writes ○ for For, × for Against, and an empty cell for Abstain.
+	// MarkSymbols writes ○ for For, × for Against, and an empty cell for Abstain (弃 on a blank
+	// ballot).
 	MarkSymbols MarkStyle = iota
 	// MarkLetters writes F, A and -.
 	MarkLetters
-	// MarkDigits writes 1 for For, 0 for Against, and an empty cell for Abstain.
+	// MarkDigits writes 1 for For, 0 for Against, and an empty cell for Abstain (- on a blank
+	// ballot).
 	MarkDigits
 
 	numStyles // the number of styles; a Writer takes any larger value as MarkSymbols
@@ -149,11 +156,12 @@ func (w *Writer) Write(box string, b Ballot) error {
 		w.rec = appendCell(w.rec, box)
 		w.rec = append(w.rec, ',')
 	}
+	blank := !slices.ContainsFunc(b.Marks, func(m Mark) bool { return m != Abstain })
 	for i, m := range b.Marks {
 		if i > 0 {
 			w.rec = append(w.rec, ',')
 		}
-		w.rec = append(w.rec, w.mark(m)...)
+		w.rec = append(w.rec, w.mark(m, blank)...)
 	}
 	for i := range w.h.WriteIns {
 		w.rec = append(w.rec, ',')
@@ -169,20 +177,20 @@ func (w *Writer) Write(box string, b Ballot) error {
 			w.rec = append(w.rec, spoiledSpellings[0].written...)
 		}
 	}
-	if len(w.rec) == 0 {
-		// A lone empty cell would be a blank line, which readers skip.
-		w.rec = append(w.rec, '"', '"')
-	}
 	w.eol()
 	_, err := w.w.Write(w.rec)
 	return err
 }
 
-// mark returns the spelling of the valid mark m in the Writer's style (the table of spellings).
-func (w *Writer) mark(m Mark) string {
+// mark returns the spelling of the valid mark m in the Writer's style (the table of spellings): the
+// explicit one on a blank ballot.
+func (w *Writer) mark(m Mark, blank bool) string {
 	style := w.Marks
 	if style >= numStyles {
 		style = MarkSymbols
+	}
+	if blank {
+		return markSpellings[m].explicit[style]
 	}
 	return markSpellings[m].written[style]
 }

@@ -28,6 +28,57 @@ type Definition struct {
 	Preset string
 	// Turnout holds the turnout of each round of voting, in order: Turnout[0] is round 1's.
 	Turnout []Turnout
+	// Marks are the spellings of marks the ballot papers use beyond the defaults, as the
+	// definition file declares them; Marks.Spellings is the table to read the ballot files with.
+	Marks MarkSpellings
+}
+
+// MarkSpellings are the spellings of marks an election's ballot papers use beyond
+// ballot.DefaultSpellings (○ 〇 F O 1 for For, × X ✕ A 0 for Against, an empty cell, - or 弃 for
+// an abstention, among others), as a definition file declares them in its "marks" member:
+//
+//	"marks": {"for": ["√", "✓", "是"], "against": ["否"], "abstain": ["弃"]}
+//
+// The defaults stay; a spelling that already reads as the same mark changes nothing.
+type MarkSpellings struct {
+	For, Against, Abstain []string
+}
+
+// Spellings returns ballot.DefaultSpellings extended with the declared spellings (see
+// ballot.Spellings.WithMark), for ballot.Reader.Spellings. It is an error wrapping
+// ballot.ErrSpelling if a spelling already reads as another mark (one of the defaults, or one
+// declared for another mark before it: For first, then Against, then Abstain) or cannot be a
+// spelling (not UTF-8, or the empty cell for For or Against).
+func (m MarkSpellings) Spellings() (ballot.Spellings, error) {
+	s := ballot.DefaultSpellings()
+	for _, d := range m.declared() {
+		for _, sp := range d.spellings {
+			var err error
+			if s, err = s.WithMark(d.mark, sp); err != nil {
+				return ballot.DefaultSpellings(), err
+			}
+		}
+	}
+	return s, nil
+}
+
+// declared lists the declared spellings by mark, in the order they are added, with their members'
+// names.
+func (m MarkSpellings) declared() []struct {
+	mark      ballot.Mark
+	member    string
+	spellings []string
+} {
+	return []struct {
+		mark      ballot.Mark
+		member    string
+		spellings []string
+	}{{ballot.For, "for", m.For}, {ballot.Against, "against", m.Against}, {ballot.Abstain, "abstain", m.Abstain}}
+}
+
+// clone returns a copy of m sharing nothing with it.
+func (m MarkSpellings) clone() MarkSpellings {
+	return MarkSpellings{For: slices.Clone(m.For), Against: slices.Clone(m.Against), Abstain: slices.Clone(m.Abstain)}
 }
 
 // presets maps the preset names of definition files to the preset functions.
@@ -76,6 +127,7 @@ type defFile struct {
 	Candidates []wireCandidate `json:"candidates"`
 	Rules      json.RawMessage `json:"rules"`
 	Turnout    []defTurnout    `json:"turnout"`
+	Marks      *wireMarks      `json:"marks,omitempty"`
 }
 
 type defTurnout struct {
@@ -101,8 +153,13 @@ type defTurnout struct {
 //	    {"id": "c3", "name": "Zhang Min"}
 //	  ],
 //	  "rules": "cpc-grassroots-committee",
-//	  "turnout": [{"entitled": 50, "present": 46, "issued": 46, "returned": 46}]
+//	  "turnout": [{"entitled": 50, "present": 46, "issued": 46, "returned": 46}],
+//	  "marks": {"for": ["√", "是"], "against": ["否"]}
 //	}
+//
+// The "marks" member is optional: it declares the spellings of marks the ballot papers use beyond
+// the defaults (see MarkSpellings); a spelling that reads as another mark is an error wrapping
+// ballot.ErrSpelling, at the spelling.
 //
 // Decoding is strict: an unknown member, a member given twice, a value of the wrong type or
 // unreadable (a fraction "1/0", a base "nobody"), a missing office, seats, candidates or rules, a
@@ -165,7 +222,29 @@ func decodeDefinition(data []byte) (Definition, error) {
 	if err := def.Rules.Difference.Check(def.Slate.Seats, len(def.Slate.Candidates)); err != nil {
 		return Definition{}, d.errAt("$.candidates", d.at["$.candidates"], err)
 	}
+	if f.Marks != nil {
+		def.Marks = f.Marks.spellings()
+		if err := d.checkMarks(def.Marks); err != nil {
+			return Definition{}, err
+		}
+	}
 	return def, nil
+}
+
+// checkMarks adds the declared spellings to the defaults one by one, as MarkSpellings.Spellings
+// does, and reports the first that clashes, at its place.
+func (d *decoder) checkMarks(m MarkSpellings) error {
+	s := ballot.DefaultSpellings()
+	for _, dm := range m.declared() {
+		for i, sp := range dm.spellings {
+			var err error
+			if s, err = s.WithMark(dm.mark, sp); err != nil {
+				path := fmt.Sprintf("$.marks.%s[%d]", dm.member, i)
+				return d.errAt(path, d.at[path], err)
+			}
+		}
+	}
+	return nil
 }
 
 // syntaxError locates the syntax error of a document that is not JSON.
@@ -443,6 +522,9 @@ func (def Definition) MarshalJSON() ([]byte, error) {
 	f := defFile{Office: def.Slate.Office, Seats: def.Slate.Seats, Candidates: toWireCandidates(def.Slate.Candidates), Turnout: []defTurnout{}}
 	for _, t := range def.Turnout {
 		f.Turnout = append(f.Turnout, defTurnout(t))
+	}
+	if m := def.Marks; len(m.For)+len(m.Against)+len(m.Abstain) > 0 {
+		f.Marks = toWireMarks(m)
 	}
 	var err error
 	if def.Preset != "" {

@@ -169,3 +169,20 @@ func toWireSlate(s ballot.Slate) wireSlate {
 func (w wireSlate) slate() ballot.Slate {
 	return ballot.Slate{Office: w.Office, Seats: w.Seats, Candidates: candidates(w.Candidates)}
 }
+
+// The wire form of a definition's mark spellings.
+
+type wireMarks struct {
+	For     []string `json:"for,omitempty"`
+	Against []string `json:"against,omitempty"`
+	Abstain []string `json:"abstain,omitempty"`
+}
+
+func toWireMarks(m MarkSpellings) *wireMarks {
+	c := m.clone()
+	return &wireMarks{For: c.For, Against: c.Against, Abstain: c.Abstain}
+}
+
+func (w *wireMarks) spellings() MarkSpellings {
+	return MarkSpellings{For: w.For, Against: w.Against, Abstain: w.Abstain}.clone()
+}

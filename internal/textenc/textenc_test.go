@@ -32,3 +32,58 @@ func TestIsGB18030(t *testing.T) {
 		})
 	}
 }
+
+func TestUTF16(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		in   string
+		want string // "" for no decoder
+	}{
+		{"little-endian", "\xFF\xFEc\x001\x00,\x00\x4E\x67\n\x00", "c1,李\n"},
+		{"big-endian", "\xFE\xFF\x00c\x001\x00,\x67\x4E\x00\n", "c1,李\n"},
+		{"lone surrogate and odd byte", "\xFF\xFE\x00\xD8a\x00b", "\uFFFDa\uFFFD"},
+		{"UTF-8 BOM", "\uFEFFc1\n", ""},
+		{"no BOM", "c\x001\x00", ""},
+		{"one byte", "\xFF", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dec := textenc.UTF16([]byte(tc.in))
+			if dec == nil {
+				if tc.want != "" {
+					t.Fatalf("no decoder, want %q", tc.want)
+				}
+				return
+			}
+			if tc.want == "" {
+				t.Fatal("a decoder for text without a UTF-16 byte order mark")
+			}
+			got, err := dec.String(tc.in)
+			if err != nil || got != tc.want {
+				t.Errorf("decoded %q, %v; want %q", got, err, tc.want)
+			}
+		})
+	}
+}
+
+func TestLooksUTF16(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"c\x001\x00,\x00c\x002\x00\n\x00", true},
+		{"\x00c\x001\x00,\x00c\x002\n", true},
+		{"c1,c2\n\x00\x00", false},
+		{"c1,\x00c2\x00\n", false},
+		{"c1,c2", false},
+		{"", false},
+	}
+	for _, tc := range tests {
+		if got := textenc.LooksUTF16([]byte(tc.in)); got != tc.want {
+			t.Errorf("LooksUTF16(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
