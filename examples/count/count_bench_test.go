@@ -121,7 +121,7 @@ func BenchmarkCountBallots(b *testing.B) {
 			}
 			log := newBoxLog(true, 1)
 			log.source(path)
-			if err := countBallots(path, slate, total, log); err != nil || log.runs() != 20 {
+			if _, err := countBallots(path, slate, ballot.DefaultSpellings(), total, log); err != nil || log.runs() != 20 {
 				b.Fatal(err, log.runs())
 			}
 			log.close()

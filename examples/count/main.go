@@ -122,6 +122,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	el, err := countFiles(files[0], def, files[1:], o.boxes != "")
 	defer el.close()
+	for _, n := range el.notes {
+		fmt.Fprintln(stderr, "count:", n)
+	}
 	if err == nil && o.ballot {
 		err = writeBallot(o, el, stdout)
 		if err == nil {
@@ -135,6 +138,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "count:", oneLine(err))
 		return exitBadInput
 	}
+
 	if n := el.next; n != nil {
 		plural := "s"
 		if n.Slate.Seats == 1 {

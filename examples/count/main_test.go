@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chae-go/chae/ballot"
 	"github.com/chae-go/chae/tally/count"
 )
 
@@ -366,7 +367,8 @@ func TestHeaderOnlyFile(t *testing.T) {
 // TestErrorsSayWhatToDo (issue 12, item 4): an error names the round and the file and says what
 // is expected: round 1's file given as round 2 lists round 2's columns, IDs and names, and says
 // whose column c1 is; a header of names instead of IDs says which ID each name has; a misspelt
-// preset lists the presets; a summary whose figures do not add up says so once. One line each.
+// preset lists the presets; a summary whose figures do not add up says so once. One line each,
+// each hint once.
 func TestErrorsSayWhatToDo(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -385,12 +387,12 @@ func TestErrorsSayWhatToDo(t *testing.T) {
 	}{
 		{"round 1's file as round 2", []string{td + "election.json", td + "round1.csv", td + "round1.csv"}, []string{
 			"count: round 2: " + td + "round1.csv: ballot: line 1, column 2: unknown candidate column \"c1\"",
-			"round 2's ballot paper has the candidate columns c4 (刘洋), c5 (陈静), c6 (杨帆), in this order",
-			"c1 (李伟) is not a candidate in round 2: is this the file of another round?"}, ""},
+			"(the candidate columns, in order: c4 刘洋, c5 陈静, c6 杨帆)",
+			"c1 (李伟) is not a candidate in round 2: is this the file of another round?"}, "candidate columns"},
 		{"names instead of IDs", []string{td + "election.json", names}, []string{
 			"count: round 1: " + names + ": ballot: line 1, column 2",
-			`"李伟" is the name of candidate c1: a column is headed by the candidate's ID`,
-			"c1 (李伟), c2 (王芳), c3 (张敏), c4 (刘洋), c5 (陈静), c6 (杨帆), c7 (赵磊)"}, ""},
+			`"李伟" is a candidate's name: use its ID "c1"`,
+			"c1 李伟, c2 王芳, c3 张敏, c4 刘洋, c5 陈静, c6 杨帆, c7 赵磊"}, "candidate columns"},
 		{"a misspelt preset", []string{preset, td + "round1.csv"}, []string{
 			`unknown rules preset "cpc-grassroot-committee"; the presets are cpc-grassroots-committee, cpc-grassroots-delegates,`,
 			"vietnam-national-assembly"}, ""},
@@ -676,7 +678,7 @@ func TestBatchEqualsAdd(t *testing.T) {
 			}
 			log := newBoxLog(true, 1)
 			log.source(path)
-			if err := countBallots(path, def.Slate, total, log); err != nil {
+			if _, err := countBallots(path, def.Slate, ballot.DefaultSpellings(), total, log); err != nil {
 				t.Fatal(err)
 			}
 			if err := log.check(); err != nil {
@@ -820,5 +822,27 @@ func TestWriteErrorKeepsOldFile(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestEmptyRowsSkipped: the empty rows a spreadsheet exports below its data are no ballots: the
+// round counts as without them, and standard error says how many rows were skipped and where.
+func TestEmptyRowsSkipped(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	padded := writeFile(t, dir, "round1.csv", lines(t, "round1.csv", 47)+",,,,,,,,,\n,,,,,,,,,\n\n,,,,,,,,,\n")
+	var want, got, stderr bytes.Buffer
+	if run([]string{"-format", "json", td + "election.json", td + "round1.csv"}, &want, &bytes.Buffer{}) != exitNextRound {
+		t.Fatal("the sample does not count")
+	}
+	if status := run([]string{"-format", "json", td + "election.json", padded}, &got, &stderr); status != exitNextRound {
+		t.Fatalf("exit status %d: %s", status, stderr.String())
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Errorf("empty rows change the record")
+	}
+	note := "count: round 1: " + padded + ": 4 empty rows at the end of the file skipped (lines 48–51): no ballot is counted from them\n"
+	if !strings.HasPrefix(stderr.String(), note) {
+		t.Errorf("stderr %q, want it to begin %q", stderr.String(), note)
 	}
 }

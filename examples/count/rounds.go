@@ -35,12 +35,13 @@ func readDefinition(path string) (tally.Definition, error) {
 }
 
 // election is what counting the files gave: the result, the round needed next (nil when the
-// election is done), and the ballot boxes of each round decided.
+// election is done), the ballot boxes of each round decided, and notes for standard error.
 type election struct {
-	def  tally.Definition
-	res  tally.Result
-	next *tally.Round
-	logs []*boxLog
+	def   tally.Definition
+	res   tally.Result
+	next  *tally.Round
+	logs  []*boxLog
+	notes []string // what the counting team should know that is not wrong: empty rows skipped
 }
 
 // close removes the temporary files of the boxes' counts.
@@ -62,6 +63,10 @@ func countFiles(defPath string, def tally.Definition, rounds []string, keep bool
 		out.close()
 		return election{}, err
 	}
+	marks, err := def.Marks.Spellings()
+	if err != nil {
+		return election{}, fmt.Errorf("%s: %w", defPath, err)
+	}
 	for i, arg := range rounds {
 		if e.Done() {
 			return fail(fmt.Errorf("%s: round %d given, but the election was done after round %d", arg, i+1, i))
@@ -79,11 +84,12 @@ func countFiles(defPath string, def tally.Definition, rounds []string, keep bool
 		if len(round.Slate.Candidates) == 0 {
 			return fail(fmt.Errorf("%s: %s: the list of candidates is to be given by the organisers (a tie at the cut-off of the list); this program cannot count it", arg, where))
 		}
-		total, log, err := countRound(where, arg, round.Slate, def.Slate, keep)
+		total, log, notes, err := countRound(where, arg, round.Slate, def.Slate, marks, keep)
 		if err != nil {
 			return fail(err)
 		}
 		out.logs = append(out.logs, log)
+		out.notes = append(out.notes, notes...)
 		switch {
 		case total.Ballots < returned:
 			return fail(fmt.Errorf("%s: counted %d ballots, returned %d: a file may be truncated or missing (%s)", where, total.Ballots, returned, arg))
@@ -104,7 +110,7 @@ func countFiles(defPath string, def tally.Definition, rounds []string, keep bool
 
 // countRound counts the files of one round, given as "FILE[,FILE...]" where "summary:PATH" is a
 // hand-count summary. all is the election's slate, for the hints of error messages.
-func countRound(where, arg string, s, all ballot.Slate, keep bool) (_ count.Counts, _ *boxLog, err error) {
+func countRound(where, arg string, s, all ballot.Slate, marks ballot.Spellings, keep bool) (_ count.Counts, _ *boxLog, notes []string, err error) {
 	files := strings.Split(arg, ",")
 	log := newBoxLog(keep, len(files))
 	defer func() {
@@ -114,7 +120,7 @@ func countRound(where, arg string, s, all ballot.Slate, keep bool) (_ count.Coun
 	}()
 	ballots, err := count.NewCounter(s)
 	if err != nil {
-		return count.Counts{}, nil, err
+		return count.Counts{}, nil, nil, err
 	}
 	var summed count.Counts
 	for _, file := range files {
@@ -122,30 +128,34 @@ func countRound(where, arg string, s, all ballot.Slate, keep bool) (_ count.Coun
 		if path, ok := strings.CutPrefix(file, "summary:"); ok {
 			boxes, err := readSummary(path, s)
 			if err != nil {
-				return count.Counts{}, nil, fmt.Errorf("%s: %s: %w", where, path, err)
+				return count.Counts{}, nil, nil, fmt.Errorf("%s: %s: %w", where, path, err)
 			}
 			for _, b := range boxes {
 				if summed, err = count.Merge(summed, b.Counts); err != nil {
-					return count.Counts{}, nil, fmt.Errorf("%s: %s: %w", where, path, err)
+					return count.Counts{}, nil, nil, fmt.Errorf("%s: %s: %w", where, path, err)
 				}
 				if err := log.add(b.Box, b.Counts); err != nil {
-					return count.Counts{}, nil, fmt.Errorf("%s: %w", where, err)
+					return count.Counts{}, nil, nil, fmt.Errorf("%s: %w", where, err)
 				}
 			}
 			continue
 		}
-		if err := countBallots(file, s, ballots, log); err != nil {
-			return count.Counts{}, nil, fmt.Errorf("%s: %s: %w", where, file, withHint(err, where, s, all))
+		skipped, err := countBallots(file, s, marks, ballots, log)
+		if err != nil {
+			return count.Counts{}, nil, nil, fmt.Errorf("%s: %s: %w", where, file, withHint(err, where, all))
+		}
+		if skipped.Rows > 0 {
+			notes = append(notes, skippedNote(where, file, skipped))
 		}
 	}
 	if err := log.check(); err != nil {
-		return count.Counts{}, nil, fmt.Errorf("%s: %w", where, err)
+		return count.Counts{}, nil, nil, fmt.Errorf("%s: %w", where, err)
 	}
 	total, err := count.Merge(ballots.Counts(), summed)
 	if err != nil {
-		return count.Counts{}, nil, fmt.Errorf("%s: %s: %w", where, arg, err)
+		return count.Counts{}, nil, nil, fmt.Errorf("%s: %s: %w", where, arg, err)
 	}
-	return total, log, nil
+	return total, log, notes, nil
 }
 
 func readSummary(path string, s ballot.Slate) ([]count.BoxCounts, error) {
@@ -161,25 +171,35 @@ func readSummary(path string, s ballot.Slate) ([]count.BoxCounts, error) {
 // and memory does not grow with it. Ballots without a box column are one box named after the
 // file; a file with a header and no ballot is that box, returned empty. Each run of rows of one
 // box is recorded in log, with its counts when the log keeps them.
-func countBallots(path string, s ballot.Slate, total *count.Counter, log *boxLog) error {
+func countBallots(path string, s ballot.Slate, marks ballot.Spellings, total *count.Counter, log *boxLog) (ballot.SkippedRows, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return err
+		return ballot.SkippedRows{}, err
 	}
 	defer f.Close()
 	r := ballot.NewReader(f)
-	r.Candidates = s.IDs()
+	r.Candidates, r.Names, r.Spellings = s.IDs(), s.Names(), marks
+	skipped, err := countRows(r, path, s, total, log)
+	if err != nil {
+		return ballot.SkippedRows{}, err
+	}
+	return skipped, nil
+}
+
+// countRows counts the ballots of a reader, as countBallots says, and returns the empty rows that
+// ended the file.
+func countRows(r *ballot.Reader, path string, s ballot.Slate, total *count.Counter, log *boxLog) (ballot.SkippedRows, error) {
 	if _, err := r.Header(); err != nil {
-		return err
+		return ballot.SkippedRows{}, err
 	}
 	bt, err := count.NewBatch(len(s.Candidates), batchSize)
 	if err != nil {
-		return err
+		return ballot.SkippedRows{}, err
 	}
 	run := total // the counter of the current run: total itself unless counts are kept per box
 	if log.keep {
 		if run, err = count.NewCounter(s); err != nil {
-			return err
+			return ballot.SkippedRows{}, err
 		}
 	}
 	endRun := func(box string) error {
@@ -206,7 +226,7 @@ func countBallots(path string, s ballot.Slate, total *count.Counter, log *boxLog
 			break
 		}
 		if err != nil {
-			return err
+			return ballot.SkippedRows{}, err
 		}
 		name := r.Box()
 		if name == "" {
@@ -214,17 +234,17 @@ func countBallots(path string, s ballot.Slate, total *count.Counter, log *boxLog
 		}
 		if n > 0 && name != box {
 			if err := endRun(box); err != nil {
-				return err
+				return ballot.SkippedRows{}, err
 			}
 		}
 		box = name
 		n++
 		if err := bt.Append(b); err != nil {
-			return fmt.Errorf("line %d: %w", r.Line(), err)
+			return ballot.SkippedRows{}, fmt.Errorf("line %d: %w", r.Line(), err)
 		}
 		if bt.Len() == batchSize {
 			if err := run.AddBatch(bt); err != nil {
-				return err
+				return ballot.SkippedRows{}, err
 			}
 			bt.Reset()
 		}
@@ -232,38 +252,36 @@ func countBallots(path string, s ballot.Slate, total *count.Counter, log *boxLog
 	if n == 0 {
 		box = fileBox
 	}
-	return endRun(box)
+	return r.Skipped(), endRun(box)
 }
 
-// withHint adds to an error in a ballot file's header what the round's header should be: the
-// candidates' columns, IDs and names in order, and what an unknown column is (a candidate's name
-// instead of the ID; another round's candidate).
-func withHint(err error, where string, s, all ballot.Slate) error {
+// withHint adds to an error in a ballot file's header what the reader cannot know: that an unknown
+// column is a candidate of the election who is not on this round's ballot paper, as when one
+// round's file is given for another. (The reader itself lists the round's columns, IDs and
+// names, and says whose name a column headed by a candidate's name holds.)
+func withHint(err error, where string, all ballot.Slate) error {
 	var pe *ballot.ParseError
-	if !errors.As(err, &pe) {
+	if !errors.As(err, &pe) || !errors.Is(err, ballot.ErrUnknownColumn) {
 		return err
 	}
-	switch {
-	case errors.Is(err, ballot.ErrUnknownColumn), errors.Is(err, ballot.ErrColumnOrder),
-		errors.Is(err, ballot.ErrMissingColumn), errors.Is(err, ballot.ErrNoCandidateColumns):
-	default:
-		return err
-	}
-	cols := make([]string, len(s.Candidates))
-	for i, c := range s.Candidates {
-		cols[i] = fmt.Sprintf("%s (%s)", c.ID, c.Name)
-	}
-	hint := fmt.Sprintf("%s's ballot paper has the candidate columns %s, in this order", where, strings.Join(cols, ", "))
-	if errors.Is(err, ballot.ErrUnknownColumn) {
-		col := pe.Text
-		for _, c := range all.Candidates {
-			switch {
-			case c.Name == col:
-				hint += fmt.Sprintf("; %q is the name of candidate %s: a column is headed by the candidate's ID", col, c.ID)
-			case c.ID == col:
-				hint += fmt.Sprintf("; %s (%s) is not a candidate in %s: is this the file of another round?", c.ID, c.Name, where)
-			}
+	for _, c := range all.Candidates {
+		if c.ID == pe.Text {
+			return fmt.Errorf("%w; %s (%s) is not a candidate in %s: is this the file of another round?", err, c.ID, c.Name, where)
 		}
 	}
-	return fmt.Errorf("%w; %s", err, hint)
+	return err
+}
+
+// skippedNote says which empty rows ended a ballot file: rows a spreadsheet exports below its
+// data, which hold no ballot and are not counted.
+func skippedNote(where, file string, sk ballot.SkippedRows) string {
+	lines := fmt.Sprintf("line %d", sk.First)
+	if sk.Last > sk.First {
+		lines = fmt.Sprintf("lines %d–%d", sk.First, sk.Last)
+	}
+	rows := "1 empty row"
+	if sk.Rows != 1 {
+		rows = fmt.Sprintf("%d empty rows", sk.Rows)
+	}
+	return fmt.Sprintf("%s: %s: %s at the end of the file skipped (%s): no ballot is counted from them", where, file, rows, lines)
 }
