@@ -846,3 +846,21 @@ func TestEmptyRowsSkipped(t *testing.T) {
 		t.Errorf("stderr %q, want it to begin %q", stderr.String(), note)
 	}
 }
+
+// TestDeclaredMarks: ballot files are read with the mark spellings the definition declares (√
+// for For, 否 against): the sample's round 1 so spelled gives the sample's record.
+func TestDeclaredMarks(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	def := sample(t, dir, "marks.json", `"rules": "cpc-grassroots-committee",`, `"rules": "cpc-grassroots-committee",
+  "marks": {"for": ["√"], "against": ["否"]},`)
+	spelled := writeFile(t, dir, "round1.csv", strings.NewReplacer("○", "√", "×", "否").Replace(lines(t, "round1.csv", 47)))
+	var want, got, stderr bytes.Buffer
+	run([]string{"-format", "json", td + "election.json", td + "round1.csv"}, &want, &bytes.Buffer{})
+	if status := run([]string{"-format", "json", def, spelled}, &got, &stderr); status != exitNextRound {
+		t.Fatalf("exit status %d: %s", status, stderr.String())
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Errorf("the ballots spelled √ and 否 give another record:\n%s", got.String())
+	}
+}
