@@ -217,7 +217,8 @@ code { font-size: .85em; word-break: break-all; }
 @media print {
   body { margin: 0; padding: 0; max-width: none; font-size: 10.5pt; }
   h1 { font-size: 16pt; margin-top: 0; }
-  h2 { font-size: 13pt; break-after: avoid; }
+  h2, .label { break-after: avoid; }
+  h2 { font-size: 13pt; }
   .wide { overflow: visible; }
   tr, svg, li { break-inside: avoid; }
   thead { display: table-header-group; }
@@ -246,11 +247,11 @@ code { font-size: .85em; word-break: break-all; }
 </svg></div>{{end}}
 {{if .Table.Rows}}{{template "table" .Table}}{{end}}
 {{if .WriteIns.Rows}}{{template "table" .WriteIns}}{{end}}
-<p><b>{{$.L.Decision}}</b>{{$.L.Colon}}</p>
+<p class="label"><b>{{$.L.Decision}}</b>{{$.L.Colon}}</p>
 <ul>{{range .Decision}}
 <li>{{.}}</li>{{end}}
 </ul>
-{{if .Reasons}}<p><b>{{$.L.Reasons}}</b>{{$.L.Colon}}</p>
+{{if .Reasons}}<p class="label"><b>{{$.L.Reasons}}</b>{{$.L.Colon}}</p>
 <ol>{{range .Reasons}}
 <li>{{.}}</li>{{end}}
 </ol>{{end}}
