@@ -281,3 +281,45 @@ func TestPrintedHeadingsWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestNarrowScreenMargin (issue 12, item 5): on a screen as narrow as a telephone's (360 pixels)
+// the sheet keeps a side margin: nothing is drawn in the 10 pixels at either edge (the sheet's
+// text ran to the edges: its margin was "auto" beside a maximum width), and a table wider than the
+// screen scrolls inside the page instead of running past its edge.
+func TestNarrowScreenMargin(t *testing.T) {
+	p := newPrinter(t)
+	var page bytes.Buffer
+	if err := report.HTML(&page, sampleResult(t), report.Options{Lang: report.Chinese}); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	html := filepath.Join(dir, "sheet.html")
+	if err := os.WriteFile(html, page.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	shot := filepath.Join(dir, "shot.png")
+	const w, h = 360, 1600
+	cmd := exec.Command(p.chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+		"--run-all-compositor-stages-before-draw", "--virtual-time-budget=10000",
+		"--user-data-dir="+filepath.Join(dir, "profile"), "--screenshot="+shot, fmt.Sprintf("--window-size=%d,%d", w, h),
+		"file://"+html)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("chromium: %v\n%s", err, out)
+	}
+	img := readPNG(t, shot)
+	b := img.Bounds()
+	if b.Dx() != w {
+		t.Fatalf("screenshot %d pixels wide, want %d", b.Dx(), w)
+	}
+	if inked(img) < 1000 {
+		t.Fatal("the screenshot is blank: the page did not render")
+	}
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for _, x := range []int{0, 3, 6, 9, w - 10, w - 7, w - 4, w - 1} {
+			if r, g, bl, _ := img.At(x, y).RGBA(); r < 0xe000 || g < 0xe000 || bl < 0xe000 {
+				t.Fatalf("ink at (%d, %d), within 10 pixels of the edge of a %d-pixel screen", x, y, w)
+			}
+		}
+	}
+}
