@@ -653,8 +653,8 @@ func TestBoxes(t *testing.T) {
 
 // TestBatchEqualsAdd (issue 12, item 7): counting through batches gives exactly the counts of
 // giving every ballot to Counter.Add, per box and in all: on the sample files, and on a generated
-// file of 30,000 ballots in 3,000 boxes with write-ins and spoiled ballots, and with a box's rows
-// split in two runs.
+// file of 30,000 ballots in 3,000 boxes with write-ins and spoiled ballots, and on the sample with
+// one more ballot of its first box at the end, so that the box's rows are in two runs.
 func TestBatchEqualsAdd(t *testing.T) {
 	t.Parallel()
 	def, err := readDefinition(td + "election.json")
@@ -664,7 +664,7 @@ func TestBatchEqualsAdd(t *testing.T) {
 	dir := t.TempDir()
 	gen := filepath.Join(dir, "generated.csv")
 	writeBallots(t, gen, def.Slate, 30_000, 10)
-	split := writeFile(t, dir, "split.csv", lines(t, "round1.csv", 47)+"流动票箱,○,○,○,○,,,,,\n")
+	split := writeFile(t, dir, "split.csv", lines(t, "round1.csv", 47)+"大厅,○,○,○,○,,,,,\n")
 	for _, path := range []string{td + "round1.csv", td + "round1-hall.csv", gen, split} {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			t.Parallel()

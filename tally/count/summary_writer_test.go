@@ -20,15 +20,15 @@ func TestSummaryWriter(t *testing.T) {
 			{ID: "c1", For: 1, Abstain: 1}, {ID: "c2", Against: 2}, {ID: "c3", Abstain: 2}},
 			WriteIns: []count.WriteInCount{{Name: "Zhao Liu", Votes: 1}}}},
 		{Box: "B", Counts: count.Counts{Ballots: 1, Valid: 1, Candidates: []count.CandidateCount{
-			{ID: "c1", For: 1}, {ID: "c2", For: 1}, {ID: "c3", Abstain: 1}},
-			WriteIns: []count.WriteInCount{}}},
+			{ID: "c1", For: 1}, {ID: "c2", Against: 1}, {ID: "c3", Abstain: 1}},
+			WriteIns: []count.WriteInCount{{Name: "Qian Li", Votes: 1}}}},
 	}
 	var want bytes.Buffer
 	if err := count.WriteSummary(&want, sumSlate, boxes); err != nil {
 		t.Fatal(err)
 	}
 	var got bytes.Buffer
-	sw, err := count.NewSummaryWriter(&got, sumSlate, []string{"Zhao Liu", "Zhao Liu"})
+	sw, err := count.NewSummaryWriter(&got, sumSlate, []string{"Zhao Liu", "Qian Li", "Zhao Liu"})
 	if err != nil {
 		t.Fatal(err)
 	}
