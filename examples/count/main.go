@@ -47,8 +47,9 @@
 //
 // Memory does not grow with the ballot files: they stream through a reader and a batch of fixed
 // size. It grows with the number of ballot boxes only when they must be remembered — a round of
-// several files, to find a box counted twice, or -boxes — and then by a few bytes a box: a round
-// of a million boxes is counted in well under 64 MB.
+// several files, to find a box counted twice, or -boxes — and then by the box's name and a dozen
+// bytes, its counts going to a temporary file: a round of a million boxes is counted with -boxes
+// in under 64 MB (BENCHMARKS.md).
 //
 // Exit status: 0 when the election is decided (or the ballot paper is written); 3 when it needs
 // another round of voting (the report is written, and the round needed — number, kind, seats and
