@@ -629,7 +629,7 @@ func TestDecideErrors(t *testing.T) {
 		err  error
 	}{
 		{"more present than entitled", tally.Turnout{Entitled: 9, Present: 10}, countsOf(s, 10, 0, 0, []int{5, 5}), tally.ErrTurnout},
-		{"returned differs from counted", tally.Turnout{Entitled: 10, Present: 10, Issued: 10, Returned: 9}, countsOf(s, 10, 0, 0, []int{5, 5}), tally.ErrTurnout},
+		{"returned differs from counted", tally.Turnout{Entitled: 10, Present: 10, Issued: 10, Returned: tally.Declare(9)}, countsOf(s, 10, 0, 0, []int{5, 5}), tally.ErrTurnout},
 		{"negative issued", tally.Turnout{Entitled: 10, Present: 10, Issued: -1}, countsOf(s, 10, 0, 0, []int{5, 5}), tally.ErrTurnout},
 		{"counts of another slate", turnout, countsOf(slateOf(1, 3), 10, 0, 0, []int{5, 5, 0}), count.ErrSlateMismatch},
 		{"counts of other candidates", turnout, func() count.Counts {

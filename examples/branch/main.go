@@ -172,12 +172,12 @@ func record(w io.Writer, res tally.Result) error {
 	fmt.Fprintf(w, "%s: %d seats, %d candidates\n", s.Office, s.Seats, len(s.Candidates))
 	fmt.Fprintf(w, "Rules: %s (%s)\n", rules.Name, rules.Source)
 	fmt.Fprintf(w, "Candidate surplus %s%%: the rule requires at least %d candidates for %d seats.\n",
-		quota.SurplusPercent(s.Seats, len(s.Candidates), 1), rules.Difference.MinCandidates(s.Seats), s.Seats)
+		quota.SurplusPercent(s.Seats, len(s.Candidates), 1).StringFixed(1), rules.Difference.MinCandidates(s.Seats), s.Seats)
 	for _, d := range res.Decisions {
 		fmt.Fprintf(w, "\n== Round %d: %s, %d of %d seats\n", d.Round.Number, d.Round.Kind, d.Round.Slate.Seats, s.Seats)
 		t, c := d.Turnout, d.Counts
 		fmt.Fprintf(w, "Entitled %d, present %d, ballots issued %d, returned %d: valid %d, invalid (over-vote) %d, spoiled %d\n\n",
-			t.Entitled, t.Present, t.Issued, t.Returned, c.Valid, c.Invalid, c.Spoiled)
+			t.Entitled, t.Present, t.Issued, t.Returned.Or(c.Ballots), c.Valid, c.Invalid, c.Spoiled)
 		// The name comes last: tabwriter counts runes, and a Chinese character is two columns wide.
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintf(tw, "ID\tFor %s\tAgainst %s\tAbstain\tStanding\t  Name\n", ballot.For.Symbol(), ballot.Against.Symbol())

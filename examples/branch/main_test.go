@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
 
+	"github.com/chae-go/chae/ballot"
 	"github.com/chae-go/chae/tally"
 )
 
@@ -79,4 +81,30 @@ func TestGolden(t *testing.T) {
 	if !bytes.Equal(out.Bytes(), want) {
 		t.Errorf("the record differs from %s (go test -update to rewrite it):\n%s", golden, out.Bytes())
 	}
+}
+
+// TestSurplusKeepsZeros: the candidate surplus is printed with its one decimal place whatever the
+// figure: 6 candidates for 5 seats are "20.0%", as 27 for 23 are "17.4%" (not "20%").
+func TestSurplusKeepsZeros(t *testing.T) {
+	for _, tc := range []struct {
+		seats, candidates int
+		want              string
+	}{{5, 6, "Candidate surplus 20.0%"}, {23, 27, "Candidate surplus 17.4%"}, {10, 12, "Candidate surplus 20.0%"}} {
+		res := tally.Result{Slate: slateOf(tc.seats, tc.candidates), Rules: tally.CPCGrassrootsCommittee()}
+		var b bytes.Buffer
+		if err := record(&b, res); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), tc.want+":") {
+			t.Errorf("%d for %d seats: %q, want %q", tc.candidates, tc.seats, strings.SplitN(b.String(), "\n", 4)[2], tc.want)
+		}
+	}
+}
+
+func slateOf(seats, n int) ballot.Slate {
+	s := ballot.Slate{Office: "Committee", Seats: seats}
+	for i := range n {
+		s.Candidates = append(s.Candidates, ballot.Candidate{ID: fmt.Sprintf("c%d", i+1), Name: fmt.Sprintf("Name %d", i+1)})
+	}
+	return s
 }
