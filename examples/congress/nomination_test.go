@@ -251,7 +251,9 @@ func TestDeterministicNomination(t *testing.T) {
 // recorded lot), a cut between ranks is not a tie.
 func TestReplacementTie(t *testing.T) {
 	t.Parallel()
-	e := func(p string, rank int) nominate.Entry { return nominate.Entry{Tally: nominate.Tally{Person: p}, Rank: rank} }
+	e := func(p string, rank int) nominate.Entry {
+		return nominate.Entry{Tally: nominate.Tally{Person: p}, Rank: rank}
+	}
 	prev := []nominate.Entry{e("a", 1), e("b", 2), e("c", 3), e("d", 3), e("f", 5), e("g", 5), e("h", 5)}
 	list := []nominate.Entry{e("a", 1), e("c", 3)}
 	for _, tc := range []struct {
@@ -261,7 +263,7 @@ func TestReplacementTie(t *testing.T) {
 		want    []string
 	}{
 		{"none", nil, 0, nil},
-		{"between ranks", map[string]bool{"a": true}, 2, nil},      // b, d
+		{"between ranks", map[string]bool{"a": true}, 2, nil}, // b, d
 		{"inside a tie", map[string]bool{"a": true}, 3, []string{"f", "g", "h"}},
 		{"all of the pool", map[string]bool{"a": true}, 5, nil},
 		{"removed skipped", map[string]bool{"a": true, "b": true}, 1, nil}, // d
@@ -452,4 +454,3 @@ func TestPool(t *testing.T) {
 		}
 	}
 }
-
