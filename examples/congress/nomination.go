@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -148,27 +149,35 @@ func newUnitNomination(seed uint64, i int, u Unit, seats, workers int) (*unitNom
 		return nil, err
 	}
 	un := &unitNomination{seed: seed, index: i, unit: u, seats: seats, plan: unitPlan(u, seats), branches: bs, workers: workers}
-	weights := make([]int64, nru)
 	for k := range nru {
 		un.rus = append(un.rus, ruID(u.Code, k))
-		m, _ := tree.Members(un.rus[k])
-		weights[k] = m
 	}
-	a, err := apportionLots(stream(seed, i, streamTreeLots), quota.HuntingtonHill, seats, weights)
-	if err != nil {
-		return nil, err
-	}
-	un.places = a.Seats
-	allocs := make([]nominate.Allocation, nru)
-	for k := range nru {
-		allocs[k] = nominate.Allocation{Org: un.rus[k], Weight: weights[k], Places: a.Seats[k]}
-	}
-	if len(a.Lots) > 0 {
+	// the unit's places among its recommending units, by members (Huntington–Hill); a tie for
+	// the last place is settled by lot and recorded
+	allocs, err := nominate.Apportion(tree, tree.Root(), seats, quota.HuntingtonHill, nominate.WeightMembers)
+	if te := (*quota.ApportionTieError)(nil); errors.As(err, &te) {
+		weights := make([]int64, nru)
+		for k := range nru {
+			weights[k], _ = tree.Members(un.rus[k])
+		}
+		a, err := apportionLots(stream(seed, i, streamTreeLots), quota.HuntingtonHill, seats, weights)
+		if err != nil {
+			return nil, err
+		}
 		var tied []string
 		for _, k := range a.Lots {
 			tied = append(tied, string(un.rus[k]))
 		}
 		un.lots = append(un.lots, lot{Step: "places", Org: u.Code, Persons: tied})
+		allocs = make([]nominate.Allocation, nru)
+		for k := range nru {
+			allocs[k] = nominate.Allocation{Org: un.rus[k], Weight: weights[k], Places: a.Seats[k]}
+		}
+	} else if err != nil {
+		return nil, err
+	}
+	for _, a := range allocs {
+		un.places = append(un.places, a.Places)
 	}
 	if un.tree, err = tree.WithPlaces(allocs); err != nil {
 		return nil, err

@@ -84,8 +84,9 @@ func (u *unitRun) nominated(un *unitNomination, slate ballot.Slate) {
 	nm.participation, _ = un.n.Participation()
 	nm.TookPart = nm.participation.Num
 	nm.Replaced = un.replaced
-	nm.Lots = un.lots
-	nm.Objections = un.objection
+	nm.Lots = append([]lot{}, un.lots...)
+	nm.Objections = append([]nominate.Objection{}, un.objection...)
+	nm.Vetoed = []nominate.Removal{}
 	for _, r := range un.removals {
 		if !slices.ContainsFunc(un.objection, func(o nominate.Objection) bool { return o.Upheld && o.Person == r.Person }) {
 			nm.Vetoed = append(nm.Vetoed, r)
