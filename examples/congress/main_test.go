@@ -264,3 +264,39 @@ func TestUnitMinorities(t *testing.T) {
 		}
 	}
 }
+
+// TestReadme: the README's block of what the main example shows is the default run's output,
+// line for line (its "..." lines stand for the rows left out).
+func TestReadme(t *testing.T) {
+	t.Parallel()
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden, err := os.ReadFile(filepath.Join("testdata", "default.golden"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(readme), "### What the main example shows\n\n```\n")
+	block, _, ok2 := strings.Cut(after, "```")
+	if !ok || !ok2 {
+		t.Fatal("README.md has no block of what the main example shows")
+	}
+	have := map[string]bool{}
+	for _, l := range strings.Split(string(golden), "\n") {
+		have[l] = true
+	}
+	n := 0
+	for _, l := range strings.Split(strings.TrimSuffix(block, "\n"), "\n") {
+		if l == "..." || l == "" {
+			continue
+		}
+		n++
+		if !have[l] {
+			t.Errorf("README line not in the default output: %q", l)
+		}
+	}
+	if n < 20 {
+		t.Errorf("the README block has %d lines of output", n)
+	}
+}
