@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -204,4 +205,24 @@ func TestNominationFunnel(t *testing.T) {
 	if got, want := report.NominationFunnel(f, report.Chinese), "推荐人选9名 → 预备人选5名 → 候选人6名（应选1名，其中上级提名1名）"; got != want {
 		t.Errorf("Chinese:\n got %s\nwant %s", got, want)
 	}
+}
+
+// A vetting removal and its replacement, as the nomination records them, in both languages.
+func ExampleNominationReason() {
+	names := map[string]string{"P17": "王毅", "P23": "李希"}
+	name := func(key string) string { return names[key] }
+	for _, r := range []nominate.Reason{
+		{Kind: nominate.ReasonVetoed, Persons: []string{"P17"}, Ground: nominate.Integrity, Ref: "review 3"},
+		{Kind: nominate.ReasonReplaced, Persons: []string{"P23"}},
+	} {
+		fmt.Println(report.NominationReason(r, report.English, name))
+		fmt.Println(report.NominationReason(r, report.Chinese, name))
+	}
+	fmt.Println(report.NominationFunnel(nominate.Funnel{Recommended: 66, Inspected: 43, Preliminary: 38, Seats: 33}, report.English))
+	// Output:
+	// 王毅 removed by vetting (a finding of the integrity review, review 3).
+	// 王毅经审核把关被否决（廉洁审核发现问题，review 3）。
+	// 李希 listed in place of the removed, next in rank.
+	// 按排名依次递补李希。
+	// 66 recommended → 43 inspected → 38 preliminary candidates for 33 seats
 }
