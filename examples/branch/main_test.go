@@ -34,6 +34,7 @@ func TestRecord(t *testing.T) {
 		"tied for the last open seat",
 		"== Round 3: runoff, 1 of 7 seats",
 		"  7. ",
+		"The committee, in surname stroke order: 王丽、刘洋、李强、杨帆、张伟、陈静、黄磊",
 	} {
 		if !strings.Contains(a.String(), want) {
 			t.Errorf("record lacks %q", want)
@@ -51,6 +52,14 @@ func TestRecord(t *testing.T) {
 	}
 	if !res.Done || len(res.Elected) != 7 {
 		t.Fatalf("done %v, %d elected", res.Done, len(res.Elected))
+	}
+	// The ballot paper is printed in surname stroke order (docs/rules.md B3).
+	var printed []string
+	for _, c := range res.Slate.Candidates {
+		printed = append(printed, c.Name)
+	}
+	if want := "王丽 刘洋 李强 杨帆 张伟 陈静 周婷 赵敏 黄磊"; strings.Join(printed, " ") != want {
+		t.Errorf("ballot paper %q, want %q", printed, want)
 	}
 	if !strings.Contains(a.String(), "Record digest: "+res.Digest()) {
 		t.Errorf("the readable record does not print the digest %s", res.Digest())
