@@ -193,9 +193,6 @@ func New(t *Tree, reg *Registry, seats int, opt Options) (*Nomination, error) {
 	return &Nomination{tree: t, reg: reg, seats: seats, opt: opt, removed: map[string]bool{}}, nil
 }
 
-// Seats returns the seats the election unit elects.
-func (n *Nomination) Seats() int { return n.seats }
-
 // Tree returns the organisation tree.
 func (n *Nomination) Tree() *Tree { return n.tree }
 
