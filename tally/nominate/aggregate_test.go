@@ -2,6 +2,7 @@ package nominate_test
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -332,6 +333,27 @@ func TestTieAtCut(t *testing.T) {
 		}
 		if root.Short != 0 {
 			t.Errorf("short %d with a tie pending", root.Short)
+		}
+	})
+	t.Run("ranking", func(t *testing.T) {
+		p := aggregate(t, tree, reg, sheets, rule(nominate.ReportTie))
+		es, err := p.Ranking("R")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range es {
+			got = append(got, fmt.Sprintf("%s%d", e.Person, e.Rank))
+		}
+		if !slices.Equal(got, []string{"A1", "B2", "C2", "D4"}) {
+			t.Errorf("ranking %v", got)
+		}
+		kept, err := nominate.Aggregate(tree, reg, nominate.Up{Rules: rule(nominate.ReportTie), Sheets: sheets}, nominate.Options{TallyLevels: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := kept.Ranking("b1"); !errors.Is(err, nominate.ErrNoTallies) {
+			t.Errorf("ranking of a level not kept: %v", err)
 		}
 	})
 	t.Run("include", func(t *testing.T) {
