@@ -268,74 +268,8 @@ const extractMark = "# Unihan extract for ballot/stroke"
 func readUnihan(srcs []Source) (*unihan, error) {
 	u := &unihan{total: map[rune]int{}, tgh: map[rune]int{}}
 	for _, src := range srcs {
-		text, err := decompress(src)
-		if err != nil {
+		if err := u.read(src); err != nil {
 			return nil, err
-		}
-		isExtract := bytes.HasPrefix(text, []byte(extractMark))
-		us := unihanSource{name: src.Name, sum: sum(src.Data)}
-		sc := bufio.NewScanner(bytes.NewReader(text))
-		sc.Buffer(make([]byte, 1<<16), 1<<20)
-		line := 0
-		for sc.Scan() {
-			line++
-			t := sc.Text()
-			if strings.HasPrefix(t, "#") {
-				switch {
-				case isExtract && strings.HasPrefix(t, "# source: "):
-					f := strings.Fields(strings.TrimPrefix(t, "# source: "))
-					// name sha256 <hex> unicode <version> date <date>
-					if len(f) != 7 || f[1] != "sha256" || f[3] != "unicode" || f[5] != "date" {
-						return nil, fmt.Errorf("%s:%d: malformed source line", src.Name, line)
-					}
-					u.sources = append(u.sources, unihanSource{name: f[0], sum: f[2], version: f[4], date: f[6]})
-				case strings.HasPrefix(t, "# Unicode version: "):
-					us.version = strings.TrimPrefix(t, "# Unicode version: ")
-				case strings.HasPrefix(t, "# Date: "):
-					us.date = strings.Fields(strings.TrimPrefix(t, "# Date: "))[0]
-				}
-				continue
-			}
-			if t == "" {
-				continue
-			}
-			f := strings.Split(t, "\t")
-			if len(f) != 3 || !strings.HasPrefix(f[0], "U+") {
-				return nil, fmt.Errorf("%s:%d: malformed line %q", src.Name, line, t)
-			}
-			if f[1] != "kTotalStrokes" && f[1] != "kTGH" {
-				continue
-			}
-			cp, err := strconv.ParseUint(f[0][2:], 16, 32)
-			if err != nil || cp > unicode.MaxRune {
-				return nil, fmt.Errorf("%s:%d: bad code point %q", src.Name, line, f[0])
-			}
-			r := rune(cp)
-			v := strings.Fields(f[2])
-			switch f[1] {
-			case "kTotalStrokes":
-				n, err := strconv.Atoi(v[0])
-				if err != nil || n < 1 {
-					return nil, fmt.Errorf("%s:%d: bad kTotalStrokes %q", src.Name, line, f[2])
-				}
-				u.total[r] = n
-			case "kTGH":
-				y, p, ok := strings.Cut(v[0], ":")
-				n, err := strconv.Atoi(p)
-				if !ok || y != "2013" || err != nil || n < 1 || n > levelEnds[2] {
-					return nil, fmt.Errorf("%s:%d: bad kTGH %q", src.Name, line, f[2])
-				}
-				u.tgh[r] = n
-			}
-		}
-		if err := sc.Err(); err != nil {
-			return nil, fmt.Errorf("%s: %w", src.Name, err)
-		}
-		if !isExtract {
-			if us.version == "" {
-				return nil, fmt.Errorf("%s: no Unicode version in the header", src.Name)
-			}
-			u.sources = append(u.sources, us)
 		}
 	}
 	sort.Slice(u.sources, func(i, j int) bool { return u.sources[i].name < u.sources[j].name })
@@ -343,6 +277,99 @@ func readUnihan(srcs []Source) (*unihan, error) {
 		return nil, fmt.Errorf("unihan: %d kTGH values, want %d", len(u.tgh), levelEnds[2])
 	}
 	return u, nil
+}
+
+// read reads one Unihan file or extract into u: its kTotalStrokes and kTGH lines, and its
+// source (from the header of an original file, from the source lines of an extract).
+func (u *unihan) read(src Source) error {
+	text, err := decompress(src)
+	if err != nil {
+		return err
+	}
+	isExtract := bytes.HasPrefix(text, []byte(extractMark))
+	us := unihanSource{name: src.Name, sum: sum(src.Data)}
+	sc := bufio.NewScanner(bytes.NewReader(text))
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		t := sc.Text()
+		if strings.HasPrefix(t, "#") {
+			if err := u.comment(t, isExtract, &us); err != nil {
+				return fmt.Errorf("%s:%d: %w", src.Name, line, err)
+			}
+			continue
+		}
+		if t == "" {
+			continue
+		}
+		if err := u.field(t); err != nil {
+			return fmt.Errorf("%s:%d: %w", src.Name, line, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", src.Name, err)
+	}
+	if !isExtract {
+		if us.version == "" {
+			return fmt.Errorf("%s: no Unicode version in the header", src.Name)
+		}
+		u.sources = append(u.sources, us)
+	}
+	return nil
+}
+
+// comment reads a comment line: an extract's source line, or an original file's version and
+// date into us.
+func (u *unihan) comment(t string, isExtract bool, us *unihanSource) error {
+	switch {
+	case isExtract && strings.HasPrefix(t, "# source: "):
+		f := strings.Fields(strings.TrimPrefix(t, "# source: "))
+		// name sha256 <hex> unicode <version> date <date>
+		if len(f) != 7 || f[1] != "sha256" || f[3] != "unicode" || f[5] != "date" {
+			return errors.New("malformed source line")
+		}
+		u.sources = append(u.sources, unihanSource{name: f[0], sum: f[2], version: f[4], date: f[6]})
+	case strings.HasPrefix(t, "# Unicode version: "):
+		us.version = strings.TrimPrefix(t, "# Unicode version: ")
+	case strings.HasPrefix(t, "# Date: "):
+		us.date = strings.Fields(strings.TrimPrefix(t, "# Date: "))[0]
+	}
+	return nil
+}
+
+// field reads a line "U+XXXX<tab>field<tab>value", keeping kTotalStrokes (its first value) and
+// kTGH (2013:position).
+func (u *unihan) field(t string) error {
+	f := strings.Split(t, "\t")
+	if len(f) != 3 || !strings.HasPrefix(f[0], "U+") {
+		return fmt.Errorf("malformed line %q", t)
+	}
+	if f[1] != "kTotalStrokes" && f[1] != "kTGH" {
+		return nil
+	}
+	cp, err := strconv.ParseUint(f[0][2:], 16, 32)
+	if err != nil || cp > unicode.MaxRune {
+		return fmt.Errorf("bad code point %q", f[0])
+	}
+	r := rune(cp)
+	v := strings.Fields(f[2])
+	switch f[1] {
+	case "kTotalStrokes":
+		n, err := strconv.Atoi(v[0])
+		if err != nil || n < 1 {
+			return fmt.Errorf("bad kTotalStrokes %q", f[2])
+		}
+		u.total[r] = n
+	case "kTGH":
+		y, p, ok := strings.Cut(v[0], ":")
+		n, err := strconv.Atoi(p)
+		if !ok || y != "2013" || err != nil || n < 1 || n > levelEnds[2] {
+			return fmt.Errorf("bad kTGH %q", f[2])
+		}
+		u.tgh[r] = n
+	}
+	return nil
 }
 
 func decompress(src Source) ([]byte, error) {
@@ -678,7 +705,30 @@ func (t *Table) levels() [3][]rune {
 	return lv
 }
 
+// check checks the table against kTGH (checkInversions) and records what the header reports:
+// the groups rules 1–3 leave tied and how the order lines settle them, and each level's
+// characters with and without a sequence.
 func (t *Table) check(ovs []Override, where func(Override) string) error {
+	if err := t.checkInversions(ovs, where); err != nil {
+		return err
+	}
+	t.report = append(t.report, t.tieReport(ovs))
+	for lvl, chars := range t.levels() {
+		withSeq := 0
+		for _, r := range chars {
+			if _, ok := t.Seq[r]; ok {
+				withSeq++
+			}
+		}
+		t.report = append(t.report, fmt.Sprintf("level %d: %d characters, %d with a stroke sequence (0 inversions), %d placed by their count",
+			lvl+1, len(chars), withSeq, len(chars)-withSeq))
+	}
+	return nil
+}
+
+// checkInversions refuses any inversion against kTGH that an accept line does not explain (none
+// may in level 1, the first 40 listed), and an accept line that explains none.
+func (t *Table) checkInversions(ovs []Override, where func(Override) string) error {
 	type pair [2]rune
 	accepted := map[pair]Override{}
 	used := map[pair]bool{}
@@ -711,6 +761,12 @@ func (t *Table) check(ovs []Override, where func(Override) string) error {
 			return fmt.Errorf("%s: accept %c %c explains no inversion", where(o), o.Chars[0], o.Chars[1])
 		}
 	}
+	return nil
+}
+
+// tieReport says how many groups of characters rules 1–3 leave equal, and how many of them one
+// order line settles as a whole.
+func (t *Table) tieReport(ovs []Override) string {
 	groups := map[string][]rune{}
 	for r, s := range t.Seq {
 		groups[rankKey(s)] = append(groups[rankKey(s)], r)
@@ -738,19 +794,8 @@ func (t *Table) check(ovs []Override, where func(Override) string) error {
 			settled++
 		}
 	}
-	t.report = append(t.report, fmt.Sprintf("Rules 1-3 leave %d groups of equal characters (%d characters): order lines settle %d, code point order the other %d",
-		tied, tiedChars, settled, tied-settled))
-	for lvl, chars := range t.levels() {
-		withSeq := 0
-		for _, r := range chars {
-			if _, ok := t.Seq[r]; ok {
-				withSeq++
-			}
-		}
-		t.report = append(t.report, fmt.Sprintf("level %d: %d characters, %d with a stroke sequence (0 inversions), %d placed by their count",
-			lvl+1, len(chars), withSeq, len(chars)-withSeq))
-	}
-	return nil
+	return fmt.Sprintf("Rules 1-3 leave %d groups of equal characters (%d characters): order lines settle %d, code point order the other %d",
+		tied, tiedChars, settled, tied-settled)
 }
 
 // Ties returns, for each level, the groups of characters with a stroke sequence that rules 1–3
