@@ -28,6 +28,14 @@ func newTable(ncol int, left ...int) *table.Table {
 	return t
 }
 
+// howMany returns "1 tie", "10 ties".
+func howMany(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
 // thousands formats n with commas: 2,300.
 func thousands(n int64) string {
 	s := strconv.FormatInt(n, 10)
@@ -401,8 +409,9 @@ func writeNominationEvents(w io.Writer, rec *record) {
 			lines = append(lines, fmt.Sprintf("  %s %s", u.Unit.Name, report.NominationReason(r, report.English, name)))
 		}
 	}
-	fmt.Fprintf(w, "Vetting removed %d persons; %d objections during the public notice, %d upheld; %d persons listed in their places; %d tie(s) settled by lot.\n",
-		vetoed, objections, upheld, replaced, lots)
+	fmt.Fprintf(w, "Vetting removed %s; %s during the public notice, %d upheld; %s listed in their places; %s settled by lot.\n",
+		howMany(vetoed, "person", "persons"), howMany(objections, "objection", "objections"), upheld,
+		howMany(replaced, "person", "persons"), howMany(lots, "tie", "ties"))
 	for _, l := range lines {
 		fmt.Fprintln(w, l)
 	}
