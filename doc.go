@@ -22,6 +22,8 @@
 //
 // The packages, each importing only those above it:
 //
+//   - [github.com/chae-go/chae/ballot/stroke]: surname stroke order (GF 3003-1999), in which
+//     ballot papers and official lists print names.
 //   - [github.com/chae-go/chae/ballot]: the ballot paper — Candidate, Slate, Mark, Ballot — the
 //     classification of a returned ballot as valid, over-vote or spoiled, and ballot files.
 //   - [github.com/chae-go/chae/quota]: exact rule arithmetic — Fraction, the Difference (candidate
@@ -34,8 +36,8 @@
 //   - [github.com/chae-go/chae/tally/nominate]: before the vote — recommendation and nomination
 //     up an organisation tree, lists sent down for opinions, inspection, vetting, public notice,
 //     and the slate.
-//   - [github.com/chae-go/chae/tally/report]: telling — every sentence: reasons and tally sheets in
-//     English and Chinese.
+//   - [github.com/chae-go/chae/tally/report]: telling — every sentence: reasons, tally sheets and
+//     ballot papers in English and Chinese.
 //
 // Decisions are data: each reason of a decision is a tally.Reason (a kind, the candidates, the
 // figures, the rule applied), and the record's SHA-256 digest covers those values only; package
