@@ -117,6 +117,10 @@ type Reader struct {
 	pend    []emptyRun // empty rows read and not yet known to be at the end of the file
 	ahead   heldRecord // the record read after pending empty rows
 	skipped SkippedRows
+
+	fast    *fastTable // the fast path's spellings (ReadMarks)
+	layout  []segment  // the columns as the fast path walks them
+	fastBox string     // the box, as its cell is written, if the fast path may compare cells with it
 }
 
 // emptyRun is a run of consecutive empty rows: rows rows from line first to line last. The rows of
@@ -459,6 +463,10 @@ func (r *Reader) cell(b *Ballot, k int, f []byte, ci *int) error {
 		}
 		if string(f) != r.box {
 			r.box = string(f)
+			r.fastBox = ""
+			if !blankText(f, 0) && bytes.IndexByte(f, '"') < 0 && bytes.IndexByte(f, r.sep) < 0 && bytes.IndexByte(f, '\n') < 0 && bytes.IndexByte(f, '\r') < 0 {
+				r.fastBox = r.box
+			}
 		}
 	case colSpoiled:
 		sp, ok := r.spell.spoiledOf(f)
@@ -545,7 +553,7 @@ func (r *Reader) fill() error {
 		if lim := r.maxRecord() + 2; size > lim {
 			size = max(lim, len(r.buf)+1)
 		}
-		nb := make([]byte, size)
+		nb := make([]byte, size, size+fastSlack) // room for the fast path's loads
 		copy(nb, r.buf[:r.w])
 		r.buf = nb
 	}
@@ -689,6 +697,7 @@ func (r *Reader) detectSeparator() error {
 		return &ParseError{Line: 1, Err: fmt.Errorf("%w: %q: a ballot file's cells are separated by "+
 			"a comma, a semicolon, a tab or a vertical bar", ErrSeparator, r.Comma)}
 	}
+	r.fast = newFastTable(r.spell, r.sep)
 	r.short = r.spell.short
 	if r.sep != ',' {
 		// The spellings that follow the comma in the shared table follow the separator here; one
