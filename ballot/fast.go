@@ -59,6 +59,20 @@ const noSpelling = 0xFF
 // lenMask[n] keeps the low n bytes of a word.
 var lenMask = [16]uint64{0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF, ^uint64(0)}
 
+// fastFor returns the fast path's table of t for the separator sep, built once per table and
+// separator.
+func (t *spellTable) fastFor(sep byte) *fastTable {
+	i := strings.IndexByte(separators, sep)
+	if ft := t.fast[i].Load(); ft != nil {
+		return ft
+	}
+	ft := newFastTable(t, sep)
+	if t.fast[i].CompareAndSwap(nil, ft) {
+		return ft
+	}
+	return t.fast[i].Load()
+}
+
 // newFastTable builds the fast path's table from a table of spellings and a separator. The empty
 // cell is selected by the byte that ends it: the separator, CR or LF. A spelling that holds white
 // space, a quote, the separator or a line end is left to the full decoder, and so are the case
@@ -119,8 +133,8 @@ func hasSpace(s string) bool {
 // isWritten reports whether a folded spelling is one a Writer writes.
 func isWritten(f string) bool {
 	for _, row := range markSpellings {
-		for _, s := range slices.Concat(row.written[:], row.explicit[:]) {
-			if fold(s) == f {
+		for i := range numStyles {
+			if fold(row.written[i]) == f || fold(row.explicit[i]) == f {
 				return true
 			}
 		}
@@ -185,10 +199,10 @@ type segment struct {
 func (r *Reader) fastLine(buf []byte, p, end int, marks []Mark) (int, fastStatus) {
 	ft := r.fast
 	sepw := ft.seps
-	start := p                    // the current cell's first byte
-	q := p                        // the word scanned for separators
+	start := p                          // the current cell's first byte
+	q := p                              // the word scanned for separators
 	t := zeroBytes(le64(buf, q) ^ sepw) // the separators of that word not yet passed
-	filled := 0                   // bytes in cells: zero for an empty row
+	filled := 0                         // bytes in cells: zero for an empty row
 	ci := 0
 	segs := r.layout
 	last := len(segs) - 1

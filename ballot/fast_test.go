@@ -131,7 +131,7 @@ func TestReadMarksAgreesWithReadInto(t *testing.T) {
 		g := drawFile(t)
 		rows := rapid.IntRange(1, 5).Draw(t, "rows")
 		pad := rapid.IntRange(0, 9).Draw(t, "pad")
-		max := rapid.SampledFrom([]int{0, 64, 200}).Draw(t, "maxRecord")
+		max := rapid.SampledFrom([]int{0, 16, 24, 40, 200}).Draw(t, "maxRecord")
 		plain := ballot.NewReader(bytes.NewReader(g.data))
 		plain.MaxRecordBytes = max
 		want, wantSkip := readPlain(plain)

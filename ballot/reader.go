@@ -697,7 +697,7 @@ func (r *Reader) detectSeparator() error {
 		return &ParseError{Line: 1, Err: fmt.Errorf("%w: %q: a ballot file's cells are separated by "+
 			"a comma, a semicolon, a tab or a vertical bar", ErrSeparator, r.Comma)}
 	}
-	r.fast = newFastTable(r.spell, r.sep)
+	r.fast = r.spell.fastFor(r.sep)
 	r.short = r.spell.short
 	if r.sep != ',' {
 		// The spellings that follow the comma in the shared table follow the separator here; one
