@@ -163,6 +163,7 @@ func TestReadMarksReads(t *testing.T) {
 		{"stops at a quote", "box,c1\nA,○\nA,×\nA,\"○\"\n", 1, "[against]"},
 		{"stops at an empty row", "c1,c2\n○,×\n×,×\n,\n○,○\n", 1, "[against against]"},
 		{"stops at spaces", "box,c1,c2\nA,○,×\nA,×, \nA,○,○\n", 0, "[]"},
+		{"stops at a row of a blank box and empty cells", "box,c1,c2\n ,○,×\n ,,\n ,○,○\n", 0, "[]"},
 	}
 	s, err := ballot.DefaultSpellings().WithMark(ballot.For, "√")
 	if err != nil {
@@ -184,5 +185,28 @@ func TestReadMarksReads(t *testing.T) {
 				t.Errorf("read %d rows %v, %v; want %d rows %s", n, dst[:n*k], err, tc.rows, tc.marks)
 			}
 		})
+	}
+}
+
+// TestReadMarksRecordLimit: the fast path leaves a line longer than MaxRecordBytes to ReadInto,
+// which refuses it, whatever the buffer holds.
+func TestReadMarksRecordLimit(t *testing.T) {
+	t.Parallel()
+	for limit := 8; limit < 40; limit++ {
+		var in strings.Builder
+		in.WriteString("c1,c2,c3,write-in\n")
+		for n := limit - 3; n <= limit+2; n++ {
+			in.WriteString("○,×,F," + strings.Repeat("x", max(0, n-11)) + "\n") // lines of n bytes and more
+			in.WriteString("○,×,F,\r\n")
+		}
+		plain := ballot.NewReader(strings.NewReader(in.String()))
+		plain.MaxRecordBytes = limit
+		want, _ := readPlain(plain)
+		fast := ballot.NewReader(strings.NewReader(in.String()))
+		fast.MaxRecordBytes = limit
+		got, _ := readFast(t, fast, 3, 0)
+		if !sameEvents(want, got) {
+			t.Fatalf("limit %d: ReadInto\n%v\nReadMarks\n%v", limit, want, got)
+		}
 	}
 }
