@@ -192,13 +192,19 @@ func TestReadMarksReads(t *testing.T) {
 // which refuses it, whatever the buffer holds.
 func TestReadMarksRecordLimit(t *testing.T) {
 	t.Parallel()
-	for limit := 8; limit < 40; limit++ {
-		var in strings.Builder
-		in.WriteString("c1,c2,c3,write-in\n")
-		for n := limit - 3; n <= limit+2; n++ {
-			in.WriteString("○,×,F," + strings.Repeat("x", max(0, n-11)) + "\n") // lines of n bytes and more
-			in.WriteString("○,×,F,\r\n")
+	cells := []string{"F", "○", "against", "-"}
+	var in strings.Builder
+	in.WriteString("c1,c2,c3,write-in\n")
+	for _, a := range cells {
+		for _, b := range cells {
+			for _, c := range cells {
+				for _, eol := range []string{"\n", "\r\n"} {
+					in.WriteString(a + "," + b + "," + c + "," + eol) // plain lines of 7 to 25 bytes
+				}
+			}
 		}
+	}
+	for limit := 6; limit < 28; limit++ {
 		plain := ballot.NewReader(strings.NewReader(in.String()))
 		plain.MaxRecordBytes = limit
 		want, _ := readPlain(plain)
