@@ -1,9 +1,11 @@
 package ballot
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"math/bits"
 	"slices"
 	"strings"
@@ -413,3 +415,143 @@ func (r *Reader) ReadMarks(dst []Mark, pitch int) (int, error) {
 
 // errChunkState: ReadChunk was called on a Reader that holds back rows it has read.
 var errChunkState = errors.New("ballot: ReadChunk after reading ballots that are held back")
+
+// Chunk is a run of whole records of a ballot file, cut by Reader.ReadChunk, that a Reader of its
+// own (Chunk.Reader) decodes — on another goroutine, if need be — exactly as the file's Reader
+// would decode them in their place. A Chunk refers to the buffer given to ReadChunk.
+type Chunk struct {
+	data  []byte // the records, UTF-8; its capacity holds fastSlack bytes more
+	line  int    // the lines of the file before the chunk
+	lines int    // the line ends in the chunk
+	last  bool   // the chunk ends the file (or the records that can be read)
+	file  *Reader
+}
+
+// Line returns the line on which the chunk begins.
+func (c Chunk) Line() int { return c.line + 1 }
+
+// Len returns the chunk's size in bytes.
+func (c Chunk) Len() int { return len(c.data) }
+
+// Last reports whether the chunk ends the file: the empty rows at its end, if no chunk follows,
+// are the file's last rows.
+func (c Chunk) Last() bool { return c.last }
+
+// Reader returns a Reader of the chunk's records with the file's header, separator, spellings and
+// encoding, numbering lines as in the file. Empty rows at the end of the chunk are skipped and
+// reported by its Skipped, as at the end of a file: they are the file's last rows only if no later
+// chunk holds a row (see ReadChunk).
+func (c Chunk) Reader() *Reader {
+	f := c.file
+	return &Reader{
+		Candidates: f.Candidates, Names: f.Names, MaxRecordBytes: f.MaxRecordBytes, Spellings: f.Spellings, Comma: f.Comma,
+		buf: c.data, w: len(c.data), eof: true, started: true, decoded: f.decoded, sep: f.sep, spell: f.spell,
+		short: f.short, line: c.line, cols: f.cols, header: f.header, nCand: f.nCand, fast: f.fast, layout: f.layout,
+	}
+}
+
+// MinChunk returns the smallest buffer ReadChunk takes: room for the longest record and a little
+// more.
+func (r *Reader) MinChunk() int { return r.maxRecord() + 3 + fastSlack }
+
+// ReadChunk reads the next run of whole records of the file into buf and returns it as a Chunk,
+// for a Reader of its own to decode: the records after the header (and after any read before, by
+// Read, ReadInto or ReadMarks), up to the last line end of buf that no quoted cell spans. At the
+// end of the file it returns io.EOF.
+//
+// buf must hold at least MinChunk bytes (ErrRecordTooLong otherwise); the chunk lives in it until
+// the buffer is reused. Counting the chunks of a file on several goroutines and adding up their
+// results in order gives the results of reading the file with one Reader, when empty rows that end
+// a chunk followed by a chunk holding any row are taken for what they are there: empty rows before
+// a later row (ErrEmptyRow, at their lines). A problem in the file is reported by the Reader of
+// the chunk that holds it; an error of the underlying reader, by ReadChunk.
+//
+// ReadChunk cannot follow a Read that returned an ErrEmptyRow error for a row before which more
+// rows wait to be reported.
+func (r *Reader) ReadChunk(buf []byte) (Chunk, error) {
+	if err := r.start(); err != nil {
+		return Chunk{}, err
+	}
+	if r.ahead.held || len(r.pend) > 0 {
+		return Chunk{}, errChunkState
+	}
+	if r.err != nil {
+		return Chunk{}, r.err
+	}
+	if r.layout == nil {
+		r.layout = layoutOf(r.cols) // shared, read only, by the chunks' Readers
+	}
+	if len(buf) < r.MinChunk() {
+		return Chunk{}, fmt.Errorf("ballot: a chunk of %d bytes for records of up to %d: %w", len(buf), r.maxRecord(), ErrRecordTooLong)
+	}
+	limit := len(buf) - fastSlack
+	n := copy(buf[:limit], r.buf[r.r:r.w])
+	r.r += n
+	for n < limit && !r.eof && r.r == r.w {
+		m, err := r.src.Read(buf[n:limit])
+		n += m
+		if err == io.EOF {
+			r.eof = true
+		} else if err != nil {
+			return Chunk{}, r.fail(err)
+		}
+	}
+	if n == 0 && r.eof && r.r == r.w {
+		return Chunk{}, io.EOF
+	}
+	data := buf[:n]
+	cut := n
+	last := r.eof && r.r == r.w
+	if !last {
+		if bytes.IndexByte(data, '"') < 0 {
+			cut = bytes.LastIndexByte(data, '\n') + 1
+		} else {
+			cut = quoteParityCut(data)
+		}
+		if cut == 0 {
+			// No record ends in the buffer: the first is longer than any record may be. Its
+			// Reader says so; nothing after it is read.
+			cut, last = n, true
+			r.err = io.EOF
+		}
+	}
+	// Keep the rest, a part of a record, for the next chunk.
+	if rest := data[cut:]; len(rest) > 0 {
+		if r.r != r.w {
+			panic("ballot: ReadChunk: unread data left behind") // unreachable: the loop stops when the buffer is full or read
+		}
+		if cap(r.buf)-fastSlack < len(rest) {
+			r.buf = make([]byte, len(rest), len(rest)+fastSlack)
+		}
+		r.r, r.w = 0, copy(r.buf[:cap(r.buf)-fastSlack], rest)
+	}
+	c := Chunk{data: data[:cut:cut+fastSlack], line: r.line, last: last, file: r}
+	c.lines = bytes.Count(c.data, []byte{'\n'})
+	r.line += c.lines
+	return c, nil
+}
+
+// quoteParityCut returns the end of the last line end of b outside quotes (an even number of
+// quotes before it), or 0. A file whose quotes are malformed may be cut inside what its Reader
+// reads as one record, but only after the malformed quote, which the Reader of the chunk holding it
+// reports first.
+func quoteParityCut(b []byte) int {
+	cut, quoted := 0, false
+	for i := 0; ; {
+		j := bytes.IndexByte(b[i:], '"')
+		seg := b[i:]
+		if j >= 0 {
+			seg = b[i : i+j]
+		}
+		if !quoted {
+			if k := bytes.LastIndexByte(seg, '\n'); k >= 0 {
+				cut = i + k + 1
+			}
+		}
+		if j < 0 {
+			return cut
+		}
+		quoted = !quoted
+		i += j + 1
+	}
+}
