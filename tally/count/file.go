@@ -294,11 +294,10 @@ func (m *merger) add(res chunkResult) {
 			return
 		}
 	}
+	// The empty rows that end the chunk end the chunks so far; those that ended the chunks before
+	// are refused above if the chunk holds a row, and go on here if it does not.
 	switch s := res.skipped; {
 	case s.Rows == 0:
-		if res.rows {
-			m.tail = ballot.SkippedRows{}
-		}
 	case m.tail.Rows == 0:
 		m.tail = s
 	default:
