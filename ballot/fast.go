@@ -173,6 +173,7 @@ const (
 	fastDone fastStatus = iota // decoded: a plain ballot of the current box
 	fastMore                   // the line runs past the data in the buffer
 	fastNot                    // not for the fast path: the full decoder reads it
+	fastAlt                    // a cell the first spelling of its first byte does not read
 )
 
 // layoutOf returns the fast path's view of the columns: runs of candidate columns and single
@@ -195,99 +196,193 @@ type segment struct {
 	n    int
 }
 
+// sepIter walks the separators of a buffer 64 bytes at a time: bit i of mask stands for the byte at
+// base+i, set for a separator not yet passed.
+type sepIter struct {
+	base int
+	mask uint64
+}
+
+// sepBlock returns the separators among the bytes of buf from base on, before end and at most 64 of
+// them, one bit a byte (bit i for buf[base+i]). buf holds fastSlack bytes past end.
+//
+//go:noinline
+func (ft *fastTable) sepBlock(buf []byte, base, end int) uint64 {
+	n := min(64, end-base)
+	var m uint64
+	for j := 0; j < n; j += 8 {
+		z := zeroBytes(le64(buf, base+j) ^ ft.seps) >> 7 // 1 in each byte that is a separator
+		m |= (z * 0x0102040810204080 >> 56) << j         // the bytes' low bits gathered into 8 bits
+	}
+	if n < 64 {
+		m &= 1<<n - 1
+	}
+	return m
+}
+
+// at returns an iterator at position p: the separators from p on.
+func (ft *fastTable) at(buf []byte, p, end int) sepIter {
+	if p >= end {
+		return sepIter{base: p}
+	}
+	return sepIter{base: p, mask: ft.sepBlock(buf, p, end)}
+}
+
+// cands decodes a run of candidate cells, each ended by a separator, from start into marks, and
+// returns the position after the last cell's separator. It is the fast path's inner loop: the
+// separators of 64 bytes are gathered into the bits of a word, and each cell, from one separator
+// to the next, is checked with one masked comparison against the spelling its first byte selects
+// (the others, in altMark).
+func (ft *fastTable) cands(buf []byte, it *sepIter, start, end int, marks []Mark) (int, fastStatus) {
+	base, m := it.base, it.mask
+	for {
+		i, st := 0, fastDone
+		i, start, base, m, st = ft.primaryCells(buf, base, m, start, end, marks)
+		switch st {
+		case fastDone:
+			it.base, it.mask = base, m
+			return start, fastDone
+		case fastAlt:
+			pos := base + bits.TrailingZeros64(m)
+			m &= m - 1
+			mk, ok := ft.altMark(binary.LittleEndian.Uint64(buf[start:start+8]), pos-start)
+			if !ok {
+				return 0, fastNot
+			}
+			marks[i] = mk
+			marks = marks[i+1:]
+			start = pos + 1
+		default:
+			return 0, st
+		}
+	}
+}
+
+// primaryCells decodes the cells of marks as cands does, with the spelling each first byte selects
+// first. It stops at the end of marks (fastDone), before a cell whose separator is the lowest bit
+// of m that the spelling does not read (fastAlt: marks[i], from start), or at the end of the data
+// (fastMore). It calls nothing, so that its loop keeps every value in a register.
+func (ft *fastTable) primaryCells(buf []byte, base int, m uint64, start, end int, marks []Mark) (i, nextStart, nextBase int, nextM uint64, st fastStatus) {
+	lens, keys, mark, seps := &ft.lens, &ft.keys, &ft.mark, ft.seps
+	for i = 0; i < len(marks); i++ {
+		for m == 0 {
+			base += 64
+			if base >= end {
+				return i, start, base, m, fastMore
+			}
+			// The separators of the next 64 bytes (sepBlock, inlined by hand).
+			n := min(64, end-base)
+			for j := 0; j < n; j += 8 {
+				z := zeroBytes(binary.LittleEndian.Uint64(buf[base+j:base+j+8])^seps) >> 7
+				m |= (z * 0x0102040810204080 >> 56) << j
+			}
+			if n < 64 {
+				m &= 1<<n - 1
+			}
+		}
+		pos := base + bits.TrailingZeros64(m)
+		k := pos - start
+		c := binary.LittleEndian.Uint64(buf[start : start+8])
+		b := byte(c)
+		if int(lens[b]) != k || c&lenMask[k&15] != keys[b] {
+			return i, start, base, m, fastAlt
+		}
+		marks[i] = mark[b]
+		m &= m - 1
+		start = pos + 1
+	}
+	return i, start, base, m, fastDone
+}
+
+// altMark returns the mark of a cell of k bytes, c its bytes and those after it, among the
+// spellings its first byte begins that are not the one the fast path tries first.
+func (ft *fastTable) altMark(c uint64, k int) (Mark, bool) {
+	for _, sp := range ft.alt[byte(c)] {
+		if int(sp.n) == k && c&lenMask[k&15] == sp.key {
+			return sp.m, true
+		}
+	}
+	return 0, false
+}
+
+// letters decodes one-byte cells four to a word (X,X,X,X, with the separators in the odd bytes),
+// as many as it can up to len(marks) and before end, and returns how many.
+func (ft *fastTable) letters(buf []byte, start, end int, marks []Mark) int {
+	i := 0
+	for ; i+4 <= len(marks) && start+8 <= end; i += 4 {
+		w := le64(buf, start)
+		if (w^ft.seps)&0xFF00FF00FF00FF00 != 0 {
+			break
+		}
+		l0, l1, l2, l3 := ft.letter[byte(w)], ft.letter[byte(w>>16)], ft.letter[byte(w>>32)], ft.letter[byte(w>>48)]
+		if l0 == 0 || l1 == 0 || l2 == 0 || l3 == 0 {
+			break
+		}
+		m := marks[i : i+4 : i+4]
+		m[0], m[1], m[2], m[3] = Mark(l0-1), Mark(l1-1), Mark(l2-1), Mark(l3-1)
+		start += 8
+	}
+	return i
+}
+
+// nextSep returns the next separator's position, or -1 if none lies before end.
+func (ft *fastTable) nextSep(buf []byte, it *sepIter, end int) int {
+	for it.mask == 0 {
+		it.base += 64
+		if it.base >= end {
+			return -1
+		}
+		it.mask = ft.sepBlock(buf, it.base, end)
+	}
+	pos := it.base + bits.TrailingZeros64(it.mask)
+	it.mask &= it.mask - 1
+	return pos
+}
+
 // fastLine decodes the line at buf[p:] (its data ends at end; buf holds fastSlack bytes more)
-// into marks if it is a plain ballot of the box box ("" for a file without a box column). It
-// returns the position after the line's end.
-func (r *Reader) fastLine(buf []byte, p, end int, marks []Mark) (int, fastStatus) {
+// into marks if it is a plain ballot of the current box (see plainCell). it holds the separators
+// from p on, and is left holding those after the line. It returns the position after the line's
+// end.
+func (r *Reader) fastLine(buf []byte, p, end int, it *sepIter, marks []Mark) (int, fastStatus) {
 	ft := r.fast
-	sepw := ft.seps
-	start := p                          // the current cell's first byte
-	q := p                              // the word scanned for separators
-	t := zeroBytes(le64(buf, q) ^ sepw) // the separators of that word not yet passed
-	filled := 0                         // bytes in cells: zero for an empty row
+	start := p // the current cell's first byte
 	ci := 0
 	segs := r.layout
 	last := len(segs) - 1
-	for si, sg := range segs {
+	for si := range segs {
+		sg := segs[si]
 		n := sg.n
 		if si == last {
 			n-- // the last cell ends at the line end, not at a separator
 		}
-		if sg.kind == colCandidate {
-			// Four one-byte cells to a word: X,X,X,X, (the separators in the odd bytes).
-			for n >= 4 && start+8 <= end {
-				w := le64(buf, start)
-				if (w^sepw)&0xFF00FF00FF00FF00 != 0 {
-					break
+		switch {
+		case sg.kind == colCandidate && n > 0:
+			run := marks[ci : ci+n]
+			if l := ft.letters(buf, start, end, run); l > 0 {
+				start += 2 * l
+				run = run[l:]
+				if start-it.base >= 64 {
+					*it = ft.at(buf, start, end)
+				} else {
+					it.mask &= ^uint64(0) << (start - it.base)
 				}
-				l0, l1, l2, l3 := ft.letter[byte(w)], ft.letter[byte(w>>16)], ft.letter[byte(w>>32)], ft.letter[byte(w>>48)]
-				if l0 == 0 || l1 == 0 || l2 == 0 || l3 == 0 {
-					break
-				}
-				m := marks[ci : ci+4 : ci+4]
-				m[0], m[1], m[2], m[3] = Mark(l0-1), Mark(l1-1), Mark(l2-1), Mark(l3-1)
-				ci += 4
-				n -= 4
-				filled += 4
-				start += 8
 			}
-			if q < start && n < sg.n-boolInt(si == last) {
-				// The word scanned lies before the cells the four-at-a-time loop passed.
-				q = start
-				t = zeroBytes(le64(buf, q) ^ sepw)
+			var st fastStatus
+			if start, st = ft.cands(buf, it, start, end, run); st != fastDone {
+				return 0, st
 			}
-			for ; n > 0; n-- {
-				for t == 0 {
-					q += 8
-					if q >= end {
-						return 0, fastMore
-					}
-					t = zeroBytes(le64(buf, q) ^ sepw)
-				}
-				pos := q + bits.TrailingZeros64(t)>>3
-				t &= t - 1
-				if pos >= end {
-					return 0, fastMore
-				}
-				k := pos - start
-				if k > 8 {
-					return 0, fastNot
-				}
-				c := le64(buf, start)
-				b := byte(c)
-				m := ft.mark[b]
-				if int(ft.lens[b]) != k || c&lenMask[k&15] != ft.keys[b] {
-					var ok bool
-					if m, ok = ft.cellMark(buf, start, k); !ok {
-						return 0, fastNot
-					}
-				}
-				marks[ci] = m
-				ci++
-				filled += k
-				start = pos + 1
-			}
-			if si < last {
-				continue
-			}
-		} else if si < last {
-			for t == 0 {
-				q += 8
-				if q >= end {
-					return 0, fastMore
-				}
-				t = zeroBytes(le64(buf, q) ^ sepw)
-			}
-			pos := q + bits.TrailingZeros64(t)>>3
-			t &= t - 1
-			if pos >= end {
+			ci += n
+		case sg.kind != colCandidate && si < last:
+			pos := ft.nextSep(buf, it, end)
+			if pos < 0 {
 				return 0, fastMore
 			}
 			if !r.plainCell(sg.kind, buf[start:pos]) {
 				return 0, fastNot
 			}
-			filled += pos - start
 			start = pos + 1
+		}
+		if si < last {
 			continue
 		}
 		// The last cell: up to the line end.
@@ -302,7 +397,7 @@ func (r *Reader) fastLine(buf []byte, p, end int, marks []Mark) (int, fastStatus
 		case e == end:
 			next = end // the last line of the file, without a line end
 		case buf[e] != '\n':
-			return 0, fastNot // more cells than columns, or a separator where none belongs
+			return 0, fastNot // more cells than columns
 		}
 		lineEnd := e
 		if e > start && buf[e-1] == '\r' {
@@ -313,9 +408,6 @@ func (r *Reader) fastLine(buf []byte, p, end int, marks []Mark) (int, fastStatus
 		}
 		k := e - start
 		if sg.kind == colCandidate {
-			if k > 8 {
-				return 0, fastNot
-			}
 			m, ok := ft.cellMark(buf, start, k)
 			if !ok {
 				return 0, fastNot
@@ -324,8 +416,10 @@ func (r *Reader) fastLine(buf []byte, p, end int, marks []Mark) (int, fastStatus
 		} else if !r.plainCell(sg.kind, buf[start:e]) {
 			return 0, fastNot
 		}
-		if filled+k == 0 {
-			return 0, fastNot // an empty row
+		if e-p == len(r.cols)-1 {
+			// Every cell is empty (a cell the fast path reads is empty or holds no white space):
+			// an empty row.
+			return 0, fastNot
 		}
 		return next, fastDone
 	}
@@ -389,9 +483,10 @@ func (r *Reader) ReadMarks(dst []Mark, pitch int) (int, error) {
 	}
 	rows := len(dst) / max(pitch, 1)
 	n := 0
+	buf := r.buf[:cap(r.buf)]
+	it := r.fast.at(buf, r.r, r.w)
 	for n < rows {
-		buf := r.buf[:cap(r.buf)]
-		next, st := r.fastLine(buf, r.r, r.w, dst[n*pitch:n*pitch+r.nCand])
+		next, st := r.fastLine(buf, r.r, r.w, &it, dst[n*pitch:n*pitch+r.nCand])
 		switch st {
 		case fastDone:
 			r.r = next
@@ -405,6 +500,8 @@ func (r *Reader) ReadMarks(dst []Mark, pitch int) (int, error) {
 					r.fail(err)
 					return n, nil
 				}
+				buf = r.buf[:cap(r.buf)]
+				it = r.fast.at(buf, r.r, r.w)
 				continue
 			}
 		}
