@@ -196,6 +196,46 @@ type segment struct {
 	n    int
 }
 
+// simpleLayout is the layout most files have, which fastLines reads: a box column or none, the
+// candidates, then write-in and spoiled columns (tail), if any.
+type simpleLayout struct {
+	box   bool
+	cands int       // candidate cells ended by a separator: all of them if a tail follows
+	tail  []colKind // the columns after the candidates, the last one excepted
+	last  colKind   // the last column's kind
+	cols  int
+}
+
+// simpleOf returns the simple layout of the segments, or nil if they are not so laid out.
+func simpleOf(segs []segment) *simpleLayout {
+	sl := &simpleLayout{}
+	if len(segs) > 0 && segs[0].kind == colBox {
+		sl.box = true
+		segs = segs[1:]
+	}
+	if len(segs) == 0 || segs[0].kind != colCandidate {
+		return nil
+	}
+	sl.cands = segs[0].n
+	tail := segs[1:]
+	for _, t := range tail {
+		if t.kind != colWriteIn && t.kind != colSpoiled {
+			return nil
+		}
+	}
+	sl.cols = boolInt(sl.box) + sl.cands + len(tail)
+	if len(tail) == 0 {
+		sl.cands--
+		sl.last = colCandidate
+		return sl
+	}
+	for _, t := range tail[:len(tail)-1] {
+		sl.tail = append(sl.tail, t.kind)
+	}
+	sl.last = tail[len(tail)-1].kind
+	return sl
+}
+
 // sepIter walks the separators of a buffer 64 bytes at a time: bit i of mask stands for the byte at
 // base+i, set for a separator not yet passed.
 type sepIter struct {
@@ -211,8 +251,8 @@ func (ft *fastTable) sepBlock(buf []byte, base, end int) uint64 {
 	n := min(64, end-base)
 	var m uint64
 	for j := 0; j < n; j += 8 {
-		z := zeroBytes(le64(buf, base+j) ^ ft.seps) >> 7 // 1 in each byte that is a separator
-		m |= (z * 0x0102040810204080 >> 56) << j         // the bytes' low bits gathered into 8 bits
+		z := zeroBytes(le64(buf, base+j)^ft.seps) >> 7 // 1 in each byte that is a separator
+		m |= (z * 0x0102040810204080 >> 56) << j       // the bytes' low bits gathered into 8 bits
 	}
 	if n < 64 {
 		m &= 1<<n - 1
@@ -323,6 +363,189 @@ func (ft *fastTable) letters(buf []byte, start, end int, marks []Mark) int {
 		start += 8
 	}
 	return i
+}
+
+// The window of separators fastLines works in: the separators of up to winBytes bytes, from a
+// multiple of 64, gathered first in one pass (one word for each 64 bytes) so that the loop that
+// walks the cells calls nothing and keeps its values in registers.
+const (
+	winBytes  = 8 << 10
+	winBlocks = winBytes / 64
+)
+
+// sepWindow gathers into masks the separators of buf[ws:we] (ws a multiple of 64 past the
+// buffer's start, we ≤ ws+winBytes), one word for each 64 bytes; bytes at and after we count as
+// none. It returns the number of words filled.
+func (ft *fastTable) sepWindow(buf []byte, masks *[winBlocks]uint64, ws, we int) int {
+	seps := ft.seps
+	n := (we - ws + 63) >> 6
+	for j := range n {
+		base := ws + j<<6
+		var m uint64
+		if base+64 <= we {
+			w := buf[base : base+64 : base+64]
+			for i := 0; i < 64; i += 8 {
+				z := zeroBytes(binary.LittleEndian.Uint64(w[i:i+8])^seps) >> 7
+				m |= (z * 0x0102040810204080 >> 56) << i
+			}
+		} else {
+			m = ft.sepBlock(buf, base, we)
+		}
+		masks[j] = m
+	}
+	return n
+}
+
+// fastLines decodes lines of the simple layout from buf[p:] (its data ends at end) into the rows
+// of dst, one row of pitch marks each, as fastLine does but reading each candidate cell only with
+// the spelling its first byte selects first (and one-byte cells four to a word), and only a box of
+// at most 8 bytes. It stops before the first line it does not read so (fastLine reads it, or
+// leaves it to the full decoder) and returns the rows filled and the position after them.
+func (r *Reader) fastLines(buf []byte, p, end int, dst []Mark, pitch int) (n, next int) {
+	if r.simple.box && (len(r.fastBox) == 0 || len(r.fastBox) > 8) {
+		return 0, p
+	}
+	if r.masks == nil {
+		r.masks = new([winBlocks]uint64)
+	}
+	for p < end && (n+1)*pitch <= len(dst) {
+		ws := p &^ 63
+		we := min(end, ws+winBytes)
+		blocks := r.fast.sepWindow(buf, r.masks, ws, we)
+		k, q, more := r.linesIn(buf, r.masks[:blocks], ws, we, p, dst[n*pitch:], pitch)
+		n, p = n+k, q
+		if !more || we == end || k == 0 {
+			break // a line fastLine reads, the end of the data, or a line longer than a window
+		}
+	}
+	return n, p
+}
+
+// linesIn is fastLines within one window of separators: masks[j] holds those of the 64 bytes at
+// ws+64j, up to we. It returns the rows filled, the position after them, and whether it stopped at
+// a line that runs past the window (more) rather than one it does not read.
+func (r *Reader) linesIn(buf []byte, masks []uint64, ws, we, p int, dst []Mark, pitch int) (n, next int, more bool) {
+	sl := r.simple
+	ft := r.fast
+	lens, keys, mark, letter := &ft.lens, &ft.keys, &ft.mark, &ft.letter
+	sep, seps := ft.sep, ft.seps
+	boxLen, boxKey := len(r.fastBox), r.fastBoxKey
+	maxLine := r.maxRecord()
+	nCand, cands, cols := r.nCand, sl.cands, sl.cols
+	j := (p - ws) >> 6
+	m := masks[j] &^ (1<<((p-ws)&63) - 1)
+	for n = 0; (n+1)*pitch <= len(dst); n++ {
+		line := p
+		start := p
+		if sl.box {
+			for m == 0 {
+				if j++; j >= len(masks) {
+					return n, line, true
+				}
+				m = masks[j]
+			}
+			pos := ws + j<<6 + bits.TrailingZeros64(m)
+			c := binary.LittleEndian.Uint64(buf[start : start+8])
+			if pos-start != boxLen || c&lenMask[boxLen&15] != boxKey {
+				return n, line, false
+			}
+			m &= m - 1
+			start = pos + 1
+		}
+		row := dst[n*pitch : n*pitch+nCand]
+		i := 0
+		if cands >= 4 {
+			// One-byte cells, four to a word: X,X,X,X, with the separators in the odd bytes.
+			for ; i+4 <= cands && start+8 <= we; i += 4 {
+				w := binary.LittleEndian.Uint64(buf[start : start+8])
+				if (w^seps)&0xFF00FF00FF00FF00 != 0 {
+					break
+				}
+				l0, l1, l2, l3 := letter[byte(w)], letter[byte(w>>16)], letter[byte(w>>32)], letter[byte(w>>48)]
+				if l0 == 0 || l1 == 0 || l2 == 0 || l3 == 0 {
+					break
+				}
+				q := row[i : i+4 : i+4]
+				q[0], q[1], q[2], q[3] = Mark(l0-1), Mark(l1-1), Mark(l2-1), Mark(l3-1)
+				start += 8
+			}
+			if i > 0 {
+				if start >= we {
+					return n, line, true
+				}
+				j = (start - ws) >> 6
+				m = masks[j] &^ (1<<((start-ws)&63) - 1)
+			}
+		}
+		for ; i < cands; i++ {
+			for m == 0 {
+				if j++; j >= len(masks) {
+					return n, line, true
+				}
+				m = masks[j]
+			}
+			pos := ws + j<<6 + bits.TrailingZeros64(m)
+			k := pos - start
+			c := binary.LittleEndian.Uint64(buf[start : start+8])
+			b := byte(c)
+			if int(lens[b]) != k || c&lenMask[k&15] != keys[b] {
+				return n, line, false
+			}
+			row[i] = mark[b]
+			m &= m - 1
+			start = pos + 1
+		}
+		for range sl.tail {
+			for m == 0 {
+				if j++; j >= len(masks) {
+					return n, line, true
+				}
+				m = masks[j]
+			}
+			if ws+j<<6+bits.TrailingZeros64(m) != start {
+				return n, line, false // a write-in, or a spoiled cell
+			}
+			m &= m - 1
+			start++
+		}
+		// The last cell, up to the line end: an empty write-in or spoiled cell, or a candidate's.
+		e := start
+		for e < we && buf[e] != '\n' && buf[e] != sep {
+			e++
+		}
+		if e == we {
+			return n, line, true
+		}
+		if buf[e] != '\n' || e-line > maxLine {
+			return n, line, false
+		}
+		p = e + 1
+		if e > start && buf[e-1] == '\r' {
+			e--
+		}
+		if sl.last == colCandidate {
+			k := e - start
+			c := binary.LittleEndian.Uint64(buf[start : start+8])
+			b := byte(c)
+			if int(lens[b]) != k || c&lenMask[k&15] != keys[b] {
+				return n, line, false
+			}
+			row[cands] = mark[b]
+		} else if e != start {
+			return n, line, false
+		}
+		if e-line == cols-1 {
+			return n, line, false // an empty row
+		}
+		if p >= we {
+			return n + 1, p, true
+		}
+		if jp := (p - ws) >> 6; jp != j {
+			j = jp
+			m = masks[j] &^ (1<<((p-ws)&63) - 1)
+		}
+	}
+	return n, p, false
 }
 
 // nextSep returns the next separator's position, or -1 if none lies before end.
@@ -478,12 +701,17 @@ func (r *Reader) ReadMarks(dst []Mark, pitch int) (int, error) {
 	if r.ahead.held || len(r.pend) > 0 || r.err != nil {
 		return 0, nil
 	}
-	if r.layout == nil {
-		r.layout = layoutOf(r.cols)
-	}
+	r.prepareFast()
 	rows := len(dst) / max(pitch, 1)
 	n := 0
 	buf := r.buf[:cap(r.buf)]
+	if r.simple != nil {
+		k, next := r.fastLines(buf, r.r, r.w, dst, pitch)
+		n += k
+		r.line += k
+		r.r = next
+		r.recLine = r.line
+	}
 	it := r.fast.at(buf, r.r, r.w)
 	for n < rows {
 		next, st := r.fastLine(buf, r.r, r.w, &it, dst[n*pitch:n*pitch+r.nCand])
@@ -493,6 +721,14 @@ func (r *Reader) ReadMarks(dst []Mark, pitch int) (int, error) {
 			r.line++
 			r.recLine = r.line
 			n++
+			if r.simple != nil && n < rows {
+				k, next := r.fastLines(buf, r.r, r.w, dst[n*pitch:], pitch)
+				n += k
+				r.line += k
+				r.r = next
+				r.recLine = r.line
+				it = r.fast.at(buf, r.r, r.w)
+			}
 			continue
 		case fastMore:
 			if !r.eof && r.w-r.r <= r.maxRecord() {
@@ -508,6 +744,14 @@ func (r *Reader) ReadMarks(dst []Mark, pitch int) (int, error) {
 		break
 	}
 	return n, nil
+}
+
+// prepareFast derives the fast path's view of the columns, once.
+func (r *Reader) prepareFast() {
+	if r.layout == nil {
+		r.layout = layoutOf(r.cols)
+		r.simple = simpleOf(r.layout)
+	}
 }
 
 // errChunkState: ReadChunk was called on a Reader that holds back rows it has read.
@@ -544,6 +788,7 @@ func (c Chunk) Reader() *Reader {
 		Candidates: f.Candidates, Names: f.Names, MaxRecordBytes: f.MaxRecordBytes, Spellings: f.Spellings, Comma: f.Comma,
 		buf: c.data, w: len(c.data), eof: true, started: true, decoded: f.decoded, sep: f.sep, spell: f.spell,
 		short: f.short, line: c.line, cols: f.cols, header: f.header, nCand: f.nCand, fast: f.fast, layout: f.layout,
+		simple: f.simple,
 	}
 }
 
@@ -575,9 +820,7 @@ func (r *Reader) ReadChunk(buf []byte) (Chunk, error) {
 	if r.err != nil {
 		return Chunk{}, r.err
 	}
-	if r.layout == nil {
-		r.layout = layoutOf(r.cols) // shared, read only, by the chunks' Readers
-	}
+	r.prepareFast() // shared, read only, by the chunks' Readers
 	if len(buf) < r.MinChunk() {
 		return Chunk{}, fmt.Errorf("ballot: a chunk of %d bytes for records of up to %d: %w", len(buf), r.maxRecord(), ErrRecordTooLong)
 	}
@@ -622,7 +865,7 @@ func (r *Reader) ReadChunk(buf []byte) (Chunk, error) {
 		}
 		r.r, r.w = 0, copy(r.buf[:cap(r.buf)-fastSlack], rest)
 	}
-	c := Chunk{data: data[:cut:cut+fastSlack], line: r.line, last: last, file: r}
+	c := Chunk{data: data[: cut : cut+fastSlack], line: r.line, last: last, file: r}
 	c.lines = bytes.Count(c.data, []byte{'\n'})
 	r.line += c.lines
 	return c, nil

@@ -216,3 +216,29 @@ func TestReadMarksRecordLimit(t *testing.T) {
 		}
 	}
 }
+
+// TestReadMarksLongLines: lines longer than the fast path's window of separators (thousands of
+// candidates) are read as ReadInto reads them.
+func TestReadMarksLongLines(t *testing.T) {
+	t.Parallel()
+	for _, k := range []int{2000, 3000, 5000} {
+		var in strings.Builder
+		h := make([]string, k)
+		for i := range h {
+			h[i] = fmt.Sprintf("c%d", i)
+		}
+		in.WriteString("box," + strings.Join(h, ",") + "\n")
+		for l := range 5 {
+			cells := make([]string, k)
+			for i := range cells {
+				cells[i] = []string{"○", "×", "", "F"}[(i*7+l)%4]
+			}
+			in.WriteString("A," + strings.Join(cells, ",") + "\n")
+		}
+		want, _ := readPlain(ballot.NewReader(strings.NewReader(in.String())))
+		got, _ := readFast(t, ballot.NewReader(strings.NewReader(in.String())), 3, 5)
+		if !sameEvents(want, got) || len(got) != 5 {
+			t.Fatalf("%d candidates: ReadMarks gives %d ballots, ReadInto %d", k, len(got), len(want))
+		}
+	}
+}

@@ -118,9 +118,12 @@ type Reader struct {
 	ahead   heldRecord // the record read after pending empty rows
 	skipped SkippedRows
 
-	fast    *fastTable // the fast path's spellings (ReadMarks)
-	layout  []segment  // the columns as the fast path walks them
-	fastBox string     // the box, as its cell is written, if the fast path may compare cells with it
+	fast       *fastTable         // the fast path's spellings (ReadMarks)
+	layout     []segment          // the columns as the fast path walks them
+	simple     *simpleLayout      // the columns as fastLines walks them, if they are so laid out
+	fastBox    string             // the box, as its cell is written, if the fast path may compare cells with it
+	fastBoxKey uint64             // its first 8 bytes, packed
+	masks      *[winBlocks]uint64 // fastLines' window of separators
 }
 
 // emptyRun is a run of consecutive empty rows: rows rows from line first to line last. The rows of
@@ -466,6 +469,7 @@ func (r *Reader) cell(b *Ballot, k int, f []byte, ci *int) error {
 			r.fastBox = ""
 			if !blankText(f, 0) && bytes.IndexByte(f, '"') < 0 && bytes.IndexByte(f, r.sep) < 0 && bytes.IndexByte(f, '\n') < 0 && bytes.IndexByte(f, '\r') < 0 {
 				r.fastBox = r.box
+				r.fastBoxKey = pack(f[:min(len(f), 8)])
 			}
 		}
 	case colSpoiled:
