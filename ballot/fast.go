@@ -396,6 +396,57 @@ func (ft *fastTable) sepWindow(buf []byte, masks *[winBlocks]uint64, ws, we int)
 	return n
 }
 
+// cellsIn decodes candidate cells, each ended by a separator, from start into row: the separators
+// are the bits of m (those of the 64 bytes at base) and of the words of masks after masks[j]. It
+// returns where it stopped (the position after the last cell read, the word and the bits left)
+// and the cells it read: fewer than len(row) at a cell the spelling its first byte selects first
+// does not read, or at the end of masks (then j = len(masks)). It is the fast path's inner loop and
+// calls nothing, so that its values stay in registers.
+func (ft *fastTable) cellsIn(buf []byte, masks []uint64, base, j int, m uint64, start int, row []Mark) (int, int, uint64, int) {
+	i := 0
+	for {
+		var d int
+		start, m, d = ft.cellsBlock(buf, base, m, start, row[i:])
+		i += d
+		if m != 0 || i == len(row) {
+			return start, j, m, i
+		}
+		if j++; j >= len(masks) {
+			return start, j, m, i
+		}
+		m = masks[j]
+		base += 64
+	}
+}
+
+// cellsBlock decodes, as cellsIn does, the cells ended by the separators m of the 64 bytes at base.
+// It stops when m runs out, at the end of row, or at a cell the first spelling does not read.
+func (ft *fastTable) cellsBlock(buf []byte, base int, m uint64, start int, row []Mark) (int, uint64, int) {
+	for i := range row {
+		if m == 0 {
+			return start, m, i
+		}
+		pos := base + bits.TrailingZeros64(m)
+		k := pos - start
+		c := binary.LittleEndian.Uint64(buf[start : start+8])
+		b := byte(c)
+		if int(ft.lens[b]) != k || c&lenMask[k&15] != ft.keys[b] {
+			return start, m, i
+		}
+		row[i] = ft.mark[b]
+		m &= m - 1
+		start = pos + 1
+	}
+	return start, m, len(row)
+}
+
+// sepWin describes the window of separators a Reader holds in masks: buf[ws:we], gathered in
+// blocks words. fill invalidates it.
+type sepWin struct {
+	ok             bool
+	ws, we, blocks int
+}
+
 // fastLines decodes lines of the simple layout from buf[p:] (its data ends at end) into the rows
 // of dst, one row of pitch marks each, as fastLine does but reading each candidate cell only with
 // the spelling its first byte selects first (and one-byte cells four to a word), and only a box of
@@ -409,9 +460,14 @@ func (r *Reader) fastLines(buf []byte, p, end int, dst []Mark, pitch int) (n, ne
 		r.masks = new([winBlocks]uint64)
 	}
 	for p < end && (n+1)*pitch <= len(dst) {
-		ws := p &^ 63
-		we := min(end, ws+winBytes)
-		blocks := r.fast.sepWindow(buf, r.masks, ws, we)
+		// The window holding p, gathered once for as long as the buffer holds the same data.
+		ws, we, blocks := r.win.ws, r.win.we, r.win.blocks
+		if !r.win.ok || p < ws || p >= we || we > end {
+			ws = p &^ 63
+			we = min(end, ws+winBytes)
+			blocks = r.fast.sepWindow(buf, r.masks, ws, we)
+			r.win = sepWin{ok: true, ws: ws, we: we, blocks: blocks}
+		}
 		k, q, more := r.linesIn(buf, r.masks[:blocks], ws, we, p, dst[n*pitch:], pitch)
 		n, p = n+k, q
 		if !more || we == end || k == 0 {
@@ -477,23 +533,12 @@ func (r *Reader) linesIn(buf []byte, masks []uint64, ws, we, p int, dst []Mark, 
 				m = masks[j] &^ (1<<((start-ws)&63) - 1)
 			}
 		}
-		for ; i < cands; i++ {
-			for m == 0 {
-				if j++; j >= len(masks) {
-					return n, line, true
-				}
-				m = masks[j]
+		if i < cands {
+			var done int
+			start, j, m, done = ft.cellsIn(buf, masks, ws+j<<6, j, m, start, row[i:cands])
+			if done < cands-i {
+				return n, line, j >= len(masks)
 			}
-			pos := ws + j<<6 + bits.TrailingZeros64(m)
-			k := pos - start
-			c := binary.LittleEndian.Uint64(buf[start : start+8])
-			b := byte(c)
-			if int(lens[b]) != k || c&lenMask[k&15] != keys[b] {
-				return n, line, false
-			}
-			row[i] = mark[b]
-			m &= m - 1
-			start = pos + 1
 		}
 		for range sl.tail {
 			for m == 0 {

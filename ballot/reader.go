@@ -124,6 +124,7 @@ type Reader struct {
 	fastBox    string             // the box, as its cell is written, if the fast path may compare cells with it
 	fastBoxKey uint64             // its first 8 bytes, packed
 	masks      *[winBlocks]uint64 // fastLines' window of separators
+	win        sepWin             // where it lies
 }
 
 // emptyRun is a run of consecutive empty rows: rows rows from line first to line last. The rows of
@@ -544,6 +545,7 @@ func (r *Reader) maxRecord() int {
 // up to about MaxRecordBytes (the callers check a record's length before filling). At the end of
 // the input it sets r.eof.
 func (r *Reader) fill() error {
+	r.win.ok = false // the data moves
 	if r.r > 0 {
 		copy(r.buf, r.buf[r.r:r.w])
 		r.w -= r.r
