@@ -31,6 +31,9 @@
 //     summaries, and the one check of a Counts value.
 //   - [github.com/chae-go/chae/tally]: deciding — Rules and presets, Turnout, Election, Reason
 //     values, Result and its record (format chae.election/2).
+//   - [github.com/chae-go/chae/tally/nominate]: before the vote — recommendation and nomination
+//     up an organisation tree, lists sent down for opinions, inspection, vetting, public notice,
+//     and the slate.
 //   - [github.com/chae-go/chae/tally/report]: telling — every sentence: reasons and tally sheets in
 //     English and Chinese.
 //

@@ -20,6 +20,13 @@ var (
 	ErrDuplicateID = errors.New("duplicate candidate ID")
 	// ErrEmptyName: every candidate needs a name.
 	ErrEmptyName = errors.New("empty candidate name")
+	// ErrNameText: an office, a candidate ID, a name or an attribute holds text that cannot be
+	// printed as it is stored: bytes that are not UTF-8, a control character (U+0000–U+001F,
+	// U+007F–U+009F: NUL, tab, line feed, escape, ...), a line or paragraph separator (U+2028,
+	// U+2029), or a bidirectional formatting character (Unicode's Bidi_Control: U+061C, U+200E,
+	// U+200F, U+202A–U+202E, U+2066–U+2069), which can make a printed name read otherwise than it
+	// is stored.
+	ErrNameText = errors.New("text that cannot be printed")
 	// ErrFewerCandidatesThanSeats: a slate cannot fill more seats than it has candidates.
 	// (Whether it has enough *more* candidates is the difference rule's job, in package quota.)
 	ErrFewerCandidatesThanSeats = errors.New("fewer candidates than seats")
@@ -39,17 +46,28 @@ var (
 type SlateError struct {
 	Candidate int    // index of the candidate in the slate (0-based), or -1 for the slate as a whole
 	ID        string // the candidate's ID, where there is one
-	Err       error  // the sentinel
+	// Field is the field in question: "office", "seats" or "candidates" of the slate, or "id",
+	// "name" or "attrs" of the candidate.
+	Field  string
+	Detail string // what is wrong in the field, for ErrNameText: the character and its byte offset
+	Err    error  // the sentinel
 }
 
 func (e *SlateError) Error() string {
-	if e.Candidate < 0 {
-		return "ballot: slate: " + e.Err.Error()
+	var b strings.Builder
+	b.WriteString("ballot: slate: ")
+	if e.Candidate >= 0 {
+		fmt.Fprintf(&b, "candidate %d", e.Candidate+1)
+		if e.ID != "" {
+			fmt.Fprintf(&b, " (%q)", e.ID)
+		}
+		b.WriteString(": ")
 	}
-	if e.ID != "" {
-		return fmt.Sprintf("ballot: slate: candidate %d (%q): %v", e.Candidate+1, e.ID, e.Err)
+	if e.Detail != "" {
+		b.WriteString(e.Field + ": " + e.Detail + ": ")
 	}
-	return fmt.Sprintf("ballot: slate: candidate %d: %v", e.Candidate+1, e.Err)
+	b.WriteString(e.Err.Error())
+	return b.String()
 }
 
 // Unwrap returns the sentinel.

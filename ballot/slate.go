@@ -2,8 +2,11 @@ package ballot
 
 import (
 	"errors"
+	"fmt"
 	"maps"
 	"slices"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Candidate is one person standing for election.
@@ -73,34 +76,77 @@ func (s Slate) Names() []string {
 
 // Validate reports every problem with the slate at once, as *SlateError values joined with
 // errors.Join, in a fixed order: the slate's own problems (seats, no candidates, fewer candidates
-// than seats), then each candidate's in slate order. It returns nil for a well-formed slate.
+// than seats, the office's text), then each candidate's in slate order (ID, name, attributes by
+// name). It returns nil for a well-formed slate. The office, every ID, name and attribute must be
+// text that can be printed as it is stored (ErrNameText): UTF-8 without control characters, line
+// or paragraph separators or bidirectional formatting characters.
 //
 // Validate does not decide whether the slate has enough candidates for a difference election: that
 // is the difference rule's job (quota.Difference).
 func (s Slate) Validate() error {
 	var errs []error
 	if s.Seats < 1 {
-		errs = append(errs, &SlateError{Candidate: -1, Err: ErrSeats})
+		errs = append(errs, &SlateError{Candidate: -1, Field: "seats", Err: ErrSeats})
 	}
 	if len(s.Candidates) == 0 {
-		errs = append(errs, &SlateError{Candidate: -1, Err: ErrNoCandidates})
+		errs = append(errs, &SlateError{Candidate: -1, Field: "candidates", Err: ErrNoCandidates})
 	} else if s.Seats > len(s.Candidates) {
-		errs = append(errs, &SlateError{Candidate: -1, Err: ErrFewerCandidatesThanSeats})
+		errs = append(errs, &SlateError{Candidate: -1, Field: "seats", Err: ErrFewerCandidatesThanSeats})
+	}
+	if bad := unprintable(s.Office); bad != "" {
+		errs = append(errs, &SlateError{Candidate: -1, Field: "office", Detail: bad, Err: ErrNameText})
 	}
 	seen := make(map[string]int, len(s.Candidates))
 	for i, c := range s.Candidates {
-		if c.ID == "" {
-			errs = append(errs, &SlateError{Candidate: i, Err: ErrEmptyID})
-		} else if _, dup := seen[c.ID]; dup {
-			errs = append(errs, &SlateError{Candidate: i, ID: c.ID, Err: ErrDuplicateID})
-		} else {
-			seen[c.ID] = i
+		switch bad := unprintable(c.ID); {
+		case c.ID == "":
+			errs = append(errs, &SlateError{Candidate: i, Field: "id", Err: ErrEmptyID})
+		case bad != "":
+			errs = append(errs, &SlateError{Candidate: i, ID: c.ID, Field: "id", Detail: bad, Err: ErrNameText})
+		default:
+			if _, dup := seen[c.ID]; dup {
+				errs = append(errs, &SlateError{Candidate: i, ID: c.ID, Field: "id", Err: ErrDuplicateID})
+			} else {
+				seen[c.ID] = i
+			}
 		}
 		if NormalizeName(c.Name) == "" {
-			errs = append(errs, &SlateError{Candidate: i, ID: c.ID, Err: ErrEmptyName})
+			errs = append(errs, &SlateError{Candidate: i, ID: c.ID, Field: "name", Err: ErrEmptyName})
+		} else if bad := unprintable(c.Name); bad != "" {
+			errs = append(errs, &SlateError{Candidate: i, ID: c.ID, Field: "name", Detail: bad, Err: ErrNameText})
+		}
+		for _, k := range slices.Sorted(maps.Keys(c.Attrs)) {
+			bad := unprintable(k)
+			if bad == "" {
+				bad = unprintable(c.Attrs[k])
+			}
+			if bad != "" {
+				errs = append(errs, &SlateError{Candidate: i, ID: c.ID, Field: "attrs", Detail: fmt.Sprintf("%q: %s", k, bad), Err: ErrNameText})
+				break
+			}
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// unprintable describes the first character of s that a slate may not hold (see ErrNameText), with
+// its byte offset, or returns "" when there is none.
+func unprintable(s string) string {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			return fmt.Sprintf("byte %#02x (not UTF-8) at byte %d", s[i], i)
+		case r < 0x20 || 0x7F <= r && r <= 0x9F:
+			return fmt.Sprintf("%U (a control character) at byte %d", r, i)
+		case r == '\u2028' || r == '\u2029':
+			return fmt.Sprintf("%U (a line or paragraph separator) at byte %d", r, i)
+		case unicode.Is(unicode.Bidi_Control, r):
+			return fmt.Sprintf("%U (a bidirectional formatting character) at byte %d", r, i)
+		}
+		i += size
+	}
+	return ""
 }
 
 // Equal reports whether two slates describe the same ballot paper: same office, seats, and

@@ -3,7 +3,9 @@ package quota
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Sentinels for fraction errors; match with errors.Is.
@@ -25,9 +27,19 @@ type FractionError struct {
 	Err   error  // ErrFractionSyntax, ErrFractionNegative, ErrZeroDenominator or ErrFractionRange
 }
 
-// Error returns "quota: parsing fraction "…": " and the sentinel's text.
+// Error returns "quota: parsing fraction "…": " and the sentinel's text. An input longer than 40
+// bytes (longer than any fraction ParseFraction reads) is quoted by its first 32 bytes, cut
+// between characters, and its length: `"12345…"… (100000 bytes)`.
 func (e *FractionError) Error() string {
-	return fmt.Sprintf("quota: parsing fraction %q: %v", e.Input, e.Err)
+	in := strconv.Quote(e.Input)
+	if len(e.Input) > 40 {
+		cut := 32
+		for cut > 0 && !utf8.RuneStart(e.Input[cut]) {
+			cut--
+		}
+		in = fmt.Sprintf("%q… (%d bytes)", e.Input[:cut], len(e.Input))
+	}
+	return fmt.Sprintf("quota: parsing fraction %s: %v", in, e.Err)
 }
 
 // Unwrap returns the sentinel.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -311,5 +312,28 @@ func BenchmarkParseFraction(b *testing.B) {
 		if _, err := quota.ParseFraction("12.5%"); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestFractionErrorQuotesShortly: the message of a *FractionError quotes at most 32 bytes of a long
+// input (cut between characters) and says how long it was; the input itself stays in the error.
+func TestFractionErrorQuotesShortly(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("9", 100_000)
+	_, err := quota.ParseFraction(long)
+	var fe *quota.FractionError
+	if !errors.Is(err, quota.ErrFractionRange) || !errors.As(err, &fe) || fe.Input != long {
+		t.Fatalf("ParseFraction of 100,000 digits: %v", err)
+	}
+	if want := `quota: parsing fraction "` + long[:32] + `"… (100000 bytes): value out of range`; err.Error() != want {
+		t.Fatalf("message %.200q, want %q", err, want)
+	}
+	_, err = quota.ParseFraction(strings.Repeat("五", 20)) // 60 bytes: cut after 10 characters
+	if want := `quota: parsing fraction "` + strings.Repeat("五", 10) + `"… (60 bytes): value out of range`; err == nil || err.Error() != want {
+		t.Fatalf("message %.200q, want %q", err, want)
+	}
+	in := strings.Repeat("1", 39) + "x" // 40 bytes: quoted whole
+	if _, err := quota.ParseFraction(in); err == nil || !strings.Contains(err.Error(), strconv.Quote(in)+":") {
+		t.Fatalf("message %q does not quote %q", err, in)
 	}
 }

@@ -161,28 +161,40 @@ type defTurnout struct {
 // the defaults (see MarkSpellings); a spelling that reads as another mark is an error wrapping
 // ballot.ErrSpelling, at the spelling.
 //
-// Decoding is strict: an unknown member, a member given twice, a value of the wrong type or
-// unreadable (a fraction "1/0", a base "nobody"), a missing office, seats, candidates or rules, an
-// unknown preset, a slate that does not validate or breaks the rules' difference rule, a negative
-// turnout or more present than entitled — each is a *DefinitionError with the JSON path of the
-// problem and, where it is at one place, its line and column. Extra data after the object is an
-// error too.
+// Decoding is strict: an unknown member, a member (or attribute) given twice, a value of the wrong
+// type or unreadable (a fraction "1/0", a base "nobody"), a missing office, seats, candidates or
+// rules, an unknown preset, a slate that does not validate (a NUL or a bidirectional override in a
+// name: ballot.ErrNameText) or breaks the rules' difference rule, a negative turnout or more
+// present than entitled — each is a *DefinitionError with the JSON path of the problem and, where
+// it is at one place, its line and column. Bytes that are not UTF-8, and a \u escape of half a
+// surrogate pair without its other half, are refused where they stand (ErrDefinitionSyntax), never
+// read as U+FFFD. Extra data after the object is an error too. A definition holds at most
+// MaxDefinitionBytes (16 MiB); a UTF-8 byte order mark before it is ignored.
 func ReadDefinition(r io.Reader) (Definition, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxDefinitionBytes+1))
+	data, err := io.ReadAll(io.LimitReader(r, MaxDefinitionBytes+1))
 	if err != nil {
 		return Definition{}, fmt.Errorf("tally: definition: %w", err)
 	}
-	if len(data) > maxDefinitionBytes {
-		return Definition{}, &DefinitionError{Err: fmt.Errorf("%w: longer than %d bytes", ErrFieldValue, maxDefinitionBytes)}
+	if len(data) > MaxDefinitionBytes {
+		return Definition{}, &DefinitionError{Err: fmt.Errorf("%w: the file is longer than 16 MiB (MaxDefinitionBytes, %d bytes)", ErrFieldValue, MaxDefinitionBytes)}
 	}
 	return decodeDefinition(data)
 }
 
-const maxDefinitionBytes = 16 << 20
+// MaxDefinitionBytes is the size of the longest election definition ReadDefinition reads: 16 MiB,
+// room for a slate of a hundred thousand candidates with their attributes and the turnout of many
+// rounds. A longer file is refused (wrapping ErrFieldValue) before it is decoded.
+const MaxDefinitionBytes = 16 << 20
 
 func decodeDefinition(data []byte) (Definition, error) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	d := &decoder{doc: data}
+	if off, what := textProblem(data); off >= 0 {
+		// encoding/json would read it as U+FFFD, silently.
+		e := &DefinitionError{Err: fmt.Errorf("%w: %s", ErrDefinitionSyntax, what)}
+		e.Line, e.Column = d.position(off)
+		return Definition{}, e
+	}
 	if !json.Valid(data) {
 		return Definition{}, d.syntaxError()
 	}
@@ -300,16 +312,14 @@ func (d *decoder) slateError(err error) error {
 	var se *ballot.SlateError
 	errors.As(err, &se)
 	path := "$.seats"
-	if se != nil && se.Candidate >= 0 {
+	switch {
+	case se != nil && se.Candidate >= 0:
 		path = fmt.Sprintf("$.candidates[%d]", se.Candidate)
-		switch {
-		case errors.Is(se.Err, ballot.ErrEmptyID), errors.Is(se.Err, ballot.ErrDuplicateID):
-			path += ".id"
-		case errors.Is(se.Err, ballot.ErrEmptyName):
-			path += ".name"
+		if se.Field != "" {
+			path += "." + se.Field // id, name, attrs
 		}
-	} else if se != nil && errors.Is(se.Err, ballot.ErrNoCandidates) {
-		path = "$.candidates"
+	case se != nil && se.Field != "":
+		path = "$." + se.Field // seats, candidates, office
 	}
 	if se != nil {
 		err = se
@@ -355,7 +365,8 @@ func (d *decoder) decode(path string, raw []byte, off int, v reflect.Value) erro
 	}
 	d.at[path] = off
 	pt := reflect.PointerTo(v.Type())
-	if pt.Implements(unmarshalerType) || pt.Implements(textUnmarshalerType) || v.Kind() != reflect.Struct && v.Kind() != reflect.Slice && v.Kind() != reflect.Pointer {
+	if pt.Implements(unmarshalerType) || pt.Implements(textUnmarshalerType) ||
+		v.Kind() != reflect.Struct && v.Kind() != reflect.Slice && v.Kind() != reflect.Pointer && v.Kind() != reflect.Map {
 		return d.decodeLeaf(path, raw, off, v)
 	}
 	if bytes.Equal(raw, []byte("null")) {
@@ -372,8 +383,48 @@ func (d *decoder) decode(path string, raw []byte, off int, v reflect.Value) erro
 		return nil
 	case reflect.Slice:
 		return d.decodeSlice(path, raw, off, v)
+	case reflect.Map:
+		return d.decodeMap(path, raw, off, v)
 	}
 	return d.decodeStruct(path, raw, off, v)
+}
+
+// decodeMap decodes a JSON object into a map with string keys (a candidate's attributes) member by
+// member, refusing a name given twice, which encoding/json would let the last one win.
+func (d *decoder) decodeMap(path string, raw []byte, off int, v reflect.Value) error {
+	if raw[0] != '{' {
+		return d.errAt(path, off, fmt.Errorf("%w: %s where an object of strings is expected", ErrFieldValue, jsonKind(raw)))
+	}
+	m := reflect.MakeMap(v.Type())
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.Token()
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return d.errAt(path, off, fmt.Errorf("%w: %v", ErrDefinitionSyntax, err))
+		}
+		key, _ := tok.(string)
+		koff := off + int(dec.InputOffset()) - len(strconv.Quote(key))
+		var val json.RawMessage
+		if err := dec.Decode(&val); err != nil {
+			return d.errAt(path, off, fmt.Errorf("%w: %v", ErrDefinitionSyntax, err))
+		}
+		voff := off + int(dec.InputOffset()) - len(val)
+		sub := path + "." + key
+		k := reflect.ValueOf(key).Convert(v.Type().Key())
+		if m.MapIndex(k).IsValid() {
+			e := &DefinitionError{Path: sub, Err: fmt.Errorf("%w: repeated field %q", ErrUnknownField, key)}
+			e.Line, e.Column = d.position(max(koff, off))
+			return e
+		}
+		e := reflect.New(v.Type().Elem()).Elem()
+		if err := d.decode(sub, val, voff, e); err != nil {
+			return err
+		}
+		m.SetMapIndex(k, e)
+	}
+	v.Set(m)
+	return nil
 }
 
 // decodeLeaf decodes a value with encoding/json, naming a wrong type in words.
@@ -511,8 +562,13 @@ func (def *Definition) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes the definition in the form ReadDefinition reads: the rules as the preset's
-// name when Preset is set, spelled out otherwise.
+// name when Preset is set, spelled out otherwise. A slate that does not validate (ballot.Slate's
+// Validate) is an error: it would not read back, and text that is not UTF-8 would be written as
+// U+FFFD.
 func (def Definition) MarshalJSON() ([]byte, error) {
+	if err := def.Slate.Validate(); err != nil {
+		return nil, err
+	}
 	f := defFile{Office: def.Slate.Office, Seats: def.Slate.Seats, Candidates: toWireCandidates(def.Slate.Candidates), Turnout: []defTurnout{}}
 	for _, t := range def.Turnout {
 		f.Turnout = append(f.Turnout, defTurnout(t))

@@ -223,3 +223,68 @@ func TestDefinitionUnmarshalJSON(t *testing.T) {
 		t.Errorf("got %v, want ErrFieldValue", err)
 	}
 }
+
+// TestReadDefinitionText: what encoding/json would read silently — a repeated attribute (the last
+// one winning), bytes that are not UTF-8 or an escaped half of a surrogate pair (read as U+FFFD) —
+// is refused with its place, and so is text a slate may not hold (a NUL in the office, a
+// bidirectional override in a name).
+func TestReadDefinitionText(t *testing.T) {
+	t.Parallel()
+	repl := func(old, new string) string {
+		if !strings.Contains(goodDefinition, old) {
+			t.Fatalf("no %s in the definition", old)
+		}
+		return strings.Replace(goodDefinition, old, new, 1)
+	}
+	tests := []struct {
+		name      string
+		in        string
+		path      string
+		line, col int
+		err       error
+	}{
+		{"a repeated attribute", repl(`{"gender": "female"}`, `{"gender": "male", "gender": "female"}`), "$.candidates[0].attrs.gender", 5, 64, tally.ErrUnknownField},
+		{"an attribute that is not a string", repl(`{"gender": "female"}`, `{"gender": 1}`), "$.candidates[0].attrs.gender", 5, 56, tally.ErrFieldValue},
+		{"attributes that are not an object", repl(`{"gender": "female"}`, `["female"]`), "$.candidates[0].attrs", 5, 45, tally.ErrFieldValue},
+		{"bytes that are not UTF-8", repl(`"Wang Fang"`, "\"Wang \xffFang\""), "", 6, 32, tally.ErrDefinitionSyntax},
+		{"a lone surrogate", repl(`"Wang Fang"`, `"Wang \udc00Fang"`), "", 6, 32, tally.ErrDefinitionSyntax},
+		{"a high surrogate without its pair", repl(`"Wang Fang"`, `"Wang \ud83dFang"`), "", 6, 32, tally.ErrDefinitionSyntax},
+		{"a NUL in the office", repl(`"Branch committee"`, `"Branch\u0000committee"`), "$.office", 2, 13, ballot.ErrNameText},
+		{"a right-to-left override in a name", repl(`"Wang Fang"`, "\"Wang \u202eFang\""), "$.candidates[1].name", 6, 26, ballot.ErrNameText},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			_, err := tally.ReadDefinition(strings.NewReader(tc.in))
+			var de *tally.DefinitionError
+			if !errors.Is(err, tc.err) || !errors.As(err, &de) {
+				t.Fatalf("error %v, want a *DefinitionError wrapping %v", err, tc.err)
+			}
+			if de.Path != tc.path || de.Line != tc.line || de.Column != tc.col {
+				t.Errorf("at %s line %d column %d, want %s line %d column %d (%v)", de.Path, de.Line, de.Column, tc.path, tc.line, tc.col, err)
+			}
+		})
+	}
+	// A pair of surrogates is one character, and reads.
+	def, err := tally.ReadDefinition(strings.NewReader(repl(`"Wang Fang"`, `"Wang Fang \ud83d\ude00"`)))
+	if err != nil || def.Slate.Candidates[1].Name != "Wang Fang 😀" {
+		t.Fatalf("a surrogate pair: %v, %q", err, def.Slate.Candidates[1].Name)
+	}
+}
+
+// TestReadDefinitionSizeLimit: a definition of MaxDefinitionBytes (16 MiB) reads; one byte more is
+// refused before it is decoded.
+func TestReadDefinitionSizeLimit(t *testing.T) {
+	t.Parallel()
+	if tally.MaxDefinitionBytes != 16<<20 {
+		t.Fatalf("MaxDefinitionBytes = %d", tally.MaxDefinitionBytes)
+	}
+	pad := strings.Repeat(" ", tally.MaxDefinitionBytes-len(goodDefinition))
+	if _, err := tally.ReadDefinition(strings.NewReader(goodDefinition + pad)); err != nil {
+		t.Fatalf("a definition of exactly %d bytes: %v", tally.MaxDefinitionBytes, err)
+	}
+	_, err := tally.ReadDefinition(strings.NewReader(goodDefinition + pad + " "))
+	if !errors.Is(err, tally.ErrFieldValue) || !strings.Contains(err.Error(), "16 MiB") {
+		t.Fatalf("a definition of one byte more: %v", err)
+	}
+}

@@ -49,7 +49,11 @@
 // The Result encodes (encoding/json) to a canonical record, format chae.election/2 (RecordFormat),
 // with a SHA-256 digest over the slate, the rules, every round's turnout and counts, and every
 // decision with its reasons as values; rewording or translating a sheet changes no digest.
-// Decoding checks the digest and refuses other formats (*RecordFormatError); Result.Verify
-// decides the election again from the record. Election definition files (ReadDefinition) spell
+// A record has one byte form: ReadRecord (and Result.UnmarshalJSON) refuse any bytes that are not
+// exactly the canonical encoding of what they hold, with the offset of the first byte in question
+// (*RecordError), so that every reader sees the values the digest covers; they check the digest
+// and refuse other formats (*RecordFormatError). Result.Verify decides the election again from
+// the record. docs/record.md in the repository describes the form for a checker in another
+// language. Election definition files (ReadDefinition) spell
 // rules out in the same form as the record.
 package tally

@@ -157,10 +157,12 @@ func checkDecision(t *rapid.T, d tally.Decision) {
 
 func TestPropertyRoundLaws(t *testing.T) {
 	t.Parallel()
-	rapid.Check(t, func(t *rapid.T) {
-		_, d := decideFirst(t, genScenario(t))
-		checkDecision(t, d)
-	})
+	rapid.Check(t, propRoundLaws)
+}
+
+func propRoundLaws(t *rapid.T) {
+	_, d := decideFirst(t, genScenario(t))
+	checkDecision(t, d)
 }
 
 // Adding For votes to an elected candidate never un-elects them.

@@ -162,6 +162,43 @@ func (e *TurnoutError) Error() string {
 // Unwrap returns the sentinel.
 func (e *TurnoutError) Unwrap() error { return e.Err }
 
+// RecordError reports a record that cannot be read: not UTF-8 JSON, not in the canonical form, or
+// with a digest that does not match its content. It wraps ErrRecord, and the cause where there is
+// one (the *json.SyntaxError of a truncated record, say).
+type RecordError struct {
+	// Offset is the 0-based offset in bytes of the first byte in question in the record, or -1
+	// where the problem is not at one place.
+	Offset int
+	// Detail says what is wrong.
+	Detail string
+	// Err is the cause, or nil.
+	Err error
+}
+
+func (e *RecordError) Error() string {
+	var b strings.Builder
+	b.WriteString("tally: record: ")
+	if e.Offset >= 0 {
+		fmt.Fprintf(&b, "offset %d: ", e.Offset)
+	}
+	b.WriteString(e.Detail)
+	if e.Err != nil {
+		if e.Detail != "" {
+			b.WriteString(": ")
+		}
+		b.WriteString(detail(e.Err))
+	}
+	return b.String()
+}
+
+// Unwrap returns ErrRecord and the cause.
+func (e *RecordError) Unwrap() []error {
+	if e.Err == nil {
+		return []error{ErrRecord}
+	}
+	return []error{ErrRecord, e.Err}
+}
+
 // RecordFormatError reports a record whose "format" member names a format this version does not
 // read. It wraps ErrRecordFormat and ErrRecord.
 type RecordFormatError struct {

@@ -7,13 +7,19 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
+	"strconv"
 )
 
 // RecordFormat names the version of the record encoding, the "format" member of every record.
 //
-// The record of an election is the JSON encoding of its Result (Result.MarshalJSON): compact,
-// members in the order below, names in snake_case, no HTML escaping, no trailing newline:
+// The record of an election is the JSON encoding of its Result (Result.MarshalJSON) in one fixed
+// byte form, its canonical form: no white space, members in the order below, names in snake_case,
+// integers in decimal without sign, leading zeros, fraction or exponent (a minus sign only before
+// a negative figure), strings escaped only as docs/record.md in the repository lists (", \ and
+// control characters; <, > and & as \u003c, \u003e and \u0026, as json.Marshal writes them), no
+// trailing newline:
 //
 //	{"format":"chae.election/2",
 //	 "slate":{"office":…,"seats":…,"candidates":[{"id":…,"name":…,"attrs":{…}}…]},
@@ -39,11 +45,17 @@ import (
 //
 // Shares are written as given ("20%", "1/3"); bases, kinds, outcomes, statuses, attendance and tie
 // rules by their String names; attributes in key order; a reason's figures by name, those that are
-// zero left out. The digest is the SHA-256 of the same encoding with the digest member left out:
-// it covers the slate, the rules, every round's ballot paper, turnout and counts, and every
-// decision with its reasons as values. No member holds a sentence of the library's (a reduction's
+// zero left out. The digest is the SHA-256 of the same bytes with the digest member, always the
+// last, left out (`,"digest":"sha256:…"` before the final '}'): it covers the slate, the rules,
+// every round's ballot paper, turnout and counts, and every decision with its reasons as values. No member holds a sentence of the library's (a reduction's
 // reason is the caller's own words), so rewording or translating the reports changes no digest.
 // Identical elections give identical bytes and digest; changing any input changes the digest.
+//
+// A record is read only in its canonical form (ReadRecord, Result.UnmarshalJSON): bytes that are
+// not exactly the canonical encoding of the values they hold — a member repeated or in another
+// case, an unknown member, white space, another escape or number form, text that is not UTF-8 —
+// are refused, so that every reader of a record, in any language, sees the values the digest
+// covers. docs/record.md in the repository describes the form for a verifier in another language.
 //
 // Format chae.election/1, whose reasons were English sentences, is not read: decoding such a
 // record returns a *RecordFormatError naming its format. Decide its election again from its
@@ -130,51 +142,160 @@ func (r Result) wire() wireResult {
 // Digest returns "sha256:" and the hexadecimal SHA-256 of the canonical record without its digest
 // member.
 func (r Result) Digest() string {
-	b, err := marshal(r.wire())
+	b, err := encodeRecord(r.wire())
 	if err != nil {
 		// Every member encodes; only an enumeration out of range can fail, which the Election
 		// never produces.
 		return "sha256:invalid"
 	}
-	sum := sha256.Sum256(b)
+	return digestOf(b)
+}
+
+// digestOf returns the digest of a record's bytes without the digest member.
+func digestOf(body []byte) string {
+	sum := sha256.Sum256(body)
 	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
-// MarshalJSON encodes the result as the canonical record, with its digest.
+// MarshalJSON encodes the result as the canonical record, with its digest (see RecordFormat and
+// docs/record.md in the repository). json.Marshal of a Result gives the same bytes.
 func (r Result) MarshalJSON() ([]byte, error) {
-	w := r.wire()
+	b, err := encodeRecord(r.wire())
+	if err != nil {
+		return nil, err
+	}
+	return withDigest(b, digestOf(b)), nil
+}
+
+// encodeRecord returns the canonical record of w, without its digest member when w.Digest is
+// empty.
+func encodeRecord(w wireResult) ([]byte, error) {
 	b, err := marshal(w)
 	if err != nil {
 		return nil, err
 	}
-	sum := sha256.Sum256(b)
-	w.Digest = "sha256:" + hex.EncodeToString(sum[:])
-	return marshal(w)
+	return canonicalStrings(b), nil
+}
+
+// withDigest returns the record body (the record without its digest member, ending in '}') with
+// the digest member added last: `,"digest":"sha256:…"}` in place of the final '}'.
+func withDigest(body []byte, digest string) []byte {
+	out := make([]byte, 0, len(body)+len(digest)+12)
+	out = append(out, body[:len(body)-1]...)
+	out = append(out, `,"digest":`...)
+	out = appendQuoted(out, digest)
+	return append(out, '}')
+}
+
+// ReadRecord reads an election record (see RecordFormat) from r, to its end, and checks it as
+// Result.UnmarshalJSON does. One line feed after the record, as tools end a file, is not part of
+// it. Every error wraps ErrRecord: a *RecordError saying where (syntax errors too, which
+// json.Unmarshal would report as a *json.SyntaxError of its own), or a *RecordFormatError for a
+// record of another format.
+func ReadRecord(r io.Reader) (Result, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return Result{}, &RecordError{Offset: -1, Detail: "reading", Err: err}
+	}
+	data = bytes.TrimSuffix(data, []byte("\n"))
+	return decodeRecord(data)
 }
 
 // UnmarshalJSON decodes a record and checks it: its format must be RecordFormat (otherwise a
-// *RecordFormatError) and its digest must match its content; otherwise the error wraps ErrRecord.
+// *RecordFormatError); its bytes must be exactly the canonical encoding of what they hold (no
+// white space, no other escape or number form, no member repeated, unknown or out of order, valid
+// UTF-8 only), so that every reader of a record sees the same values; and its digest must match
+// its content. Otherwise the error is a *RecordError, wrapping ErrRecord, with the offset of the
+// first byte in question. (json.Unmarshal checks the syntax of its whole input before calling
+// UnmarshalJSON and reports a syntax error as a *json.SyntaxError; ReadRecord wraps those in
+// ErrRecord too.)
 func (r *Result) UnmarshalJSON(data []byte) error {
-	var f struct {
-		Format string `json:"format"`
-	}
-	if err := json.Unmarshal(data, &f); err != nil {
-		return wrap(err, "record", ErrRecord)
-	}
-	if f.Format != RecordFormat {
-		return &RecordFormatError{Format: f.Format}
-	}
-	var w wireResult
-	if err := json.Unmarshal(data, &w); err != nil {
-		return wrap(err, "record", ErrRecord)
-	}
-	res := Result{Slate: w.Slate.slate(), Rules: w.Rules, Preliminary: w.Preliminary, Seats: w.Seats,
-		Decisions: w.Decisions, Closed: w.Closed, Elected: w.Elected, Done: w.Done}
-	if got := res.Digest(); got != w.Digest {
-		return fmt.Errorf("tally: record: digest %q does not match the content (%q): %w", w.Digest, got, ErrRecord)
+	res, err := decodeRecord(data)
+	if err != nil {
+		return err
 	}
 	*r = res
 	return nil
+}
+
+// decodeRecord decodes and checks a record: text, syntax, format, content, canonical form,
+// digest, in that order.
+func decodeRecord(data []byte) (Result, error) {
+	if off, what := textProblem(data); off >= 0 {
+		return Result{}, &RecordError{Offset: off, Detail: what}
+	}
+	var w wireResult
+	if err := json.Unmarshal(data, &w); err != nil || w.Format != RecordFormat {
+		// A record of another format may not decode as this one: say which format it is.
+		var f struct {
+			Format string `json:"format"`
+		}
+		ferr := json.Unmarshal(data, &f)
+		if ferr == nil && f.Format != RecordFormat {
+			return Result{}, &RecordFormatError{Format: f.Format}
+		}
+		return Result{}, jsonError(err, len(data))
+	}
+	res := Result{Slate: w.Slate.slate(), Rules: w.Rules, Preliminary: w.Preliminary, Seats: w.Seats,
+		Decisions: w.Decisions, Closed: w.Closed, Elected: w.Elected, Done: w.Done}
+	body, err := encodeRecord(res.wire())
+	if err != nil {
+		return Result{}, &RecordError{Offset: -1, Detail: "cannot be encoded again", Err: err}
+	}
+	canon := body
+	if w.Digest != "" {
+		canon = withDigest(body, w.Digest)
+	}
+	if off := firstDifference(data, canon); off >= 0 {
+		return Result{}, &RecordError{Offset: off, Detail: fmt.Sprintf("not the canonical form: %s where it has %s",
+			excerpt(data, off), excerpt(canon, off))}
+	}
+	if got := digestOf(body); got != w.Digest {
+		return Result{}, &RecordError{Offset: len(body) + len(`,"digest":`) - 1,
+			Detail: fmt.Sprintf("digest %q does not match the content (%q)", w.Digest, got)}
+	}
+	return res, nil
+}
+
+// jsonError locates an error of encoding/json in a record of n bytes.
+func jsonError(err error, n int) error {
+	e := &RecordError{Offset: -1, Err: err}
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		// Offset is the bytes read when the error was found: just past the bad byte, or the end.
+		e.Offset = int(se.Offset)
+		if e.Offset > 0 && e.Offset <= n && se.Error() != "unexpected end of JSON input" {
+			e.Offset--
+		}
+	case errors.As(err, &te):
+		e.Offset = int(te.Offset)
+	}
+	return e
+}
+
+// firstDifference returns the offset of the first byte where a and b differ (where the shorter
+// ends), or -1 if they are equal.
+func firstDifference(a, b []byte) int {
+	n := min(len(a), len(b))
+	for i := range n {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	if len(a) == len(b) {
+		return -1
+	}
+	return n
+}
+
+// excerpt quotes up to 16 bytes of b from off, or says it has ended there.
+func excerpt(b []byte, off int) string {
+	if off >= len(b) {
+		return "the end"
+	}
+	return strconv.Quote(string(b[off:min(off+16, len(b))]))
 }
 
 // marshal is encoding/json without HTML escaping and without the trailing newline.

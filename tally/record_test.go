@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"slices"
 	"testing"
 
@@ -142,24 +143,36 @@ func TestDigestCoversCallerDecisions(t *testing.T) {
 	}
 }
 
-// FuzzRecord: decoding never panics, and a record that decodes re-encodes to a record that decodes
-// to the same digest.
+// FuzzRecord: reading a record never panics and every error wraps ErrRecord; a record that is read
+// is canonical: encoding what was read gives back its bytes exactly (decode∘encode is the
+// identity on accepted input), and reading those bytes again gives the same digest.
 func FuzzRecord(f *testing.F) {
 	b, err := json.Marshal(sampleResult(f))
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Add(b)
+	f.Add(honestRecord(f))
+	if crafted, err := os.ReadFile("testdata/overflow-record.json"); err == nil {
+		f.Add(crafted)
+	}
+	f.Add(bytes.Replace(b, []byte(`"name":"A"`), []byte(`"name":"A","NAME":"A"`), 1))
 	f.Add([]byte(`{"format":"chae.election/2"}`))
 	f.Add([]byte(`{}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var r tally.Result
-		if err := json.Unmarshal(data, &r); err != nil {
+		r, err := tally.ReadRecord(bytes.NewReader(data))
+		if err != nil {
+			if !errors.Is(err, tally.ErrRecord) {
+				t.Fatalf("error not wrapping ErrRecord: %v", err)
+			}
 			return
 		}
 		out, err := json.Marshal(r)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if want := bytes.TrimSuffix(data, []byte("\n")); !bytes.Equal(out, want) {
+			t.Fatalf("a record read is not its canonical encoding:\n read %q\n encoded %q", want, out)
 		}
 		var again tally.Result
 		if err := json.Unmarshal(out, &again); err != nil {

@@ -165,6 +165,12 @@ func TestRecordRechecks(t *testing.T) {
 	}
 	h := sha256.New()
 	for i, u := range rec.Units {
+		// The document is indented; a record is read in its canonical form, without white space.
+		var compact bytes.Buffer
+		if err := json.Compact(&compact, u.Result); err != nil {
+			t.Fatal(err)
+		}
+		u.Result = compact.Bytes()
 		var res tally.Result
 		if err := json.Unmarshal(u.Result, &res); err != nil {
 			t.Fatalf("unit %d: %v", i+1, err)

@@ -40,9 +40,14 @@ type extraBallot struct {
 	b   ballot.Ballot
 }
 
-// NewBatch returns an empty batch of ballots for a slate of the given number of candidates, with
-// room for capacity ballots before it grows. It is an error if candidates is less than one
-// (ballot.ErrNoCandidates), or if capacity is negative or absurd (ErrBatchRange).
+// NewBatch returns an empty batch of ballots for a slate of the given number of candidates, that
+// expects up to capacity ballots. It is an error if candidates is less than one
+// (ballot.ErrNoCandidates), or if capacity is negative or its marks would take more than 2³⁷ words
+// (1 TiB: capacity × ⌈candidates/8⌉ > 2³⁷; ErrBatchRange).
+//
+// The capacity is room the batch may grow to, not memory taken at once: NewBatch reserves the
+// marks of capacity ballots or 1 MiB, whichever is less, and Append grows the batch as ballots
+// come, by doubling. A batch of 2³⁷ words is accepted and allocates little until it is filled.
 func NewBatch(candidates, capacity int) (*Batch, error) {
 	if candidates < 1 {
 		return nil, fmt.Errorf("count: batch of %d candidates: %w", candidates, ballot.ErrNoCandidates)
@@ -58,8 +63,11 @@ func NewBatch(candidates, capacity int) (*Batch, error) {
 		return nil, fmt.Errorf("%w: capacity %d of %d candidates", ErrBatchRange, capacity, candidates)
 	}
 	form := ballot.Slate{Seats: candidates, Candidates: make([]ballot.Candidate, candidates)}
-	return &Batch{n: candidates, stride: stride, marks: make([]uint64, 0, capacity*stride), form: form}, nil
+	return &Batch{n: candidates, stride: stride, marks: make([]uint64, 0, min(capacity*stride, batchReserve/8)), form: form}, nil
 }
+
+// batchReserve is the most bytes of marks NewBatch reserves before ballots are appended.
+const batchReserve = 1 << 20
 
 // Candidates returns the number of marks on each ballot of the batch.
 func (bt *Batch) Candidates() int { return bt.n }

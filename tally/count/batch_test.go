@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -154,36 +155,38 @@ func diffCounts(want, got count.Counts) string {
 // enough ballots to cross the lanes' flush many times.
 func TestPropertyBulkEquivalence(t *testing.T) {
 	defer count.SetParallelMinShare(1)()
-	rapid.Check(t, func(t *rapid.T) {
-		bc := genBulk(t, 500, 1500)
-		want := refCount(bc.slate, bc.ballots)
+	rapid.Check(t, propBulkEquivalence)
+}
 
-		add, err := count.Count(bc.slate, bc.ballots)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if d := diffCounts(want, add); d != "" {
-			t.Fatalf("Counter.Add differs from the model:%s", d)
-		}
+func propBulkEquivalence(t *rapid.T) {
+	bc := genBulk(t, 500, 1500)
+	want := refCount(bc.slate, bc.ballots)
 
-		bt := batchOf(t, len(bc.slate.Candidates), bc.ballots)
-		c, _ := count.NewCounter(bc.slate)
-		if err := c.AddBatch(bt); err != nil {
-			t.Fatal(err)
-		}
-		if d := diffCounts(want, c.Counts()); d != "" {
-			t.Fatalf("AddBatch differs from the model:%s", d)
-		}
+	add, err := count.Count(bc.slate, bc.ballots)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := diffCounts(want, add); d != "" {
+		t.Fatalf("Counter.Add differs from the model:%s", d)
+	}
 
-		workers := rapid.IntRange(1, 8).Draw(t, "workers")
-		p, _ := count.NewCounter(bc.slate)
-		if err := p.AddBatchParallel(bt, workers); err != nil {
-			t.Fatal(err)
-		}
-		if d := diffCounts(want, p.Counts()); d != "" {
-			t.Fatalf("AddBatchParallel(%d) differs from the model:%s", workers, d)
-		}
-	})
+	bt := batchOf(t, len(bc.slate.Candidates), bc.ballots)
+	c, _ := count.NewCounter(bc.slate)
+	if err := c.AddBatch(bt); err != nil {
+		t.Fatal(err)
+	}
+	if d := diffCounts(want, c.Counts()); d != "" {
+		t.Fatalf("AddBatch differs from the model:%s", d)
+	}
+
+	workers := rapid.IntRange(1, 8).Draw(t, "workers")
+	p, _ := count.NewCounter(bc.slate)
+	if err := p.AddBatchParallel(bt, workers); err != nil {
+		t.Fatal(err)
+	}
+	if d := diffCounts(want, p.Counts()); d != "" {
+		t.Fatalf("AddBatchParallel(%d) differs from the model:%s", workers, d)
+	}
 }
 
 // Counting ballot by ballot and batch by batch mix: a counter fed some ballots by Add, then a
@@ -522,4 +525,36 @@ func countEveryPath(t *testing.T, s ballot.Slate, all []ballot.Ballot, workers i
 		t.Fatal(err)
 	}
 	return []pathCounts{{"Add", add}, {"AddBatch", one.Counts()}, {fmt.Sprintf("AddBatchParallel/%d", workers), par.Counts()}}
+}
+
+// TestNewBatchGrowsLazily: a batch's capacity is room it may grow to, not memory taken at once: a
+// batch with room for 2²⁷ ballots (1 GiB of marks, within the bound of 2³⁷ words) allocates no
+// more than the 1 MiB NewBatch reserves until ballots are appended, and grows as they come.
+func TestNewBatchGrowsLazily(t *testing.T) {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	bt, err := count.NewBatch(8, 1<<27)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	if got := after.TotalAlloc - before.TotalAlloc; got > 2<<20 {
+		t.Fatalf("NewBatch(8, 1<<27) allocated %d bytes", got)
+	}
+	for range 10_000 {
+		if err := bt.Append(ballot.Ballot{Marks: make([]ballot.Mark, 8)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if bt.Len() != 10_000 {
+		t.Fatalf("%d ballots", bt.Len())
+	}
+	// The bound itself is accepted, without allocating it.
+	if _, err := count.NewBatch(8, 1<<37); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := count.NewBatch(8, 1<<37+1); !errors.Is(err, count.ErrBatchRange) {
+		t.Fatalf("beyond the bound: %v", err)
+	}
 }

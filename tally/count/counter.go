@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/chae-go/chae/ballot"
@@ -50,6 +51,11 @@ func (c Counts) Clone() Counts {
 // Counter counts ballots for one slate. The zero value is not usable: create it with NewCounter.
 // A Counter is not safe for concurrent use; count in parallel with one Counter per goroutine and
 // Merge them.
+//
+// Its figures are ints that cannot overflow: each counts ballots given to the counter one at a time
+// (Add, or AddBatch over ballots held in memory), and every figure is at most the ballots given, of
+// which no program can give 2⁶³ (three centuries at a billion ballots a second); Merge, which adds
+// the ballots of two counters, refuses a sum beyond math.MaxInt (ErrOverflow).
 type Counter struct {
 	slate   ballot.Slate
 	given   int               // ballots given to Add, counted or not: the position of the next one is given+1
@@ -171,10 +177,16 @@ func (c *Counter) position(err error) error {
 }
 
 // Merge adds the counts of o to c. It refuses (ErrSlateMismatch) a counter of a different slate
-// (different office, seats, or candidate IDs or order). o is unchanged.
+// (different office, seats, or candidate IDs or order), and (ErrOverflow) counters whose ballots
+// together would be more than math.MaxInt; then c is unchanged. o is unchanged; merging a counter
+// into itself counts its ballots twice.
 func (c *Counter) Merge(o *Counter) error {
 	if !c.slate.Equal(o.slate) {
 		return fmt.Errorf("count: merge: %w: %q and %q", ErrSlateMismatch, c.slate.Office, o.slate.Office)
+	}
+	if o.given > math.MaxInt-c.given {
+		// Every figure of a counter is at most the ballots given to it: no other sum overflows.
+		return fmt.Errorf("count: merge: %w: %d ballots and %d more", ErrOverflow, c.given, o.given)
 	}
 	c.given += o.given
 	c.valid += o.valid

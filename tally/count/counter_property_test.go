@@ -73,53 +73,55 @@ func TestPropertyPermutationInvariance(t *testing.T) {
 // counting them all; an empty counter is the identity of Merge.
 func TestPropertyMergeLaws(t *testing.T) {
 	t.Parallel()
-	rapid.Check(t, func(t *rapid.T) {
-		s := genSlate(t)
-		bs := genBallots(t, s)
-		// Partition into k boxes by drawn labels.
-		k := rapid.IntRange(1, 5).Draw(t, "boxes")
-		boxes := make([][]ballot.Ballot, k)
-		for _, b := range bs {
-			i := rapid.IntRange(0, k-1).Draw(t, "box")
-			boxes[i] = append(boxes[i], b)
-		}
-		counters := make([]*count.Counter, k)
-		for i, box := range boxes {
-			c, _ := count.NewCounter(s)
-			for _, b := range box {
-				if err := c.Add(b); err != nil {
-					t.Fatal(err)
-				}
-			}
-			counters[i] = c
-		}
-		// Merge in a drawn order, with a drawn grouping: fold a random split into two trees.
-		order := rapid.Permutation(counters).Draw(t, "merge order")
-		split := rapid.IntRange(0, k).Draw(t, "grouping")
-		left, _ := count.NewCounter(s)
-		right, _ := count.NewCounter(s)
-		for _, c := range order[:split] {
-			if err := left.Merge(c); err != nil {
+	rapid.Check(t, propMergeLaws)
+}
+
+func propMergeLaws(t *rapid.T) {
+	s := genSlate(t)
+	bs := genBallots(t, s)
+	// Partition into k boxes by drawn labels.
+	k := rapid.IntRange(1, 5).Draw(t, "boxes")
+	boxes := make([][]ballot.Ballot, k)
+	for _, b := range bs {
+		i := rapid.IntRange(0, k-1).Draw(t, "box")
+		boxes[i] = append(boxes[i], b)
+	}
+	counters := make([]*count.Counter, k)
+	for i, box := range boxes {
+		c, _ := count.NewCounter(s)
+		for _, b := range box {
+			if err := c.Add(b); err != nil {
 				t.Fatal(err)
 			}
 		}
-		for _, c := range order[split:] {
-			if err := right.Merge(c); err != nil {
-				t.Fatal(err)
-			}
-		}
-		empty, _ := count.NewCounter(s)
-		if err := right.Merge(empty); err != nil {
+		counters[i] = c
+	}
+	// Merge in a drawn order, with a drawn grouping: fold a random split into two trees.
+	order := rapid.Permutation(counters).Draw(t, "merge order")
+	split := rapid.IntRange(0, k).Draw(t, "grouping")
+	left, _ := count.NewCounter(s)
+	right, _ := count.NewCounter(s)
+	for _, c := range order[:split] {
+		if err := left.Merge(c); err != nil {
 			t.Fatal(err)
 		}
-		if err := left.Merge(right); err != nil {
+	}
+	for _, c := range order[split:] {
+		if err := right.Merge(c); err != nil {
 			t.Fatal(err)
 		}
-		want := encode(t, mustCount(t, s, bs))
-		if got := encode(t, left.Counts()); !bytes.Equal(got, want) {
-			t.Fatalf("merged counts differ from counting all:\n got %s\nwant %s", got, want)
-		}
-	})
+	}
+	empty, _ := count.NewCounter(s)
+	if err := right.Merge(empty); err != nil {
+		t.Fatal(err)
+	}
+	if err := left.Merge(right); err != nil {
+		t.Fatal(err)
+	}
+	want := encode(t, mustCount(t, s, bs))
+	if got := encode(t, left.Counts()); !bytes.Equal(got, want) {
+		t.Fatalf("merged counts differ from counting all:\n got %s\nwant %s", got, want)
+	}
 }
 
 // Conservation: ballots = valid + invalid + spoiled; for every candidate For + Against + Abstain =

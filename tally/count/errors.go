@@ -118,3 +118,8 @@ var (
 	// ErrDuplicateBox: the same ballot box is counted twice.
 	ErrDuplicateBox = errors.New("ballot box counted twice")
 )
+
+// ErrOverflow: a sum of counts is beyond the int range: merging boxes (Merge, SumBoxes,
+// Counter.Merge) whose ballots add up to more than math.MaxInt. Every figure of a count is at most
+// its ballots, so no other sum can overflow first.
+var ErrOverflow = errors.New("count beyond the int range")

@@ -21,95 +21,6 @@ type BoxCounts struct {
 	Counts Counts
 }
 
-// Merge returns the sum of two counts of the same slate: the counts of two ballot boxes make the
-// count of both. Each must be consistent in itself (the part of Check that needs no slate: figures
-// that add up, well-formed write-ins), and the candidates must be the same IDs in the same order
-// (ErrSlateMismatch); the error is a *CountsError. Write-ins are summed by name. An empty Counts (no
-// candidates, no ballots) is the identity, so a total can start from the zero value. The result
-// shares nothing with a or b.
-//
-// Merge is commutative and associative: boxes merge in any order and grouping to the count of all
-// their ballots, as Counter.Merge does.
-func Merge(a, b Counts) (Counts, error) {
-	if err := consistent(a); err != nil {
-		return Counts{}, err
-	}
-	if err := consistent(b); err != nil {
-		return Counts{}, err
-	}
-	if isEmpty(a) {
-		return b.Clone(), nil
-	}
-	if isEmpty(b) {
-		return a.Clone(), nil
-	}
-	if len(a.Candidates) != len(b.Candidates) {
-		return Counts{}, &CountsError{Detail: fmt.Sprintf("%d and %d candidates", len(a.Candidates), len(b.Candidates)), Err: ErrSlateMismatch}
-	}
-	out := Counts{
-		Ballots:    a.Ballots + b.Ballots,
-		Valid:      a.Valid + b.Valid,
-		Invalid:    a.Invalid + b.Invalid,
-		Spoiled:    a.Spoiled + b.Spoiled,
-		Candidates: make([]CandidateCount, len(a.Candidates)),
-	}
-	for i, x := range a.Candidates {
-		y := b.Candidates[i]
-		if x.ID != y.ID {
-			return Counts{}, &CountsError{Candidate: i + 1, ID: y.ID, Detail: fmt.Sprintf("%q in the other counts", x.ID), Err: ErrSlateMismatch}
-		}
-		out.Candidates[i] = CandidateCount{ID: x.ID, For: x.For + y.For, Against: x.Against + y.Against, Abstain: x.Abstain + y.Abstain}
-	}
-	out.WriteIns = make([]WriteInCount, 0, len(a.WriteIns)+len(b.WriteIns))
-	out.WriteIns = append(out.WriteIns, a.WriteIns...)
-	for _, w := range b.WriteIns {
-		i := slices.IndexFunc(out.WriteIns, func(v WriteInCount) bool { return v.Name == w.Name })
-		if i < 0 {
-			out.WriteIns = append(out.WriteIns, w)
-			continue
-		}
-		out.WriteIns[i].Votes += w.Votes
-		if out.WriteIns[i].SameAs == "" {
-			out.WriteIns[i].SameAs = w.SameAs
-		}
-	}
-	SortWriteIns(out.WriteIns)
-	return out, nil
-}
-
-func isEmpty(c Counts) bool {
-	return len(c.Candidates) == 0 && c.Ballots == 0 && c.Valid == 0 && c.Invalid == 0 && c.Spoiled == 0 && len(c.WriteIns) == 0
-}
-
-// SumBoxes merges the counts of ballot boxes into the count of them all, checking each box as
-// Merge does. A box named twice wraps ErrDuplicateBox (a box must be counted once, whether from its
-// ballots or from a hand count). The error is a *CountsError naming the box.
-func SumBoxes(boxes []BoxCounts) (Counts, error) {
-	var total Counts
-	seen := make(map[string]bool, len(boxes))
-	for _, b := range boxes {
-		if seen[b.Box] {
-			return Counts{}, &CountsError{Box: b.Box, Err: ErrDuplicateBox}
-		}
-		seen[b.Box] = true
-		var err error
-		if total, err = Merge(total, b.Counts); err != nil {
-			return Counts{}, inBox(err, b.Box)
-		}
-	}
-	return total, nil
-}
-
-// inBox returns err, a *CountsError, with its box set to box.
-func inBox(err error, box string) error {
-	if ce, ok := err.(*CountsError); ok {
-		e := *ce
-		e.Box = box
-		return &e
-	}
-	return err
-}
-
 // Summary column names.
 const (
 	sumBox          = "box"
@@ -381,8 +292,11 @@ func csvError(err error) error {
 
 // WriteSummary writes the counts of ballot boxes for the slate in the format ReadSummary reads,
 // with every column: the figures, For, Against and Abstain of each candidate, and one column for
-// each name written in any box, in byte order of the names. Reading it back gives the same counts.
-// It checks each box with Check (a *CountsError naming the box) and refuses duplicate boxes.
+// each name written in any box, in byte order of the names. Reading it back gives the same counts
+// (but for a name written in with no votes, which is written as 0 and read as no name).
+// It checks each box with Check (a *CountsError naming the box) and refuses duplicate boxes, and
+// box names that are empty, padded with white space, not UTF-8 or hold a control character
+// (ErrSummaryColumn).
 func WriteSummary(w io.Writer, s ballot.Slate, boxes []BoxCounts) error {
 	var names []string
 	seen := make(map[string]bool)
@@ -393,6 +307,10 @@ func WriteSummary(w io.Writer, s ballot.Slate, boxes []BoxCounts) error {
 		seen[b.Box] = true
 		if b.Box == "" || b.Box != strings.TrimSpace(b.Box) {
 			return fmt.Errorf("count: summary: box %q: empty or padded box name: %w", b.Box, ErrSummaryColumn)
+		}
+		if !printable(b.Box) {
+			// Not UTF-8 it would be read as GB18030 or refused; a CR would be read as a LF.
+			return fmt.Errorf("count: summary: box %q: a box name of bytes that are not UTF-8 or of control characters: %w", b.Box, ErrSummaryColumn)
 		}
 		if err := Check(s, b.Counts); err != nil {
 			return inBox(err, b.Box)
@@ -421,14 +339,12 @@ func WriteSummary(w io.Writer, s ballot.Slate, boxes []BoxCounts) error {
 		for _, x := range c.Candidates {
 			row = append(row, itoa(x.For), itoa(x.Against), itoa(x.Abstain))
 		}
+		votes := make(map[string]int, len(c.WriteIns))
+		for _, wi := range c.WriteIns {
+			votes[wi.Name] = wi.Votes // Check: each name once
+		}
 		for _, n := range names {
-			v := 0
-			for _, wi := range c.WriteIns {
-				if wi.Name == n {
-					v += wi.Votes
-				}
-			}
-			row = append(row, itoa(v))
+			row = append(row, itoa(votes[n]))
 		}
 		if err := cw.Write(row); err != nil {
 			return err
@@ -436,4 +352,17 @@ func WriteSummary(w io.Writer, s ballot.Slate, boxes []BoxCounts) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// printable reports whether s is UTF-8 without control characters (U+0000–U+001F, U+007F–U+009F).
+func printable(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if r < 0x20 || 0x7F <= r && r <= 0x9F {
+			return false
+		}
+	}
+	return true
 }
