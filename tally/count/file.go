@@ -46,13 +46,21 @@ type FileOptions struct {
 	// ChunkBytes is the size of the chunks; zero means DefaultChunkBytes. It is raised to hold the
 	// longest record if need be. Reading on several goroutines holds about Workers + 1 chunks.
 	ChunkBytes int
+	// Runs, if not nil, is given each run of consecutive ballots of one box, in file order, with
+	// the run's counts (a box whose ballots stand in several runs is given once for each run;
+	// merge them to count the box), and an error it returns stops the count. CountFile then keeps
+	// no box's counts itself (FileCounts.Boxes is nil), and its memory does not grow with the
+	// number of boxes. A file without a box column is one run, of FileOptions.Box, even when it
+	// holds no ballot.
+	Runs func(box string, c Counts) error
 }
 
 // FileCounts is the count of one ballot file.
 type FileCounts struct {
 	// Boxes holds the count of each ballot box, in the order in which the boxes first appear in
-	// the file. A file without a box column is one box, named FileOptions.Box, even when it holds
-	// no ballot (a box returned empty); a file with a box column and no ballot has no box.
+	// the file (nil when FileOptions.Runs is given). A file without a box column is one box, named
+	// FileOptions.Box, even when it holds no ballot (a box returned empty); a file with a box
+	// column and no ballot has no box. Each box is kept in a few words a candidate.
 	Boxes []BoxCounts
 	// Total is the count of all the file's ballots: Zero for a file that holds none.
 	Total Counts
@@ -83,7 +91,7 @@ func CountFile(r io.Reader, s ballot.Slate, opts FileOptions) (FileCounts, error
 	if err != nil {
 		return FileCounts{}, err
 	}
-	f := fileCount{proto: proto, hasBox: h.Box, box: opts.Box}
+	f := fileCount{proto: proto, hasBox: h.Box, box: opts.Box, runs: opts.Runs}
 	workers := opts.Workers
 	if workers < 1 {
 		workers = runtime.GOMAXPROCS(0)
@@ -103,6 +111,7 @@ type fileCount struct {
 	proto  *Counter // an empty counter of the slate
 	hasBox bool     // the file has a box column
 	box    string   // the box of a file without one
+	runs   func(box string, c Counts) error
 }
 
 // boxOf returns the box of the ballot r read last.
@@ -113,21 +122,32 @@ func (f *fileCount) boxOf(r *ballot.Reader) string {
 	return f.box
 }
 
-// serial counts the rest of the file read by r on the calling goroutine.
-func (f *fileCount) serial(r *ballot.Reader) (FileCounts, error) {
-	boxes := newBoxCounters(f.proto)
+// sums returns the sums a count of the file adds its runs into.
+func (f *fileCount) sums() *fileSums {
+	s := &fileSums{proto: f.proto, n: f.proto.marks.n, runs: f.runs, index: map[string]int{}}
+	s.total = make([]int, s.stride())
 	if !f.hasBox {
-		boxes.get(f.box)
+		s.add(f.box, make([]int, s.stride()), nil) // the file's one box, even with no ballot
 	}
-	if _, err := f.count(r, boxes, newMarkRows(f.proto.marks.n)); err != nil {
-		return FileCounts{}, err
-	}
-	return boxes.counts(r.Skipped())
+	return s
 }
 
-// count counts the ballots r reads into boxes, until the end or the first error, and reports
+// serial counts the rest of the file read by r on the calling goroutine.
+func (f *fileCount) serial(r *ballot.Reader) (FileCounts, error) {
+	sums := f.sums()
+	rc := newRunCounter(f.proto, sums.add)
+	if _, err := f.count(r, rc, newMarkRows(f.proto.marks.n)); err != nil {
+		return FileCounts{}, err
+	}
+	if err := rc.close(); err != nil {
+		return FileCounts{}, err
+	}
+	return sums.counts(r.Skipped())
+}
+
+// count counts the ballots r reads, run by run, until the end or the first error, and reports
 // whether it read any row (a ballot or a problem).
-func (f *fileCount) count(r *ballot.Reader, boxes *boxCounters, m *markRows) (rows bool, err error) {
+func (f *fileCount) count(r *ballot.Reader, rc *runCounter, m *markRows) (rows bool, err error) {
 	var b ballot.Ballot
 	for {
 		n, err := r.ReadMarks(m.rows, m.pitch)
@@ -135,7 +155,11 @@ func (f *fileCount) count(r *ballot.Reader, boxes *boxCounters, m *markRows) (ro
 			return true, err
 		}
 		if n > 0 {
-			boxes.get(f.boxOf(r)).addMarkRows(m, n)
+			c, err := rc.counter(f.boxOf(r))
+			if err != nil {
+				return true, err
+			}
+			c.addMarkRows(m, n)
 			rows = true
 		}
 		if n == m.cap {
@@ -149,20 +173,226 @@ func (f *fileCount) count(r *ballot.Reader, boxes *boxCounters, m *markRows) (ro
 			return true, err
 		}
 		rows = true
-		if err := boxes.get(f.boxOf(r)).Add(b); err != nil {
+		c, err := rc.counter(f.boxOf(r))
+		if err != nil {
+			return true, err
+		}
+		if err := c.Add(b); err != nil {
 			return true, err // unreachable: the Reader reads well-formed ballots
 		}
 	}
 }
 
+// runCounter counts one run of ballots of one box at a time, and gives each run's sums to end
+// when the box changes.
+type runCounter struct {
+	c    *Counter
+	box  string
+	open bool
+	figs []int
+	end  func(box string, figs []int, writeIns map[string]int) error
+}
+
+func newRunCounter(proto *Counter, end func(string, []int, map[string]int) error) *runCounter {
+	return &runCounter{c: proto.fork(), end: end, figs: make([]int, figStride(proto.marks.n))}
+}
+
+// counter returns the counter of the box's run, ending the run before it if it is another box's.
+func (rc *runCounter) counter(box string) (*Counter, error) {
+	if rc.open && box == rc.box {
+		return rc.c, nil
+	}
+	if err := rc.close(); err != nil {
+		return nil, err
+	}
+	rc.box, rc.open = box, true
+	return rc.c, nil
+}
+
+// close ends the run being counted, if any.
+func (rc *runCounter) close() error {
+	if !rc.open {
+		return nil
+	}
+	rc.open = false
+	c := rc.c
+	figs := rc.figs
+	figs[0], figs[1], figs[2] = c.valid, c.invalid, c.spoiled
+	for i := range c.marks.n {
+		figs[3+2*i], figs[4+2*i] = c.marks.forCount(i), c.marks.againstCount(i)
+	}
+	err := rc.end(rc.box, figs, c.writeIn)
+	c.clear()
+	return err
+}
+
+// clear empties the counter, keeping its memory.
+func (c *Counter) clear() {
+	c.given, c.valid, c.invalid, c.spoiled = 0, 0, 0, 0
+	l := &c.marks
+	clear(l.f)
+	clear(l.w)
+	clear(l.f16)
+	clear(l.w16)
+	clear(l.forN)
+	clear(l.againN)
+	l.pending, l.flushes = 0, 0
+	c.writeIn = nil
+}
+
+// figStride is the length of a run's figures for n candidates: valid, invalid, spoiled, then For
+// and Against of each candidate.
+func figStride(n int) int { return 3 + 2*n }
+
+// chunkRuns holds the runs of one chunk, compactly: their boxes, their figures one after another,
+// and their write-ins.
+type chunkRuns struct {
+	stride   int
+	boxes    []string
+	figs     []int
+	writeIns []runWriteIn
+}
+
+type runWriteIn struct {
+	run   int
+	name  string
+	votes int
+}
+
+func (cr *chunkRuns) add(box string, figs []int, writeIns map[string]int) error {
+	cr.boxes = append(cr.boxes, box)
+	cr.figs = append(cr.figs, figs...)
+	for name, v := range writeIns {
+		cr.writeIns = append(cr.writeIns, runWriteIn{run: len(cr.boxes) - 1, name: name, votes: v})
+	}
+	return nil
+}
+
+// fileSums adds up the runs of a file, in file order: the total, and each box's sums (kept in
+// figStride words and its write-ins) or, with runs, each run given as it ends.
+type fileSums struct {
+	proto    *Counter
+	n        int
+	total    []int
+	totalWI  map[string]int
+	order    []string
+	index    map[string]int // box → its place in order
+	figs     []int          // the boxes' figures, one after another
+	boxWI    map[int]map[string]int
+	runs     func(box string, c Counts) error
+	pending  string // with runs: the box of the run not yet given
+	open     bool
+	pendFigs []int
+	pendWI   map[string]int
+}
+
+func (s *fileSums) stride() int { return figStride(s.n) }
+
+// add adds a run's figures and write-ins (neither kept).
+func (s *fileSums) add(box string, figs []int, writeIns map[string]int) error {
+	for i, v := range figs {
+		s.total[i] += v
+	}
+	addWriteIns(&s.totalWI, writeIns)
+	if s.runs != nil {
+		if s.open && box == s.pending {
+			for i, v := range figs {
+				s.pendFigs[i] += v
+			}
+			addWriteIns(&s.pendWI, writeIns)
+			return nil
+		}
+		if err := s.flush(); err != nil {
+			return err
+		}
+		s.pending, s.open = box, true
+		s.pendFigs = append(s.pendFigs[:0], figs...)
+		s.pendWI = nil
+		addWriteIns(&s.pendWI, writeIns)
+		return nil
+	}
+	k, ok := s.index[box]
+	if !ok {
+		k = len(s.order)
+		s.index[box] = k
+		s.order = append(s.order, box)
+		s.figs = append(s.figs, make([]int, s.stride())...)
+	}
+	row := s.figs[k*s.stride() : (k+1)*s.stride()]
+	for i, v := range figs {
+		row[i] += v
+	}
+	if len(writeIns) > 0 {
+		if s.boxWI == nil {
+			s.boxWI = map[int]map[string]int{}
+		}
+		m := s.boxWI[k]
+		addWriteIns(&m, writeIns)
+		s.boxWI[k] = m
+	}
+	return nil
+}
+
+// flush gives the pending run to runs.
+func (s *fileSums) flush() error {
+	if !s.open {
+		return nil
+	}
+	s.open = false
+	return s.runs(s.pending, s.countsOf(s.pendFigs, s.pendWI))
+}
+
+func addWriteIns(dst *map[string]int, src map[string]int) {
+	if len(src) == 0 {
+		return
+	}
+	if *dst == nil {
+		*dst = make(map[string]int, len(src))
+	}
+	for name, v := range src {
+		(*dst)[name] += v
+	}
+}
+
+// countsOf returns figures and write-ins as a Counts value of the slate.
+func (s *fileSums) countsOf(figs []int, writeIns map[string]int) Counts {
+	valid := figs[0]
+	out := Counts{Ballots: figs[0] + figs[1] + figs[2], Valid: valid, Invalid: figs[1], Spoiled: figs[2],
+		Candidates: make([]CandidateCount, s.n), WriteIns: make([]WriteInCount, 0, len(writeIns))}
+	for i := range out.Candidates {
+		f, a := figs[3+2*i], figs[4+2*i]
+		out.Candidates[i] = CandidateCount{ID: s.proto.slate.Candidates[i].ID, For: f, Against: a, Abstain: valid - f - a}
+	}
+	for name, v := range writeIns {
+		out.WriteIns = append(out.WriteIns, WriteInCount{Name: name, Votes: v, SameAs: s.proto.names[name]})
+	}
+	SortWriteIns(out.WriteIns)
+	return out
+}
+
+// counts returns the count of the file.
+func (s *fileSums) counts(skipped ballot.SkippedRows) (FileCounts, error) {
+	if err := s.flush(); err != nil {
+		return FileCounts{}, err
+	}
+	out := FileCounts{Total: s.countsOf(s.total, s.totalWI), Skipped: skipped}
+	if s.runs == nil {
+		out.Boxes = make([]BoxCounts, len(s.order))
+		for k, box := range s.order {
+			out.Boxes[k] = BoxCounts{Box: box, Counts: s.countsOf(s.figs[k*s.stride():(k+1)*s.stride()], s.boxWI[k])}
+		}
+	}
+	return out, nil
+}
+
 // chunkResult is what counting one chunk gave.
 type chunkResult struct {
 	seq     int
-	boxes   *boxCounters
+	runs    *chunkRuns
 	rows    bool               // the chunk holds a row that is not empty
 	skipped ballot.SkippedRows // the empty rows that end the chunk
-	err     error              // the first problem in the chunk, or the end of the file (end)
-	end     bool               // no chunk follows: err is nil or the underlying reader's error
+	err     error              // the first problem in the chunk, or the underlying reader's error (end)
+	end     bool               // no chunk follows
 	buf     []byte
 }
 
@@ -189,9 +419,11 @@ func (f *fileCount) parallel(r *ballot.Reader, workers, size int) (FileCounts, e
 			for j := range jobs {
 				res := chunkResult{seq: j.seq, buf: j.buf}
 				if int64(j.seq) <= stop.Load() {
-					res.boxes = newBoxCounters(f.proto)
+					res.runs = &chunkRuns{stride: figStride(f.proto.marks.n)}
+					rc := newRunCounter(f.proto, res.runs.add)
 					cr := j.c.Reader()
-					res.rows, res.err = f.count(cr, res.boxes, m)
+					res.rows, res.err = f.count(cr, rc, m)
+					rc.close()
 					res.skipped = cr.Skipped()
 					if res.err != nil {
 						lowerTo(&stop, int64(j.seq))
@@ -225,10 +457,7 @@ func (f *fileCount) parallel(r *ballot.Reader, workers, size int) (FileCounts, e
 		close(results)
 	}()
 
-	m := merger{total: newBoxCounters(f.proto)}
-	if !f.hasBox {
-		m.total.get(f.box)
-	}
+	m := merger{sums: f.sums()}
 	held := make(map[int]chunkResult)
 	next := 0
 	for res := range results {
@@ -252,7 +481,7 @@ func (f *fileCount) parallel(r *ballot.Reader, workers, size int) (FileCounts, e
 	if m.err != nil {
 		return FileCounts{}, m.err
 	}
-	return m.total.counts(m.tail)
+	return m.sums.counts(m.tail)
 }
 
 // lowerTo lowers v to x if x is lower.
@@ -267,10 +496,10 @@ func lowerTo(v *atomic.Int64, x int64) {
 
 // merger adds up the results of a file's chunks, in file order.
 type merger struct {
-	total *boxCounters
-	tail  ballot.SkippedRows // the empty rows that end the chunks merged so far
-	err   error
-	done  bool
+	sums *fileSums
+	tail ballot.SkippedRows // the empty rows that end the chunks merged so far
+	err  error
+	done bool
 }
 
 // add merges the next chunk's result.
@@ -288,9 +517,18 @@ func (m *merger) add(res chunkResult) {
 		m.done = true
 		return
 	}
-	for _, box := range res.boxes.order {
-		if err := m.total.get(box).Merge(res.boxes.counters[box]); err != nil {
-			m.err, m.done = err, true // unreachable: the counters share the slate
+	cr := res.runs
+	wi := 0
+	for k, box := range cr.boxes {
+		var writeIns map[string]int
+		for ; wi < len(cr.writeIns) && cr.writeIns[wi].run == k; wi++ {
+			if writeIns == nil {
+				writeIns = map[string]int{}
+			}
+			writeIns[cr.writeIns[wi].name] += cr.writeIns[wi].votes
+		}
+		if err := m.sums.add(box, cr.figs[k*cr.stride:(k+1)*cr.stride], writeIns); err != nil {
+			m.err, m.done = err, true
 			return
 		}
 	}
@@ -339,47 +577,4 @@ func (c *Counter) addMarkRows(m *markRows, n int) {
 	}
 	c.kernel(words, m.stride)
 	c.given += n
-}
-
-// boxCounters holds a counter per ballot box, in the order the boxes first appear.
-type boxCounters struct {
-	proto    *Counter
-	order    []string
-	counters map[string]*Counter
-	last     *Counter // the counter of the last box asked for
-	lastBox  string
-}
-
-func newBoxCounters(proto *Counter) *boxCounters {
-	return &boxCounters{proto: proto, counters: make(map[string]*Counter)}
-}
-
-// get returns the counter of the box, made empty the first time.
-func (bc *boxCounters) get(box string) *Counter {
-	if bc.last != nil && box == bc.lastBox {
-		return bc.last
-	}
-	c, ok := bc.counters[box]
-	if !ok {
-		c = bc.proto.fork()
-		bc.counters[box] = c
-		bc.order = append(bc.order, box)
-	}
-	bc.last, bc.lastBox = c, box
-	return c
-}
-
-// counts returns the counts of the boxes and their total.
-func (bc *boxCounters) counts(skipped ballot.SkippedRows) (FileCounts, error) {
-	out := FileCounts{Boxes: make([]BoxCounts, len(bc.order)), Skipped: skipped}
-	total := bc.proto.fork()
-	for i, box := range bc.order {
-		c := bc.counters[box]
-		out.Boxes[i] = BoxCounts{Box: box, Counts: c.Counts()}
-		if err := total.Merge(c); err != nil {
-			return FileCounts{}, err // unreachable: the counters share the slate
-		}
-	}
-	out.Total = total.Counts()
-	return out, nil
 }

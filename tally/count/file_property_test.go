@@ -17,6 +17,55 @@ import (
 	"github.com/chae-go/chae/tally/count"
 )
 
+// run is a run of ballots of one box and its counts, as FileOptions.Runs is given it.
+type run struct {
+	box    string
+	counts count.Counts
+}
+
+// countPlainRuns counts a ballot file the plain way, run by run: a Counter for each run of
+// consecutive ballots of one box (a file without a box column is one run, even with no ballot).
+func countPlainRuns(data []byte, s ballot.Slate, opts count.FileOptions) ([]run, error) {
+	r := ballot.NewReader(bytes.NewReader(data))
+	r.Candidates, r.Names = s.IDs(), s.Names()
+	r.Spellings, r.Comma, r.MaxRecordBytes = opts.Spellings, opts.Comma, opts.MaxRecordBytes
+	h, err := r.Header()
+	if err != nil {
+		return nil, err
+	}
+	var runs []run
+	var c *count.Counter
+	box := ""
+	end := func() {
+		if c != nil {
+			runs = append(runs, run{box, c.Counts()})
+		}
+	}
+	if !h.Box {
+		c, _ = count.NewCounter(s)
+		box = opts.Box
+	}
+	for {
+		b, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if h.Box && (c == nil || r.Box() != box) {
+			end()
+			c, _ = count.NewCounter(s)
+			box = r.Box()
+		}
+		if err := c.Add(b); err != nil {
+			return nil, err
+		}
+	}
+	end()
+	return runs, nil
+}
+
 // countPlain counts a ballot file the plain way: a ballot.Reader, and Counter.Add for each box's
 // ballots, stopping at the first error. It is what CountFile must give on every path.
 func countPlain(data []byte, s ballot.Slate, opts count.FileOptions) (count.FileCounts, error) {
@@ -244,6 +293,22 @@ func TestCountFilePathsAgree(t *testing.T) {
 			if d := sameOutcome(want, werr, got, gerr); d != "" {
 				t.Fatalf("%d workers, chunks of %d: %s\nfile %q", w, o.ChunkBytes, d, data)
 			}
+		}
+
+		// With Runs: each run of one box, in file order, and no boxes kept.
+		wantRuns, _ := countPlainRuns(data, s, opts)
+		var gotRuns []run
+		o := opts
+		o.Workers = rapid.IntRange(1, 4).Draw(t, "runWorkers")
+		o.ChunkBytes = rapid.IntRange(1, 600).Draw(t, "runChunk")
+		o.Runs = func(box string, c count.Counts) error { gotRuns = append(gotRuns, run{box, c}); return nil }
+		got, gerr := count.CountFile(bytes.NewReader(data), s, o)
+		want.Boxes = nil
+		if d := sameOutcome(want, werr, got, gerr); d != "" {
+			t.Fatalf("with Runs, %d workers, chunks of %d: %s\nfile %q", o.Workers, o.ChunkBytes, d, data)
+		}
+		if werr == nil && !reflect.DeepEqual(gotRuns, wantRuns) {
+			t.Fatalf("runs\n%+v\nwant\n%+v\nfile %q", gotRuns, wantRuns, data)
 		}
 		total, skipped, berr := countBatches(data, s, opts, rapid.IntRange(1, 50).Draw(t, "batch"))
 		if d := sameOutcome(count.FileCounts{Total: want.Total, Skipped: want.Skipped}, werr, count.FileCounts{Total: total, Skipped: skipped}, berr); d != "" {
