@@ -242,3 +242,22 @@ func TestReadMarksLongLines(t *testing.T) {
 		}
 	}
 }
+
+// FuzzReadMarks: on any input, reading with ReadMarks and ReadInto gives exactly what ReadInto
+// alone gives, whatever the rows a call takes and the room left in its rows.
+func FuzzReadMarks(f *testing.F) {
+	f.Add([]byte("box,c1,c2,c3,write-in,spoiled\nA,○,×,,,\nA,×,○,○,,\nA,弃,弃,弃,,0\nB,F,A,-,x,\n,,,,,\n"), uint8(3), uint8(0))
+	f.Add([]byte("c1;c2;c3;c4;c5\r\nF;A;-;F;A\r\nA;A;A;F;F\r\n;;;;\r\n"), uint8(1), uint8(3))
+	f.Add([]byte("c1,c2\n○,×\n\"○\",×\n○,×\r\n○ ,×\n,\n"), uint8(2), uint8(7))
+	f.Fuzz(func(t *testing.T, data []byte, rows, pad uint8) {
+		plain := ballot.NewReader(bytes.NewReader(data))
+		plain.MaxRecordBytes = 128
+		want, wantSkip := readPlain(plain)
+		fast := ballot.NewReader(bytes.NewReader(data))
+		fast.MaxRecordBytes = 128
+		got, gotSkip := readFast(t, fast, int(rows%8)+1, int(pad%9))
+		if !sameEvents(want, got) || wantSkip != gotSkip {
+			t.Fatalf("ReadInto:\n%v\n%+v\nReadMarks:\n%v\n%+v", want, wantSkip, got, gotSkip)
+		}
+	})
+}
