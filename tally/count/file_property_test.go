@@ -159,7 +159,7 @@ func sameOutcome(want count.FileCounts, werr error, got count.FileCounts, gerr e
 		if errors.As(werr, &wp) != errors.As(gerr, &gp) || werr.Error() != gerr.Error() {
 			return fmt.Sprintf("error %v, want %v", gerr, werr)
 		}
-		if wp != nil && (wp.Line != gp.Line || wp.Column != gp.Column || wp.Name != gp.Name || wp.Text != gp.Text || !errors.Is(gerr, errors.Unwrap(wp))) {
+		if wp != nil && (wp.Line != gp.Line || wp.Column != gp.Column || wp.Name != gp.Name || wp.Text != gp.Text || root(werr) != root(gerr)) {
 			return fmt.Sprintf("error %#v, want %#v", gp, wp)
 		}
 		return ""
@@ -168,6 +168,17 @@ func sameOutcome(want count.FileCounts, werr error, got count.FileCounts, gerr e
 		return fmt.Sprintf("counts\n%+v\nwant\n%+v", got, want)
 	}
 	return ""
+}
+
+// root returns the error at the end of err's chain: the sentinel.
+func root(err error) error {
+	for {
+		next := errors.Unwrap(err)
+		if next == nil {
+			return err
+		}
+		err = next
+	}
 }
 
 // drawBallotFile draws a ballot file for the slate of k candidates: ballots in any spelling, boxes,
