@@ -396,31 +396,11 @@ func (ft *fastTable) sepWindow(buf []byte, masks *[winBlocks]uint64, ws, we int)
 	return n
 }
 
-// cellsIn decodes candidate cells, each ended by a separator, from start into row: the separators
-// are the bits of m (those of the 64 bytes at base) and of the words of masks after masks[j]. It
-// returns where it stopped (the position after the last cell read, the word and the bits left)
-// and the cells it read: fewer than len(row) at a cell the spelling its first byte selects first
-// does not read, or at the end of masks (then j = len(masks)). It is the fast path's inner loop and
-// calls nothing, so that its values stay in registers.
-func (ft *fastTable) cellsIn(buf []byte, masks []uint64, base, j int, m uint64, start int, row []Mark) (int, int, uint64, int) {
-	i := 0
-	for {
-		var d int
-		start, m, d = ft.cellsBlock(buf, base, m, start, row[i:])
-		i += d
-		if m != 0 || i == len(row) {
-			return start, j, m, i
-		}
-		if j++; j >= len(masks) {
-			return start, j, m, i
-		}
-		m = masks[j]
-		base += 64
-	}
-}
-
-// cellsBlock decodes, as cellsIn does, the cells ended by the separators m of the 64 bytes at base.
-// It stops when m runs out, at the end of row, or at a cell the first spelling does not read.
+// cellsBlock decodes candidate cells, each ended by a separator, from start into row: those
+// ended by the separators m of the 64 bytes at base. It returns where it stopped (the position
+// after the last cell read, and the separators left) and the cells it read: it stops when m runs
+// out, at the end of row, or at a cell the spelling its first byte selects first does not read.
+// It is the fast path's inner loop and calls nothing, so that its values stay in registers.
 func (ft *fastTable) cellsBlock(buf []byte, base int, m uint64, start int, row []Mark) (int, uint64, int) {
 	for i := range row {
 		if m == 0 {
@@ -510,7 +490,7 @@ func (r *Reader) linesIn(buf []byte, masks []uint64, ws, we, p int, dst []Mark, 
 		}
 		row := dst[n*pitch : n*pitch+nCand]
 		i := 0
-		if cands >= 4 {
+		if cands >= 4 && letter[buf[start]] != 0 && buf[start+1] == sep {
 			// One-byte cells, four to a word: X,X,X,X, with the separators in the odd bytes.
 			for ; i+4 <= cands && start+8 <= we; i += 4 {
 				w := binary.LittleEndian.Uint64(buf[start : start+8])
@@ -533,12 +513,19 @@ func (r *Reader) linesIn(buf []byte, masks []uint64, ws, we, p int, dst []Mark, 
 				m = masks[j] &^ (1<<((start-ws)&63) - 1)
 			}
 		}
-		if i < cands {
-			var done int
-			start, j, m, done = ft.cellsIn(buf, masks, ws+j<<6, j, m, start, row[i:cands])
-			if done < cands-i {
-				return n, line, j >= len(masks)
+		for i < cands {
+			var d int
+			start, m, d = ft.cellsBlock(buf, ws+j<<6, m, start, row[i:cands])
+			if i += d; i == cands {
+				break
 			}
+			if m != 0 {
+				return n, line, false // a cell the first spelling of its first byte does not read
+			}
+			if j++; j >= len(masks) {
+				return n, line, true
+			}
+			m = masks[j]
 		}
 		for range sl.tail {
 			for m == 0 {
