@@ -1,12 +1,15 @@
 package ballot
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"maps"
 	"slices"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/chae-go/chae/ballot/stroke"
 )
 
 // Candidate is one person standing for election.
@@ -154,4 +157,29 @@ func unprintable(s string) string {
 func (s Slate) Equal(t Slate) bool {
 	return s.Office == t.Office && s.Seats == t.Seats &&
 		slices.EqualFunc(s.Candidates, t.Candidates, func(a, b Candidate) bool { return a.ID == b.ID })
+}
+
+// StrokeOrdered returns a copy of s with its candidates in surname stroke order (以姓氏笔画为序),
+// the order in which CPC election rules print delegate, committee and standing-committee
+// candidates on the ballot paper and official lists print their members (docs/rules.md B3, C7):
+// names compared by stroke.CompareNames (GF 3003-1999, surname first, a two-character name read
+// as surname and blank, annotations such as （女，回族） ignored). The sort is stable: candidates
+// whose names read the same keep their order in s, which the caller decides (secretaries are
+// printed in the order the higher organisation approved, not by strokes: do not sort their slate).
+// s is not modified.
+func (s Slate) StrokeOrdered() Slate {
+	out := s.Clone()
+	keys := make([]stroke.Key, len(out.Candidates))
+	pos := make([]int, len(out.Candidates))
+	for i, c := range out.Candidates {
+		keys[i] = stroke.NameKey(c.Name)
+		pos[i] = i
+	}
+	slices.SortStableFunc(pos, func(a, b int) int { return cmp.Compare(keys[a], keys[b]) })
+	sorted := make([]Candidate, len(pos))
+	for i, p := range pos {
+		sorted[i] = out.Candidates[p]
+	}
+	out.Candidates = sorted
+	return out
 }

@@ -5,14 +5,17 @@ import (
 	"slices"
 
 	"github.com/chae-go/chae/ballot"
+	"github.com/chae-go/chae/ballot/stroke"
 )
 
 // OrderAlternates returns the members of an alternates' election (候补委员) in their listing
-// order: by votes, more first; equal votes by tie, a comparator of candidates (surname stroke
-// order, docs/rules.md C7: 得票相等的按姓氏笔划排列); whatever tie leaves equal shares a rank and is
-// listed by ID. tie may be nil (equal votes then share a rank). slate supplies the candidates'
-// names and attributes to tie; write-ins get a Candidate with ID and name. The input is not
-// modified.
+// order: by votes, more first; equal votes by tie, a comparator of candidates. A nil tie is the
+// rule's own: the strokes of the surnames (docs/rules.md C7: 得票相等的按姓氏笔划排列), comparing the
+// candidates' names with stroke.CompareNames (GF 3003-1999, a two-character name read as surname
+// and blank). Members whose votes are equal and whom tie does not separate (names that read the
+// same; everyone, with a tie that always returns 0) share a rank and are listed by ID. slate
+// supplies the candidates' names and attributes to tie; write-ins get a Candidate with ID and
+// name. The input is not modified.
 func OrderAlternates(members []ElectedMember, slate ballot.Slate, tie func(a, b ballot.Candidate) int) []ElectedMember {
 	cand := func(m ElectedMember) ballot.Candidate {
 		if i := slate.Index(m.ID); i >= 0 {
@@ -20,14 +23,14 @@ func OrderAlternates(members []ElectedMember, slate ballot.Slate, tie func(a, b 
 		}
 		return ballot.Candidate{ID: m.ID, Name: m.Name}
 	}
+	if tie == nil {
+		tie = func(a, b ballot.Candidate) int { return stroke.CompareNames(a.Name, b.Name) }
+	}
 	same := func(a, b ElectedMember) int {
 		if c := cmp.Compare(b.Votes, a.Votes); c != 0 {
 			return c
 		}
-		if tie != nil {
-			return tie(cand(a), cand(b))
-		}
-		return 0
+		return tie(cand(a), cand(b))
 	}
 	out := slices.Clone(members)
 	slices.SortStableFunc(out, func(a, b ElectedMember) int {

@@ -53,13 +53,13 @@ func (e *Election) Decide(t Turnout, c count.Counts) (Decision, error) {
 	if !stands && isZero(c) {
 		return e.notTakenPlace(Decision{Round: round, Outcome: NoQuorum, Turnout: t, Reasons: []Reason{present}}), nil
 	}
-	if err := t.Check(c); err != nil {
-		return Decision{}, err
-	}
 	if err := count.Check(round.Slate, c); err != nil {
 		return Decision{}, err
 	}
-	d := Decision{Round: round, Turnout: t.withReturned(c), Counts: c.Clone(), Reasons: []Reason{present}}
+	if err := t.Check(c); err != nil {
+		return Decision{}, err
+	}
+	d := Decision{Round: round, Turnout: t, Counts: c.Clone(), Reasons: []Reason{present}}
 	if !stands {
 		d.Outcome = NoQuorum
 		return e.notTakenPlace(d), nil
@@ -111,13 +111,13 @@ func attendance(r Rules, t Turnout, failed int) (Reason, bool) {
 	return why, false
 }
 
-// validity is step 2: whether the poll is valid, no more ballots returned (t.Returned) than the
-// rules' limit, and the reason.
+// validity is step 2: whether the poll is valid, no more ballots returned (t.Returned, or the
+// ballots counted when it is not declared) than the rules' limit, and the reason.
 func validity(r Rules, t Turnout, c count.Counts) (bool, Reason) {
 	base := r.VoidWhenReturnedExceeds
-	why := Reason{Kind: ReasonPollValid, Rule: r.cite(r.Cite.Validity), Figures: Figures{Returned: t.Returned,
+	why := Reason{Kind: ReasonPollValid, Rule: r.cite(r.Cite.Validity), Figures: Figures{Returned: t.Returned.Or(c.Ballots),
 		Valid: c.Valid, Invalid: c.Invalid, Spoiled: c.Spoiled, Limit: base.Of(t, c), Base: base}}
-	if t.Returned > why.Figures.Limit {
+	if why.Figures.Returned > why.Figures.Limit {
 		why.Kind = ReasonPollVoid
 		return false, why
 	}

@@ -67,10 +67,10 @@ func TestStepValidity(t *testing.T) {
 		valid bool
 		limit int
 	}{
-		{"returned equal to issued", OfIssued, Turnout{Present: 47, Issued: 46, Returned: 46}, true, 46},
-		{"one more returned than issued", OfIssued, Turnout{Present: 47, Issued: 45, Returned: 46}, false, 45},
-		{"returned equal to voters who voted", OfPresent, Turnout{Present: 46, Issued: 50, Returned: 46}, true, 46},
-		{"one more returned than voters who voted", OfPresent, Turnout{Present: 45, Issued: 50, Returned: 46}, false, 45},
+		{"returned equal to issued", OfIssued, Turnout{Present: 47, Issued: 46, Returned: Declare(46)}, true, 46},
+		{"one more returned than issued", OfIssued, Turnout{Present: 47, Issued: 45, Returned: Declare(46)}, false, 45},
+		{"returned equal to voters who voted", OfPresent, Turnout{Present: 46, Issued: 50, Returned: Declare(46)}, true, 46},
+		{"one more returned than voters who voted", OfPresent, Turnout{Present: 45, Issued: 50, Returned: Declare(46)}, false, 45},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -92,7 +92,7 @@ func TestStepRoundBar(t *testing.T) {
 	direct := ElectoralLawDirect()
 	runoffBar := CPCGrassrootsCommittee()
 	runoffBar.Runoff = &Bar{Threshold: quota.Majority(), Base: OfValid}
-	tu := Turnout{Entitled: 150, Present: 90, Returned: 90}
+	tu := Turnout{Entitled: 150, Present: 90, Returned: Declare(90)}
 	c := count.Counts{Ballots: 90, Valid: 80, Invalid: 10}
 	tests := []struct {
 		name   string

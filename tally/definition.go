@@ -14,7 +14,6 @@ import (
 
 	"github.com/chae-go/chae/ballot"
 	"github.com/chae-go/chae/quota"
-	"github.com/chae-go/chae/tally/count"
 )
 
 // Definition is an election as a counting team sets it up: the ballot paper, the rules, and the
@@ -132,17 +131,18 @@ type defFile struct {
 }
 
 type defTurnout struct {
-	Entitled int `json:"entitled"`
-	Present  int `json:"present"`
-	Issued   int `json:"issued"`
-	Returned int `json:"returned,omitempty"`
+	Entitled int      `json:"entitled"`
+	Present  int      `json:"present"`
+	Issued   int      `json:"issued"`
+	Returned Declared `json:"returned,omitzero"`
 }
 
 // ReadDefinition reads an election definition: a JSON object with the office, the seats, the
 // candidates (ID, name, attributes) in printed order, the rules — the name of a preset, or an
 // object with the members of the "rules" member of an election record, every one that is not
 // left at its zero value spelled out, shares written as "15%", "0.2" or "1/3" — and the turnout
-// of each round:
+// of each round: those entitled, those present and the ballots issued, each required, and the
+// ballots returned, which may be left out (Turnout.Returned not declared) and may be 0:
 //
 //	{
 //	  "office": "Branch committee",
@@ -153,7 +153,7 @@ type defTurnout struct {
 //	    {"id": "c3", "name": "Zhang Min"}
 //	  ],
 //	  "rules": "cpc-grassroots-committee",
-//	  "turnout": [{"entitled": 50, "present": 46, "issued": 46}],
+//	  "turnout": [{"entitled": 50, "present": 46, "issued": 46, "returned": 46}],
 //	  "marks": {"for": ["√", "是"], "against": ["否"]}
 //	}
 //
@@ -163,7 +163,7 @@ type defTurnout struct {
 //
 // Decoding is strict: an unknown member, a member (or attribute) given twice, a value of the wrong
 // type or unreadable (a fraction "1/0", a base "nobody"), a missing office, seats, candidates or
-// rules, an unknown preset, a slate that does not validate (a NUL or a bidirectional override in a
+// rules, a turnout without its entitled, present or issued figure, an unknown preset, a slate that does not validate (a NUL or a bidirectional override in a
 // name: ballot.ErrNameText) or breaks the rules' difference rule, a negative turnout or more
 // present than entitled — each is a *DefinitionError with the JSON path of the problem and, where
 // it is at one place, its line and column. Bytes that are not UTF-8, and a \u escape of half a
@@ -213,8 +213,13 @@ func decodeDefinition(data []byte) (Definition, error) {
 	}
 	for i, t := range f.Turnout {
 		def.Turnout = append(def.Turnout, Turnout(t))
-		if err := Turnout(t).Check(count.Counts{Ballots: t.Returned}); err != nil {
-			path := fmt.Sprintf("$.turnout[%d]", i)
+		path := fmt.Sprintf("$.turnout[%d]", i)
+		for _, m := range []string{"entitled", "present", "issued"} {
+			if !d.has(path + "." + m) {
+				return Definition{}, d.errAt(path+"."+m, d.at[path], ErrMissingField)
+			}
+		}
+		if err := Turnout(t).checkFigures(); err != nil {
 			var te *TurnoutError
 			if errors.As(err, &te) {
 				path += "." + te.Field

@@ -34,8 +34,8 @@
 // closes them (Election.ReduceSeats, with a reason). Under the Electoral Law the supplementary
 // list for one seat has exactly two candidates, and a tie at its cut-off is reported for the
 // organisers, who give the list with Election.Nominate. NewPreliminary runs the same procedure to
-// make the formal candidate list (预选). OrderAlternates lists alternate members by votes with a
-// caller's tie order (surname strokes).
+// make the formal candidate list (预选). OrderAlternates lists alternate members by votes, equal
+// votes by surname strokes (package ballot/stroke) unless the caller gives another order.
 //
 // # Reasons as values
 //

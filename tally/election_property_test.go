@@ -444,7 +444,7 @@ func TestPropertyDigest(t *testing.T) {
 		}
 
 		// Tampering with the record is detected.
-		tampered := bytes.Replace(b, []byte(`"returned":`), []byte(`"returned":1`), 1)
+		tampered := bytes.Replace(b, []byte(`"issued":`), []byte(`"issued":1`), 1)
 		if err := json.Unmarshal(tampered, &back); !errors.Is(err, tally.ErrRecord) {
 			t.Fatalf("tampered record accepted: %v", err)
 		}
@@ -492,7 +492,7 @@ func (m *electionMachine) decide(t *rapid.T) {
 		present = max(1, present-rapid.IntRange(0, present).Draw(t, "left")) // may lose quorum or void
 	}
 	turnout := tally.Turnout{Entitled: present + rapid.IntRange(0, present).Draw(t, "absent"), Present: present,
-		Issued: max(0, c.Ballots-rapid.IntRange(0, 9).Draw(t, "short")/9)}
+		Issued: max(0, c.Ballots-rapid.IntRange(0, 9).Draw(t, "short")/9), Returned: tally.Declare(c.Ballots)}
 	m.apply(t, round, turnout, c)
 }
 

@@ -629,7 +629,7 @@ func TestDecideErrors(t *testing.T) {
 		err  error
 	}{
 		{"more present than entitled", tally.Turnout{Entitled: 9, Present: 10}, countsOf(s, 10, 0, 0, []int{5, 5}), tally.ErrTurnout},
-		{"returned differs from counted", tally.Turnout{Entitled: 10, Present: 10, Issued: 10, Returned: 9}, countsOf(s, 10, 0, 0, []int{5, 5}), tally.ErrTurnout},
+		{"returned differs from counted", tally.Turnout{Entitled: 10, Present: 10, Issued: 10, Returned: tally.Declare(9)}, countsOf(s, 10, 0, 0, []int{5, 5}), tally.ErrTurnout},
 		{"negative issued", tally.Turnout{Entitled: 10, Present: 10, Issued: -1}, countsOf(s, 10, 0, 0, []int{5, 5}), tally.ErrTurnout},
 		{"counts of another slate", turnout, countsOf(slateOf(1, 3), 10, 0, 0, []int{5, 5, 0}), count.ErrSlateMismatch},
 		{"counts of other candidates", turnout, func() count.Counts {
@@ -702,13 +702,13 @@ func TestOrderAlternates(t *testing.T) {
 	if want := []string{"B1", "D2", "A3", "C4"}; !slices.Equal(ids, want) {
 		t.Errorf("with stroke order %q, want %q", ids, want)
 	}
-	got = tally.OrderAlternates(members, slate, nil)
+	got = tally.OrderAlternates(members, slate, func(a, b ballot.Candidate) int { return 0 })
 	ids = ids[:0]
 	for _, m := range got {
 		ids = append(ids, fmt.Sprintf("%s%d", m.ID, m.Rank))
 	}
 	if want := []string{"B1", "A2", "C2", "D2"}; !slices.Equal(ids, want) {
-		t.Errorf("without a tie order %q, want %q", ids, want)
+		t.Errorf("with a tie order that separates no one %q, want %q", ids, want)
 	}
 	if members[0].ID != "A" {
 		t.Error("the input was modified")

@@ -118,17 +118,14 @@ func ExampleElection_ReduceSeats() {
 }
 
 // Alternate members (候补委员) are listed by votes, and equal votes by surname stroke order (docs/rules.md
-// C7). The stroke comparator here is a stand-in for a real collation.
+// C7): with a nil comparator, OrderAlternates compares names with stroke.CompareNames, so 丁 (2
+// strokes) comes before 王 (4).
 func ExampleOrderAlternates() {
 	slate := ballot.Slate{Office: "Alternates", Seats: 3, Candidates: []ballot.Candidate{
 		{ID: "1", Name: "王芳"}, {ID: "2", Name: "丁强"}, {ID: "3", Name: "李明"},
 	}}
 	elected := []tally.ElectedMember{{ID: "1", Name: "王芳", Votes: 40}, {ID: "2", Name: "丁强", Votes: 40}, {ID: "3", Name: "李明", Votes: 45}}
-	strokes := map[rune]int{'王': 4, '丁': 2, '李': 7}
-	byStrokes := func(a, b ballot.Candidate) int {
-		return strokes[[]rune(a.Name)[0]] - strokes[[]rune(b.Name)[0]]
-	}
-	for _, m := range tally.OrderAlternates(elected, slate, byStrokes) {
+	for _, m := range tally.OrderAlternates(elected, slate, nil) {
 		fmt.Println(m.Rank, m.Name, m.Votes)
 	}
 	// Output:

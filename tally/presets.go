@@ -36,7 +36,10 @@ func cpcCommon() Rules {
 //     at the same threshold, never filled from below it; cutting seats is the caller's decision
 //     (B8). The supplementary list takes in everyone tied at its cut-off (the library's reading:
 //     B8 does not say how the list is made);
-//   - write-ins allowed (B4).
+//   - write-ins allowed (B4);
+//   - the ballot paper prints the candidates in the order of their surnames' strokes (B3): pass
+//     the slate's StrokeOrdered copy to NewElection (a secretary's or deputy secretary's slate
+//     is printed in the order the higher organisation approved, and is not sorted).
 func CPCGrassrootsCommittee() Rules {
 	r := cpcCommon()
 	r.Name = "CPC grassroots committee"
@@ -50,7 +53,8 @@ func CPCGrassrootsCommittee() Rules {
 }
 
 // CPCGrassrootsDelegates is CPCGrassrootsCommittee for the delegates to a grassroots party
-// members' congress: the same procedure with the delegates' surplus rule, at least 20% (B1).
+// members' congress: the same procedure with the delegates' surplus rule, at least 20% (B1), and
+// the ballot paper in surname stroke order (B3: ballot.Slate.StrokeOrdered).
 func CPCGrassrootsDelegates() Rules {
 	r := CPCGrassrootsCommittee()
 	r.Name = "CPC grassroots congress delegates"
@@ -67,7 +71,9 @@ func CPCGrassrootsDelegates() Rules {
 //   - poll void when more ballots are returned than issued (B7 by analogy: UNVERIFIED for local
 //     congresses);
 //   - ties to a runoff ("一般应", C4), shortfalls and the supplementary list as at the grassroots
-//     (B8); write-ins allowed (B4 by analogy).
+//     (B8); write-ins allowed (B4 by analogy);
+//   - the ballot paper prints the candidates in the order of their surnames' strokes (C7): pass
+//     the slate's StrokeOrdered copy to NewElection.
 func CPCLocalDelegates() Rules {
 	r := cpcCommon()
 	r.Name = "CPC local congress delegates"
@@ -81,7 +87,9 @@ func CPCLocalDelegates() Rules {
 }
 
 // CPCLocalCommittee is CPCLocalDelegates for the members of a local committee elected by the
-// congress: the same procedure with a surplus of at least 10% (C6, UNVERIFIED).
+// congress: the same procedure with a surplus of at least 10% (C6, UNVERIFIED), the ballot paper
+// in surname stroke order (C7: ballot.Slate.StrokeOrdered), and elected alternates listed by
+// votes, equal votes by surname strokes (C7: OrderAlternates with a nil comparator).
 func CPCLocalCommittee() Rules {
 	r := CPCLocalDelegates()
 	r.Name = "CPC local committee"
@@ -93,8 +101,9 @@ func CPCLocalCommittee() Rules {
 // NationalCongressDelegates is the election of delegates to the CPC National Congress by the
 // congress of an election unit (a provincial-level party congress): a surplus of more than 15%
 // (D1), otherwise the local congress procedure (C3, C4, B8; see CPCLocalDelegates for its
-// unverified parts). A unit authorised to elect with as many candidates as seats (Tibet and
-// Xinjiang in 2022, D1) sets Difference.EqualAllowed.
+// unverified parts), with the ballot paper in surname stroke order (C7: ballot.Slate.StrokeOrdered).
+// A unit authorised to elect with as many candidates as seats (Tibet and Xinjiang in 2022, D1)
+// sets Difference.EqualAllowed.
 func NationalCongressDelegates() Rules {
 	r := CPCLocalDelegates()
 	r.Name = "CPC National Congress delegates"
@@ -107,7 +116,9 @@ func NationalCongressDelegates() Rules {
 // National Congress: a surplus of more than 8% (D3); it produces the formal candidate list (use
 // NewPreliminary). The congress's election rules are not public (D5): the quorum (more than half
 // of those who should attend) and threshold (more than half of those who should attend) are taken
-// from the local congress rules (C3, C4) and are UNVERIFIED for the National Congress.
+// from the local congress rules (C3, C4) and are UNVERIFIED for the National Congress, and so is
+// printing its ballot paper in surname stroke order (C7 by analogy: the published lists of the
+// Central Committee are in that order).
 func CentralCommitteePreliminary() Rules {
 	r := CPCLocalDelegates()
 	r.Name = "CPC Central Committee preliminary election"

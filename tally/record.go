@@ -45,9 +45,11 @@ import (
 //
 // Shares are written as given ("20%", "1/3"); bases, kinds, outcomes, statuses, attendance and tie
 // rules by their String names; attributes in key order; a reason's figures by name, those that are
-// zero left out. The digest is the SHA-256 of the same bytes with the digest member, always the
-// last, left out (`,"digest":"sha256:…"` before the final '}'): it covers the slate, the rules,
-// every round's ballot paper, turnout and counts, and every decision with its reasons as values. No member holds a sentence of the library's (a reduction's
+// zero left out; a turnout's "returned" as a number when it was declared and null when it was not
+// (the ballots counted then stand for it; see Turnout.Returned). The digest is the SHA-256 of the
+// same bytes with the digest member, always the last, left out (`,"digest":"sha256:…"` before the
+// final '}'): it covers the slate, the rules, every round's ballot paper, turnout and counts, and
+// every decision with its reasons as values. No member holds a sentence of the library's (a reduction's
 // reason is the caller's own words), so rewording or translating the reports changes no digest.
 // Identical elections give identical bytes and digest; changing any input changes the digest.
 //

@@ -40,7 +40,7 @@ func TestRecordDocExample(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := count.Counts{Ballots: 5, Valid: 5, Candidates: []count.CandidateCount{{ID: "a", For: 4, Against: 1}, {ID: "b", For: 1, Against: 3, Abstain: 1}}}
-	if _, err := e.Decide(tally.Turnout{Entitled: 6, Present: 5, Issued: 5}, c); err != nil {
+	if _, err := e.Decide(tally.Turnout{Entitled: 6, Present: 5, Issued: 5, Returned: tally.Declare(5)}, c); err != nil {
 		t.Fatal(err)
 	}
 	mine, err := json.Marshal(e.Result())

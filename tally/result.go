@@ -125,7 +125,8 @@ type Standing struct {
 type Decision struct {
 	Round   Round   `json:"round"`
 	Outcome Outcome `json:"outcome"`
-	// Turnout as given, with Returned filled in from the counts.
+	// Turnout as given. When its Returned is not declared, the ballots returned are the ballots
+	// counted, Counts.Ballots.
 	Turnout Turnout      `json:"turnout"`
 	Counts  count.Counts `json:"counts"`
 	// Bar is the bar of the round, or nil for a runoff decided by the most votes alone.

@@ -1,7 +1,10 @@
 package tally
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"strconv"
 
 	"github.com/chae-go/chae/tally/count"
 )
@@ -16,9 +19,69 @@ type Turnout struct {
 	Present int `json:"present"`
 	// Issued is the number of ballot papers issued.
 	Issued int `json:"issued"`
-	// Returned is the number of ballot papers returned. Zero means "as counted": Decide takes it
-	// from Counts.Ballots. A non-zero figure must equal Counts.Ballots.
-	Returned int `json:"returned"`
+	// Returned is the number of ballot papers returned (收回), as the counting team declares it
+	// before the ballots are counted: Declare(46), or Declare(0) when none were. A declared figure
+	// must equal Counts.Ballots: a count that differs has lost or gained ballots (a file cut short,
+	// a box missing or counted twice). Left undeclared (the zero value), Decide takes the ballots
+	// counted as the ballots returned, except that it refuses to decide a round that took place
+	// with no ballot counted at all: that needs Returned declared as 0.
+	Returned Declared `json:"returned"`
+}
+
+// Declared is a figure the counting team may declare or leave out. Its zero value is "not
+// declared", which is not the same as a declared 0: Declare(0) says that the figure is known to be
+// zero. In a record and a definition file a declared figure is a number and an undeclared one is
+// null (or, in a definition, left out); the record's digest covers the difference.
+type Declared struct {
+	n  int
+	ok bool
+}
+
+// Declare returns n as a declared figure.
+func Declare(n int) Declared { return Declared{n: n, ok: true} }
+
+// Get returns the figure and true, or 0 and false when it is not declared.
+func (d Declared) Get() (int, bool) { return d.n, d.ok }
+
+// IsDeclared reports whether the figure is declared.
+func (d Declared) IsDeclared() bool { return d.ok }
+
+// Or returns the figure, or n when it is not declared.
+func (d Declared) Or(n int) int {
+	if d.ok {
+		return d.n
+	}
+	return n
+}
+
+// String returns the figure in decimal, or "not declared".
+func (d Declared) String() string {
+	if !d.ok {
+		return "not declared"
+	}
+	return strconv.Itoa(d.n)
+}
+
+// MarshalJSON encodes a declared figure as a JSON number and an undeclared one as null.
+func (d Declared) MarshalJSON() ([]byte, error) {
+	if !d.ok {
+		return []byte("null"), nil
+	}
+	return strconv.AppendInt(nil, int64(d.n), 10), nil
+}
+
+// UnmarshalJSON decodes a whole number as a declared figure and null as an undeclared one.
+func (d *Declared) UnmarshalJSON(data []byte) error {
+	if bytes.Equal(data, []byte("null")) {
+		*d = Declared{}
+		return nil
+	}
+	var n int
+	if err := json.Unmarshal(data, &n); err != nil {
+		return err
+	}
+	*d = Declare(n)
+	return nil
 }
 
 // Base names the figure a threshold or a validity test is measured against. Which base applies is
@@ -67,7 +130,7 @@ func (b *Base) UnmarshalText(t []byte) error {
 }
 
 // Of returns the figure of the base in a round with the given turnout and counts. Returned is
-// taken from c.Ballots when t.Returned is zero, valid from c.Valid.
+// taken from c.Ballots when t.Returned is not declared, valid from c.Valid.
 func (b Base) Of(t Turnout, c count.Counts) int {
 	switch b {
 	case OfPresent:
@@ -77,10 +140,7 @@ func (b Base) Of(t Turnout, c count.Counts) int {
 	case OfIssued:
 		return t.Issued
 	case OfReturned:
-		if t.Returned == 0 {
-			return c.Ballots
-		}
-		return t.Returned
+		return t.Returned.Or(c.Ballots)
 	case OfValid:
 		return c.Valid
 	}
@@ -88,17 +148,25 @@ func (b Base) Of(t Turnout, c count.Counts) int {
 }
 
 // Check reports whether the turnout is consistent in itself and with the counts of its round: no
-// figure negative, no more present than entitled, and Returned either zero or equal to
-// c.Ballots. It returns nil or a *TurnoutError wrapping ErrTurnout.
+// figure negative, no more present than entitled, Returned equal to c.Ballots when it is
+// declared, and, when it is not, at least one ballot counted if anyone is present: a round of
+// those present with no ballot counted is a count that lost its ballots until the counting team
+// declares that none were returned (Returned: Declare(0)). It returns nil or a *TurnoutError
+// wrapping ErrTurnout.
 //
 // More ballots returned than issued (or than present) is not an error here: it makes the poll void,
-// which is a decision (see Rules.VoidWhenReturnedExceeds).
+// which is a decision (see Rules.VoidWhenReturnedExceeds). Fewer ballots than present is not an
+// error either: a voter may keep the ballot paper.
 func (t Turnout) Check(c count.Counts) error {
 	if err := t.checkFigures(); err != nil {
 		return err
 	}
-	if t.Returned != 0 && t.Returned != c.Ballots {
-		return &TurnoutError{Field: "returned", Detail: fmt.Sprintf("%d returned but %d counted", t.Returned, c.Ballots), Err: ErrTurnout}
+	returned, declared := t.Returned.Get()
+	switch {
+	case declared && returned != c.Ballots:
+		return &TurnoutError{Field: "returned", Detail: fmt.Sprintf("%d returned but %d counted", returned, c.Ballots), Err: ErrTurnout}
+	case !declared && c.Ballots == 0 && t.Present > 0:
+		return &TurnoutError{Field: "returned", Detail: fmt.Sprintf("not declared, and no ballot counted of %d present (declare 0 if none was returned)", t.Present), Err: ErrTurnout}
 	}
 	return nil
 }
@@ -116,18 +184,10 @@ func (t Turnout) checkFigures() error {
 		return fail("present", "negative")
 	case t.Issued < 0:
 		return fail("issued", "negative")
-	case t.Returned < 0:
+	case t.Returned.ok && t.Returned.n < 0:
 		return fail("returned", "negative")
 	case t.Present > t.Entitled:
 		return fail("present", fmt.Sprintf("%d present but only %d entitled", t.Present, t.Entitled))
 	}
 	return nil
-}
-
-// withReturned returns t with Returned filled in from the counts.
-func (t Turnout) withReturned(c count.Counts) Turnout {
-	if t.Returned == 0 {
-		t.Returned = c.Ballots
-	}
-	return t
 }

@@ -17,6 +17,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -41,13 +42,26 @@ func main() {
 	}
 }
 
+// slate is the ballot paper: the candidates printed in the order of their surnames' strokes
+// (docs/rules.md B3), whatever order they were nominated in.
 func slate() ballot.Slate {
 	names := []string{"王丽", "李强", "张伟", "刘洋", "陈静", "杨帆", "赵敏", "黄磊", "周婷"}
 	s := ballot.Slate{Office: "Branch committee (支部委员会)", Seats: 7}
 	for i, n := range names {
 		s.Candidates = append(s.Candidates, ballot.Candidate{ID: fmt.Sprintf("C%d", i+1), Name: n})
 	}
-	return s
+	return s.StrokeOrdered()
+}
+
+// byID returns the positions of the slate's candidates in ID order: the voters below consider the
+// candidates in an order that does not depend on how the paper is printed.
+func byID(s ballot.Slate) []int {
+	pos := make([]int, len(s.Candidates))
+	for i := range pos {
+		pos[i] = i
+	}
+	slices.SortFunc(pos, func(a, b int) int { return strings.Compare(s.Candidates[a].ID, s.Candidates[b].ID) })
+	return pos
 }
 
 // plan is how the voters of one round behave: a seed for the generator and each candidate's level
@@ -75,10 +89,12 @@ var plans = []plan{
 func ballots(s ballot.Slate, p plan, first bool) []ballot.Ballot {
 	rng := rand.New(rand.NewPCG(p.seed, uint64(len(s.Candidates))))
 	out := make([]ballot.Ballot, 0, present)
+	order := byID(s)
 	for v := range present {
 		b := ballot.Ballot{Marks: make([]ballot.Mark, len(s.Candidates))}
 		chosen := 0
-		for _, i := range rng.Perm(len(s.Candidates)) {
+		for _, k := range rng.Perm(len(s.Candidates)) {
+			i := order[k]
 			switch r := rng.IntN(100); {
 			case r < p.support[s.Candidates[i].ID] && chosen < s.Seats:
 				b.Marks[i] = ballot.For
@@ -96,9 +112,9 @@ func ballots(s ballot.Slate, p plan, first bool) []ballot.Ballot {
 			case 19: // the counting staff find identifying marks
 				b.Spoiled = true
 			case 31: // against the last candidate, and writes in another member instead
-				b.Marks[len(b.Marks)-1] = ballot.Against
+				b.Marks[order[len(order)-1]] = ballot.Against
 				if b.Chosen() >= s.Seats {
-					for i := range b.Marks {
+					for _, i := range order {
 						if b.Marks[i] == ballot.For {
 							b.Marks[i] = ballot.Abstain
 							break
@@ -172,12 +188,12 @@ func record(w io.Writer, res tally.Result) error {
 	fmt.Fprintf(w, "%s: %d seats, %d candidates\n", s.Office, s.Seats, len(s.Candidates))
 	fmt.Fprintf(w, "Rules: %s (%s)\n", rules.Name, rules.Source)
 	fmt.Fprintf(w, "Candidate surplus %s%%: the rule requires at least %d candidates for %d seats.\n",
-		quota.SurplusPercent(s.Seats, len(s.Candidates), 1), rules.Difference.MinCandidates(s.Seats), s.Seats)
+		quota.SurplusPercent(s.Seats, len(s.Candidates), 1).StringFixed(1), rules.Difference.MinCandidates(s.Seats), s.Seats)
 	for _, d := range res.Decisions {
 		fmt.Fprintf(w, "\n== Round %d: %s, %d of %d seats\n", d.Round.Number, d.Round.Kind, d.Round.Slate.Seats, s.Seats)
 		t, c := d.Turnout, d.Counts
 		fmt.Fprintf(w, "Entitled %d, present %d, ballots issued %d, returned %d: valid %d, invalid (over-vote) %d, spoiled %d\n\n",
-			t.Entitled, t.Present, t.Issued, t.Returned, c.Valid, c.Invalid, c.Spoiled)
+			t.Entitled, t.Present, t.Issued, t.Returned.Or(c.Ballots), c.Valid, c.Invalid, c.Spoiled)
 		// The name comes last: tabwriter counts runes, and a Chinese character is two columns wide.
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintf(tw, "ID\tFor %s\tAgainst %s\tAbstain\tStanding\t  Name\n", ballot.For.Symbol(), ballot.Against.Symbol())
@@ -201,6 +217,16 @@ func record(w io.Writer, res tally.Result) error {
 	for _, m := range res.Elected {
 		fmt.Fprintf(w, "  %d. %s (%s), %d votes in round %d (%s)\n", m.Rank, m.Name, m.ID, m.Votes, m.Round, m.Kind)
 	}
+	// The committee as announced: its members in the order of their surnames' strokes (B3).
+	committee := ballot.Slate{Office: s.Office, Seats: s.Seats}
+	for _, m := range res.Elected {
+		committee.Candidates = append(committee.Candidates, ballot.Candidate{ID: m.ID, Name: m.Name})
+	}
+	var names []string
+	for _, c := range committee.StrokeOrdered().Candidates {
+		names = append(names, c.Name)
+	}
+	fmt.Fprintf(w, "The committee, in surname stroke order: %s\n", strings.Join(names, "、"))
 	fmt.Fprintf(w, "Record digest: %s\n", res.Digest())
 	return nil
 }

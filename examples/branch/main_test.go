@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
 
+	"github.com/chae-go/chae/ballot"
 	"github.com/chae-go/chae/tally"
 )
 
@@ -32,6 +34,7 @@ func TestRecord(t *testing.T) {
 		"tied for the last open seat",
 		"== Round 3: runoff, 1 of 7 seats",
 		"  7. ",
+		"The committee, in surname stroke order: 王丽、刘洋、李强、杨帆、张伟、陈静、黄磊",
 	} {
 		if !strings.Contains(a.String(), want) {
 			t.Errorf("record lacks %q", want)
@@ -49,6 +52,14 @@ func TestRecord(t *testing.T) {
 	}
 	if !res.Done || len(res.Elected) != 7 {
 		t.Fatalf("done %v, %d elected", res.Done, len(res.Elected))
+	}
+	// The ballot paper is printed in surname stroke order (docs/rules.md B3).
+	var printed []string
+	for _, c := range res.Slate.Candidates {
+		printed = append(printed, c.Name)
+	}
+	if want := "王丽 刘洋 李强 杨帆 张伟 陈静 周婷 赵敏 黄磊"; strings.Join(printed, " ") != want {
+		t.Errorf("ballot paper %q, want %q", printed, want)
 	}
 	if !strings.Contains(a.String(), "Record digest: "+res.Digest()) {
 		t.Errorf("the readable record does not print the digest %s", res.Digest())
@@ -79,4 +90,30 @@ func TestGolden(t *testing.T) {
 	if !bytes.Equal(out.Bytes(), want) {
 		t.Errorf("the record differs from %s (go test -update to rewrite it):\n%s", golden, out.Bytes())
 	}
+}
+
+// TestSurplusKeepsZeros: the candidate surplus is printed with its one decimal place whatever the
+// figure: 6 candidates for 5 seats are "20.0%", as 27 for 23 are "17.4%" (not "20%").
+func TestSurplusKeepsZeros(t *testing.T) {
+	for _, tc := range []struct {
+		seats, candidates int
+		want              string
+	}{{5, 6, "Candidate surplus 20.0%"}, {23, 27, "Candidate surplus 17.4%"}, {10, 12, "Candidate surplus 20.0%"}} {
+		res := tally.Result{Slate: slateOf(tc.seats, tc.candidates), Rules: tally.CPCGrassrootsCommittee()}
+		var b bytes.Buffer
+		if err := record(&b, res); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), tc.want+":") {
+			t.Errorf("%d for %d seats: %q, want %q", tc.candidates, tc.seats, strings.SplitN(b.String(), "\n", 4)[2], tc.want)
+		}
+	}
+}
+
+func slateOf(seats, n int) ballot.Slate {
+	s := ballot.Slate{Office: "Committee", Seats: seats}
+	for i := range n {
+		s.Candidates = append(s.Candidates, ballot.Candidate{ID: fmt.Sprintf("c%d", i+1), Name: fmt.Sprintf("Name %d", i+1)})
+	}
+	return s
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"math/rand/v2"
 
 	"github.com/chae-go/chae/quota"
 )
@@ -20,27 +21,40 @@ type apportionment struct {
 // the last seat(s) is settled by lot, drawn from the seed, and recorded: the library never breaks
 // it by itself.
 func apportion(seed uint64, m quota.Method, seats int, units []Unit) (apportionment, error) {
-	weights := weightsOf(units)
-	a := apportionment{Method: m.String()}
-	res, err := quota.Apportion(m, seats, weights)
-	var te *quota.ApportionTieError
-	if errors.As(err, &te) {
-		// the tied units in the order drawn by lot
-		order := make([]int, len(te.Units))
-		for k, p := range stream(seed, 0, streamLots).Perm(len(te.Units)) {
-			order[k] = te.Units[p]
-			a.Lots = append(a.Lots, units[order[k]].Code)
-		}
-		a.TiedSeats = te.Seats
-		var r quota.Apportionment
-		r, err = quota.ApportionWithOptions(m, seats, weights, quota.ApportionOptions{TieOrder: order})
-		res = r.Seats
-	}
+	res, err := apportionLots(stream(seed, 0, streamLots), m, seats, weightsOf(units))
 	if err != nil {
 		return apportionment{}, err
 	}
-	a.Seats = res
+	a := apportionment{Method: m.String(), Seats: res.Seats, TiedSeats: res.TiedSeats}
+	for _, k := range res.Lots {
+		a.Lots = append(a.Lots, units[k].Code)
+	}
 	return a, nil
+}
+
+// lotted is an apportionment whose tie, if any, was settled by lot: Lots are the tied units'
+// positions in the order drawn, the first TiedSeats of them taking the seats.
+type lotted struct {
+	Seats     []int
+	Lots      []int
+	TiedSeats int
+}
+
+// apportionLots divides seats among weights with the method m; a tie for the last seat(s) is
+// settled by an order drawn from r.
+func apportionLots(r *rand.Rand, m quota.Method, seats int, weights []int64) (lotted, error) {
+	res, err := quota.Apportion(m, seats, weights)
+	var te *quota.ApportionTieError
+	if !errors.As(err, &te) {
+		return lotted{Seats: res}, err
+	}
+	out := lotted{TiedSeats: te.Seats}
+	for _, p := range r.Perm(len(te.Units)) {
+		out.Lots = append(out.Lots, te.Units[p])
+	}
+	a, err := quota.ApportionWithOptions(m, seats, weights, quota.ApportionOptions{TieOrder: out.Lots})
+	out.Seats = a.Seats
+	return out, err
 }
 
 // weightsOf returns the units' apportionment weights: their membership.

@@ -175,7 +175,8 @@ func TestDeterministic(t *testing.T) {
 	}{
 		{"workers 7", prev, []string{"-workers", "7"}},
 		{"GOMAXPROCS 1", 1, nil},
-		{"GOMAXPROCS 8", 8, nil},
+		{"GOMAXPROCS 2", 2, nil},
+		{"GOMAXPROCS 2, workers 3", 2, []string{"-workers", "3"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			runtime.GOMAXPROCS(tc.procs)
@@ -189,14 +190,21 @@ func TestDeterministic(t *testing.T) {
 		})
 	}
 	t.Run("json", func(t *testing.T) {
+		runtime.GOMAXPROCS(1)
 		a, _ := runOK(t, "-q", "-json", "-workers", "1")
+		runtime.GOMAXPROCS(2)
 		b, _ := runOK(t, "-q", "-json", "-workers", "5")
 		if a != b {
 			t.Error("-json output differs between worker counts")
 		}
-		var rec map[string]any
+		var rec struct {
+			Digest string `json:"digest"`
+		}
 		if err := json.Unmarshal([]byte(a), &rec); err != nil {
 			t.Fatalf("-json output is not JSON: %v", err)
+		}
+		if !strings.HasPrefix(rec.Digest, "sha256:") || !strings.Contains(first, rec.Digest) {
+			t.Errorf("record digest %q is not the one printed", rec.Digest)
 		}
 	})
 	t.Run("another seed differs", func(t *testing.T) {
@@ -219,6 +227,7 @@ func TestUsage(t *testing.T) {
 		{"no units", []string{"-units", "0"}},
 		{"quota below units", []string{"-units", "38", "-quota", "10"}},
 		{"argument", []string{"extra"}},
+		{"unknown unit", []string{"-paper", "XX"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -253,5 +262,41 @@ func TestUnitMinorities(t *testing.T) {
 				t.Errorf("%s: %q is not an ethnic minority of composition.EthnicGroups", u.Code, m)
 			}
 		}
+	}
+}
+
+// TestReadme: the README's block of what the main example shows is the default run's output,
+// line for line (its "..." lines stand for the rows left out).
+func TestReadme(t *testing.T) {
+	t.Parallel()
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden, err := os.ReadFile(filepath.Join("testdata", "default.golden"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(readme), "### What the main example shows\n\n```\n")
+	block, _, ok2 := strings.Cut(after, "```")
+	if !ok || !ok2 {
+		t.Fatal("README.md has no block of what the main example shows")
+	}
+	have := map[string]bool{}
+	for _, l := range strings.Split(string(golden), "\n") {
+		have[l] = true
+	}
+	n := 0
+	for _, l := range strings.Split(strings.TrimSuffix(block, "\n"), "\n") {
+		if l == "..." || l == "" {
+			continue
+		}
+		n++
+		if !have[l] {
+			t.Errorf("README line not in the default output: %q", l)
+		}
+	}
+	if n < 20 {
+		t.Errorf("the README block has %d lines of output", n)
 	}
 }

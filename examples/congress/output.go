@@ -6,10 +6,13 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/chae-go/chae/ballot"
 	"github.com/chae-go/chae/internal/table"
 	"github.com/chae-go/chae/quota"
 	"github.com/chae-go/chae/quota/composition"
 	"github.com/chae-go/chae/tally"
+	"github.com/chae-go/chae/tally/nominate"
+	"github.com/chae-go/chae/tally/report"
 )
 
 // newTable returns an aligned table whose first column and the columns in left are left-aligned,
@@ -59,18 +62,24 @@ func writeText(w io.Writer, rec *record) error {
 			len(a.Lots), a.TiedSeats, strings.Join(a.Lots, ", "), a.TiedSeats)
 	}
 
+	fmt.Fprintln(w, wrap(nominationText, 100))
+	fmt.Fprintln(w)
 	r := tally.NationalCongressDelegates()
 	baseWords := map[tally.Base]string{tally.OfPresent: "those present", tally.OfEntitled: "those entitled to vote",
 		tally.OfIssued: "the ballots issued", tally.OfReturned: "the ballots returned", tally.OfValid: "the valid ballots"}
 	rules := fmt.Sprintf("Each unit's congress elects under the rules %q (%s): more candidates than seats by %s %s "+
-		"(Tibet and Xinjiang: as many as seats); elected with %s of %s; a tie across the last seat goes to a runoff "+
-		"among the tied; missing seats to a supplementary election, unless the unit closes them.",
+		"(Tibet and Xinjiang: as many as seats), printed in surname stroke order; elected with %s of %s; a tie across "+
+		"the last seat goes to a runoff among the tied; missing seats to a supplementary election, unless the "+
+		"unit closes them.",
 		r.Name, r.Source, r.Difference.MinBoundary, r.Difference.MinShare, r.Threshold, baseWords[r.Base])
 	fmt.Fprintln(w, wrap(rules, 100))
 	fmt.Fprintln(w)
 
-	t := newTable(10)
-	t.Add("unit", "members", "women", "quota", "cand.", "surplus", "rounds", "elected", "closed", "confirmed")
+	t := newTable(12)
+	t.Add("unit", "members", "women", "quota", "part.", "recomm.", "insp.", "prelim.", "cand.", "surplus", "elected", "confirmed")
+	var rates []nominate.Rate
+	var tot nominate.Funnel
+	branches, sampled := 0, 0
 	runoffs, supps := 0, 0
 	for _, u := range rec.Units {
 		name := u.Unit.Name
@@ -85,15 +94,39 @@ func writeText(w io.Writer, rec *record) error {
 				supps++
 			}
 		}
-		t.Add(name, thousands(u.Unit.Members), permilleString(u.Unit.WomenPermille),
-			strconv.Itoa(u.Seats), strconv.Itoa(len(u.Slate.Candidates)),
-			percent(len(u.Slate.Candidates)-u.Seats, u.Seats), strconv.Itoa(len(u.Result.Decisions)),
-			strconv.Itoa(len(u.Elected)), strconv.Itoa(u.Reduced), strconv.Itoa(len(u.confirmed())))
+		f := u.Nomination.Funnel
+		rates = append(rates, u.Nomination.participation)
+		tot.Recommended += f.Recommended
+		tot.Inspected += f.Inspected
+		tot.Preliminary += f.Preliminary
+		tot.Candidates += f.Candidates
+		tot.Seats += f.Seats
+		branches += u.Nomination.Branches
+		sampled += u.Nomination.Members
+		t.Add(name, thousands(u.Unit.Members), permilleString(u.Unit.WomenPermille), strconv.Itoa(u.Seats),
+			u.Nomination.participation.Percent(2, false).StringFixed(2)+"%",
+			strconv.Itoa(f.Recommended), strconv.Itoa(f.Inspected), strconv.Itoa(f.Preliminary),
+			strconv.Itoa(len(u.Slate.Candidates)), percent(len(u.Slate.Candidates)-u.Seats, u.Seats),
+			strconv.Itoa(len(u.Elected)), strconv.Itoa(len(u.confirmed())))
 	}
-	t.Add("total", thousands(rec.Members), "", thousands(int64(rec.Quota)), thousands(int64(rec.Candidates)),
-		percent(rec.Candidates-rec.Quota, rec.Quota), "", thousands(int64(rec.Elected)), strconv.Itoa(rec.Reduced), thousands(int64(rec.Confirmed)))
+	pooled := nominate.Pooled(rates)
+	t.Add("total", thousands(rec.Members), "", thousands(int64(rec.Quota)), pooled.Percent(2, false).StringFixed(2)+"%",
+		thousands(int64(tot.Recommended)), thousands(int64(tot.Inspected)), thousands(int64(tot.Preliminary)),
+		thousands(int64(rec.Candidates)), percent(rec.Candidates-rec.Quota, rec.Quota), thousands(int64(rec.Elected)),
+		thousands(int64(rec.Confirmed)))
 	io.WriteString(w, t.String())
-	fmt.Fprintln(w, "women: women's share of the unit's membership (synthetic). surplus: candidates beyond the seats, of the seats.")
+	fmt.Fprintln(w, wrap("women: women's share of the unit's membership (synthetic). part.: members of the sampled "+
+		"branches who returned a recommendation ballot in the first up, of all their members, rounded half up. recomm., "+
+		"insp., prelim., cand.: the nomination's lists (recommended after the third up, inspected, preliminary "+
+		"candidates, candidates on the ballot paper). surplus: candidates beyond the seats, of the seats.", 100))
+	fmt.Fprintln(w)
+	tot.Candidates = rec.Candidates
+	fmt.Fprintf(w, "Funnel, all units: %s; %s elected, %s confirmed.\n", report.NominationFunnel(tot, report.English),
+		thousands(int64(rec.Elected)), thousands(int64(rec.Confirmed)))
+	fmt.Fprintf(w, "Sampled organisations: %s branches with %s members. Participation in the first up: %s%% as the mean of the %d units' rates, %s%% pooled (%s of %s members); published: an average of 99.5%%.\n",
+		thousands(int64(branches)), thousands(int64(sampled)), nominate.PercentOf(nominate.Mean(rates), 2, false).StringFixed(2),
+		len(rates), pooled.Percent(2, false).StringFixed(2), thousands(pooled.Num), thousands(pooled.Den))
+	writeNominationEvents(w, rec)
 	fmt.Fprintln(w)
 
 	var ballots, valid, invalid, spoiled, writeIns int
@@ -133,7 +166,10 @@ func writeText(w io.Writer, rec *record) error {
 	}
 	fmt.Fprintf(w, "Elected %s delegates for a quota of %s; %s confirmed.\n",
 		thousands(int64(rec.Elected)), thousands(int64(rec.Quota)), thousands(int64(rec.Confirmed)))
-	fmt.Fprintf(w, "Record digest (of the %d units' election records, see -json): %s\n\n", len(rec.Units), rec.Digest)
+	fmt.Fprintf(w, "Record digest (of the %d units' nomination and election records, see -json): %s\n\n", len(rec.Units), rec.Digest)
+	if err := writePaper(w, rec); err != nil {
+		return err
+	}
 
 	fmt.Fprintf(w, "Composition of the %s confirmed delegates, beside the published figures of 2022\n\n", thousands(int64(rec.Confirmed)))
 	writeComposition(w, rec.Composition)
@@ -297,4 +333,119 @@ func writeComposition(w io.Writer, rep *composition.Report) {
 		}
 		fmt.Fprintf(w, "Target %s: %s (%d of %d).\n", tr.Target, res, tr.Count, tr.Base)
 	}
+}
+
+// nominationText describes the nomination stage the simulation runs in every unit.
+const nominationText = "Nomination (推荐提名) in each unit, on a sample of its organisation (one branch for every " +
+	"100,000 members, under its recommending units and their committees): members write recommendation ballots " +
+	"(推荐票), in the meeting's box or a mobile one, naming at most 17/10 of their recommending unit's places; a branch " +
+	"sends up the names on more than half of its ballots, a committee those more than half of its branches sent, a " +
+	"recommending unit 17/10 of its places by votes, and the unit takes them all (一上). Twice the list goes down for " +
+	"opinions, agree, disagree or abstain counted like ballots (一下, 二下), and the unit keeps more than 50%, then " +
+	"more than 40% more persons than seats (二上, 三上, the recommended); the list is announced for inspection (三下). " +
+	"More persons are inspected than the preliminary list has places (差额考察, more than 10%); vetting may remove a " +
+	"person (一票否决), the next in rank taking the place; the preliminary list, more than 20% over the seats, is made " +
+	"public for five working days, and an upheld objection is replaced the same way; the prospective list meets the " +
+	"difference rule. A tie at any cut is settled by lot, recorded as a decision (docs/rules.md G1–G11; the figures " +
+	"are the simulation's)."
+
+// writeNominationEvents lists what the nomination decided beyond its counts: vetting removals,
+// upheld objections, replacements and ties settled by lot, in unit order, worded by tally/report.
+func writeNominationEvents(w io.Writer, rec *record) {
+	var lines []string
+	vetoed, objections, upheld, replaced, lots := 0, 0, 0, 0, 0
+	for _, u := range rec.Units {
+		nm := &u.Nomination
+		vetoed += len(nm.Vetoed)
+		objections += len(nm.Objections)
+		replaced += nm.Replaced
+		lots += len(nm.Lots)
+		for _, o := range nm.Objections {
+			if o.Upheld {
+				upheld++
+			}
+		}
+		name := func(key string) string {
+			if n, ok := nm.names[key]; ok {
+				return n + " (" + key + ")"
+			}
+			return key
+		}
+		for _, r := range nominationEvents(nm.record) {
+			lines = append(lines, fmt.Sprintf("  %s %s", u.Unit.Name, report.NominationReason(r, report.English, name)))
+		}
+	}
+	fmt.Fprintf(w, "Vetting removed %d persons; %d objections during the public notice, %d upheld; %d persons listed in their places; %d tie(s) settled by lot.\n",
+		vetoed, objections, upheld, replaced, lots)
+	for _, l := range lines {
+		fmt.Fprintln(w, l)
+	}
+}
+
+// nominationEvents returns the reasons of a nomination record worth a line: ties settled,
+// vetoes, upheld objections and replacements.
+func nominationEvents(r *nominate.Record) []nominate.Reason {
+	keep := func(rs []nominate.Reason) []nominate.Reason {
+		var out []nominate.Reason
+		for _, x := range rs {
+			switch x.Kind {
+			case nominate.ReasonTieSettled, nominate.ReasonVetoed, nominate.ReasonObjectionUpheld, nominate.ReasonReplaced:
+				out = append(out, x)
+			}
+		}
+		return out
+	}
+	var out []nominate.Reason
+	for _, p := range r.Passes {
+		for _, nd := range p.Nodes {
+			out = append(out, keep(nd.Reasons)...)
+		}
+	}
+	for _, s := range r.Steps {
+		switch {
+		case s.Shortlist != nil:
+			out = append(out, keep(s.Shortlist.Reasons)...)
+		case s.Vetting != nil:
+			out = append(out, keep(s.Vetting.Reasons)...)
+		case s.Notice != nil:
+			out = append(out, keep(s.Notice.Reasons)...)
+			if s.Notice.Vetting != nil {
+				// the upheld objection has said who is removed
+				for _, x := range keep(s.Notice.Vetting.Reasons) {
+					if x.Kind != nominate.ReasonVetoed {
+						out = append(out, x)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// writePaper prints the ballot paper of the unit rec.Paper names and its delegates, both in
+// surname stroke order, as the rules print them (docs/rules.md C7).
+func writePaper(w io.Writer, rec *record) error {
+	for _, u := range rec.Units {
+		if u.Unit.Code != rec.Paper {
+			continue
+		}
+		var names []string
+		for _, c := range u.Slate.Candidates {
+			names = append(names, c.Name)
+		}
+		fmt.Fprintf(w, "The ballot paper of %s %s, %d seats, in surname stroke order: %s.\n", u.Unit.Name, u.Unit.English,
+			u.Seats, strings.Join(names, "、"))
+		confirmed := ballot.Slate{Office: u.Slate.Office, Seats: u.Seats}
+		for _, id := range u.confirmed() {
+			c, _ := u.candidate(id)
+			confirmed.Candidates = append(confirmed.Candidates, c)
+		}
+		names = names[:0]
+		for _, c := range confirmed.StrokeOrdered().Candidates {
+			names = append(names, c.Name)
+		}
+		fmt.Fprintf(w, "Its delegates, in surname stroke order: %s.\n\n", strings.Join(names, "、"))
+		return nil
+	}
+	return nil
 }

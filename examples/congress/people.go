@@ -3,11 +3,12 @@ package main
 import (
 	"fmt"
 	"math/rand/v2"
+	"time"
 
 	"github.com/chae-go/chae/ballot"
 )
 
-// Attribute keys and values carried by every generated candidate, as read by the composition
+// Attribute keys and values carried by every generated person, as read by the composition
 // report (composition.Congress).
 const (
 	attrSector     = "sector"     // frontline | leading
@@ -34,83 +35,96 @@ func personName(r *rand.Rand) string {
 	return string(n)
 }
 
-// date returns a calendar date in the given year, as YYYY-MM-DD (days 1..28 of every month, so
-// that every date exists).
-func date(r *rand.Rand, year int) string {
-	return fmt.Sprintf("%04d-%02d-%02d", year, between(r, 1, 12), between(r, 1, 28))
+// dealer deals categories along a sequence of persons so that every stretch of the sequence
+// holds each category in proportion to its weight, as nearly as whole persons allow: the next
+// person takes the category furthest behind its share (largest deficit first, ties by a seeded
+// order of the categories). That sequence repeats every total-weight persons; the dealer starts
+// at a seeded place in it, so that where a category's persons fall is evenly spread from one
+// unit to the next, the first persons included. Exact integers.
+type dealer struct {
+	w     []int64
+	total int64
+	n     int64 // persons dealt
+	got   []int64
+	prio  []int
 }
 
-// newCandidate draws one candidate of unit u. The shares aim at the published composition:
-// about a third front-line members, women above their share of the unit's membership, the unit's
-// ethnic mix, ages mostly 40 to 62.
-func newCandidate(r *rand.Rand, u Unit, id, name string) ballot.Candidate {
-	a := make(map[string]string, 9)
-	front := permille(r, 360)
-	if front {
-		a[attrSector] = "frontline"
-		switch x := r.IntN(1000); {
-		case x < 250:
-			a[attrOccupation] = "worker"
-			if permille(r, 140) {
-				a[attrMigrant] = "yes"
-			}
-		case x < 360:
-			a[attrOccupation] = "farmer"
-		case x < 710:
-			a[attrOccupation] = "technical"
-		default:
-			a[attrOccupation] = "other"
+// newDealer returns a dealer of len(weights) categories with a tie order and a starting place
+// drawn from r.
+func newDealer(r *rand.Rand, weights ...int) *dealer {
+	d := &dealer{w: make([]int64, len(weights)), got: make([]int64, len(weights)), prio: r.Perm(len(weights))}
+	for i, w := range weights {
+		d.w[i] = int64(w)
+		d.total += int64(w)
+	}
+	if d.total > 0 {
+		for range r.IntN(int(d.total)) {
+			d.next()
 		}
-		if permille(r, 920) {
-			a[attrHonours] = []string{"national", "provincial"}[r.IntN(2)]
-		} else {
-			a[attrHonours] = "none"
-		}
-	} else {
-		a[attrSector] = "leading"
 	}
-	if permille(r, u.WomenPermille+30) {
-		a[attrGender] = "female"
-	} else {
-		a[attrGender] = "male"
-	}
-	a[attrEthnicity] = "Han"
-	if permille(r, u.MinorityPermille+u.MinorityPermille*3/10) {
-		a[attrEthnicity] = minorityGroup(r, u)
-	}
-	var age int
-	if front {
-		age = between(r, 33, 61)
-	} else {
-		age = between(r, 47, 64)
-	}
-	born := 2022 - age
-	a[attrBorn] = date(r, born)
-	switch x := r.IntN(1000); {
-	case x < 40:
-		a[attrEducation] = "secondary"
-	case x < 110:
-		a[attrEducation] = "college"
-	case x < 470:
-		a[attrEducation] = "university"
-	default:
-		a[attrEducation] = "postgraduate"
-	}
-	a[attrJoined] = date(r, min(born+between(r, 18, 32), 2020))
-	return ballot.Candidate{ID: id, Name: name, Attrs: a}
+	return d
 }
 
-// minorityGroup draws one of the unit's minority groups, the first listed most often.
-func minorityGroup(r *rand.Rand, u Unit) string {
-	n := len(u.Minorities)
-	// weights n, n-1, ..., 1
-	x := r.IntN(n * (n + 1) / 2)
-	for i := range n {
-		w := n - i
-		if x < w {
-			return u.Minorities[i]
+// next returns the category of the next person.
+func (d *dealer) next() int {
+	d.n++
+	best, bestDef := -1, int64(0)
+	for _, c := range d.prio {
+		if d.w[c] == 0 {
+			continue
 		}
-		x -= w
+		def := d.n*d.w[c] - d.got[c]*d.total // (n·share − got), times the total weight
+		if best < 0 || def > bestDef {
+			best, bestDef = c, def
+		}
 	}
-	return u.Minorities[n-1]
+	d.got[best]++
+	return best
 }
+
+// chosen returns k of n positions drawn at random, as a set: exactly k persons of a zone.
+func chosen(r *rand.Rand, n, k int) []bool {
+	out := make([]bool, n)
+	for _, i := range r.Perm(n)[:min(k, n)] {
+		out[i] = true
+	}
+	return out
+}
+
+// opening is the day ages are measured on: the congress opened on 16 October 2022.
+var opening = time.Date(2022, time.October, 16, 0, 0, 0, 0, time.UTC)
+
+// bornAged returns a birth date at which a person is exactly age years old (in completed years)
+// on the congress's opening day: any day of the year before it.
+func bornAged(r *rand.Rand, age int) time.Time {
+	return time.Date(2022-age, time.October, 16-r.IntN(365), 0, 0, 0, 0, time.UTC)
+}
+
+// ageOn returns the age in completed years on the opening day.
+func ageOn(born time.Time) int {
+	a := opening.Year() - born.Year()
+	if born.AddDate(a, 0, 0).After(opening) {
+		a--
+	}
+	return a
+}
+
+// joinedAt returns the day a person born on born joined the party, at an age drawn from
+// [lo, hi], never after the end of 2021.
+func joinedAt(r *rand.Rand, born time.Time, lo, hi int) time.Time {
+	j := born.AddDate(between(r, lo, hi), 0, r.IntN(300))
+	if last := time.Date(2021, time.December, 31, 0, 0, 0, 0, time.UTC); j.After(last) {
+		j = last
+	}
+	return j
+}
+
+func day(t time.Time) string { return t.Format(time.DateOnly) }
+
+// candidateOf returns a person as a slate candidate.
+func candidateOf(id, name string, attrs map[string]string) ballot.Candidate {
+	return ballot.Candidate{ID: id, Name: name, Attrs: attrs}
+}
+
+// personID is the ID of the k-th person of a unit's pool: the unit's code and a number.
+func personID(code string, k int) string { return fmt.Sprintf("%s-%04d", code, k+1) }

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 
 	"github.com/chae-go/chae/ballot"
 	"github.com/chae-go/chae/quota"
@@ -11,14 +12,18 @@ import (
 )
 
 // synthetic says, in every output, what is real and what is simulated.
-const synthetic = "Real: the process, the rules (more than 15% more candidates than seats; Tibet and Xinjiang " +
-	"with as many candidates as seats), the quota of 2,300 among 38 units (their list is our reconstruction), " +
-	"the composition targets. Synthetic: every membership figure, candidate, vote and credentials decision " +
-	"(the real figures are not published)."
+const synthetic = "Real: the process (recommendation and three ups and three downs, inspection of more persons " +
+	"than places, vetting, public notice, the difference election, the credentials review), the rules (more than " +
+	"15% more candidates than seats; Tibet and Xinjiang with as many candidates as seats), the quota of 2,300 " +
+	"among 38 units (their list is our reconstruction), the composition targets. Synthetic: every membership " +
+	"figure, organisation, member, recommendation, opinion, candidate, vote, vetting and credentials decision " +
+	"(the real figures are not published); the population is calibrated to the published composition."
 
 // record is the full record of one simulation: the -json output, and what the text output prints.
 type record struct {
-	Seed      uint64 `json:"seed"`
+	Seed uint64 `json:"seed"`
+	// Paper is the unit whose ballot paper the text report prints.
+	Paper     string `json:"-"`
 	Quota     int    `json:"quota"`
 	Synthetic string `json:"synthetic"`
 	Members   int64  `json:"members"`
@@ -38,8 +43,9 @@ type record struct {
 	// CompositionJSON is Composition in the record's JSON form.
 	CompositionJSON compositionJSON `json:"composition"`
 	UnitTargets     []unitTargets   `json:"unit_targets"`
-	// Digest is "sha256:" and the SHA-256 of the units' record digests (tally.Result.Digest), one
-	// per line in unit order: a recount that reproduces every unit's record reproduces it.
+	// Digest is "sha256:" and the SHA-256 of the units' record digests, two lines a unit in unit
+	// order: the nomination record's (nominate.Record.Digest), then the election record's
+	// (tally.Result.Digest). A recount that reproduces every unit's records reproduces it.
 	Digest string `json:"digest"`
 }
 
@@ -59,7 +65,10 @@ func simulateAll(cfg config, progress func(*unitRun)) (*record, error) {
 		return nil, err
 	}
 	units := scaleUnits(base, cfg.Units)
-	rec := &record{Seed: cfg.Seed, Quota: cfg.Quota, Synthetic: synthetic}
+	rec := &record{Seed: cfg.Seed, Quota: cfg.Quota, Synthetic: synthetic, Paper: cfg.Paper}
+	if cfg.Paper != "" && !slices.ContainsFunc(units, func(u Unit) bool { return u.Code == cfg.Paper }) {
+		return nil, fmt.Errorf("congress: -paper: no unit %q", cfg.Paper)
+	}
 	for _, u := range units {
 		rec.Members += u.Members
 	}
@@ -74,6 +83,12 @@ func simulateAll(cfg config, progress func(*unitRun)) (*record, error) {
 	var delegates []ballot.Candidate
 	h := sha256.New()
 	for _, u := range rec.Units {
+		d, err := u.Nomination.record.Digest()
+		if err != nil {
+			return nil, fmt.Errorf("congress: %s: nomination record: %w", u.Unit.Name, err)
+		}
+		u.Nomination.Digest = d
+		fmt.Fprintln(h, d)
 		fmt.Fprintln(h, u.Result.Digest())
 		rec.Candidates += len(u.Slate.Candidates)
 		rec.Elected += len(u.Elected)

@@ -6,13 +6,22 @@ import "math/rand/v2"
 // derived from the seed, the unit's index and the purpose, so that units can be simulated in any
 // order, on any number of goroutines, and give the same numbers.
 const (
-	streamSlate       = 1 // candidates and their support
+	streamSlate       = 1 // the temper of the unit's congress and the names some voters write in
 	streamElectorate  = 2 // turnout of the unit's congress
 	streamVotes       = 3 // ballots (round r uses streamVotes + 16·r)
 	streamDecision    = 4 // the unit's own decisions (reducing seats)
 	streamCredentials = 5 // the credentials review
 	streamPublished   = 6 // the roster with the published counts
 	streamLots        = 7 // lots drawn for a tie in the apportionment
+
+	// The nomination stage (none of them is 3 modulo 16 below 500, where the votes' streams are).
+	streamTree           = 1000 // the sampled organisation tree
+	streamTreeLots       = 1001 // lots drawn for a tie in dividing the places among recommending units
+	streamPool           = 1002 // the pool of persons and their attributes
+	streamRecommend      = 1003 // the recommendation ballots of the first up
+	streamOpinions       = 1010 // the opinion ballots of the downs (round k uses streamOpinions + k)
+	streamVetting        = 1020 // vetting removals and objections during the notice
+	streamNominationLots = 1100 // lots settling ties in the nomination (up to streamNominationLots + 63)
 )
 
 // splitmix64 is the finaliser of SplitMix64: a bijection on uint64 that spreads nearby inputs

@@ -9,6 +9,7 @@ import (
 	"github.com/chae-go/chae/ballot"
 	"github.com/chae-go/chae/quota"
 	"github.com/chae-go/chae/tally"
+	"github.com/chae-go/chae/tally/nominate"
 )
 
 // config is the simulation's input, from the command line.
@@ -18,6 +19,12 @@ type config struct {
 	Quota   int          // delegates to elect in all
 	Units   int          // election units
 	Workers int          // goroutines deciding units; 0: GOMAXPROCS
+	// NominateWorkers is the goroutines aggregating one unit's organisation tree
+	// (nominate.Options.Workers); 0 means GOMAXPROCS. The units already run in parallel, so the
+	// command uses 1; the output does not depend on it.
+	NominateWorkers int
+	// Paper is the code of the unit whose ballot paper and delegates the report prints ("" none).
+	Paper string
 }
 
 // unitRun is everything that happened in one election unit.
@@ -25,8 +32,12 @@ type unitRun struct {
 	Index int  `json:"index"`
 	Unit  Unit `json:"unit"`
 	Seats int  `json:"seats"` // the unit's quota of delegates
-	// Slate is the formal candidate list; Support the simulated standing of each candidate among
-	// the unit's delegates (voter model input, not a vote).
+	// Nomination is the stage before the vote, with the SHA-256 digest of its canonical record
+	// (-records writes the records themselves).
+	Nomination nominationRun `json:"nomination"`
+	// Slate is the formal candidate list, printed in surname stroke order; Support the simulated
+	// standing of each candidate among the unit's delegates (voter model input, not a vote),
+	// from their place on the nomination's list.
 	Slate   ballot.Slate  `json:"slate"`
 	Support []int         `json:"support"`
 	Temper  temper        `json:"temper"`
@@ -40,6 +51,57 @@ type unitRun struct {
 	Reduced int `json:"reduced"`
 	// Rejected lists elected delegates whose credentials were not confirmed.
 	Rejected []rejection `json:"rejected"`
+}
+
+// nominationRun is what the nomination stage of one unit did, for the report and the record.
+type nominationRun struct {
+	Branches      int                  `json:"branches"`   // sampled branches
+	Members       int                  `json:"members"`    // their members
+	Places        []int                `json:"places"`     // the recommending units' places
+	Funnel        nominate.Funnel      `json:"funnel"`     // recommended → inspected → preliminary → candidates
+	TookPart      int64                `json:"took_part"`  // members who took part in the first up
+	Vetoed        []nominate.Removal   `json:"vetoed"`     // removed by vetting
+	Objections    []nominate.Objection `json:"objections"` // objections during the public notice
+	Replaced      int                  `json:"replaced"`   // persons listed in place of the removed
+	Lots          []lot                `json:"lots"`       // ties settled by lot, recorded as decisions
+	Digest        string               `json:"digest"`     // the nomination record's digest
+	participation nominate.Rate
+	record        *nominate.Record
+	names         map[string]string // every person of the pool: key → name
+}
+
+// nominated records the unit's nomination and makes its slate the ballot paper: the
+// candidates in surname stroke order (docs/rules.md C7), each with a support among the unit's
+// congress from 400 to 1000 as their standing among the members.
+func (u *unitRun) nominated(un *unitNomination, slate ballot.Slate) {
+	nm := &u.Nomination
+	nm.Branches = len(un.branches)
+	for _, b := range un.branches {
+		nm.Members += b.Members
+	}
+	nm.Places = un.places
+	nm.Funnel = un.n.Funnel()
+	nm.participation, _ = un.n.Participation()
+	nm.TookPart = nm.participation.Num
+	nm.Replaced = un.replaced
+	nm.Lots = append([]lot{}, un.lots...)
+	nm.Objections = append([]nominate.Objection{}, un.objection...)
+	nm.Vetoed = []nominate.Removal{}
+	for _, r := range un.removals {
+		if !slices.ContainsFunc(un.objection, func(o nominate.Objection) bool { return o.Upheld && o.Person == r.Person }) {
+			nm.Vetoed = append(nm.Vetoed, r)
+		}
+	}
+	nm.record = un.n.Record()
+	nm.names = make(map[string]string, len(un.pool))
+	for _, p := range un.pool {
+		nm.names[p.ID] = p.Name
+	}
+	u.Slate = slate.StrokeOrdered()
+	u.Support = make([]int, len(u.Slate.Candidates))
+	for k, c := range u.Slate.Candidates {
+		u.Support[k] = 400 + 600*un.byID[c.ID].Standing/1000
+	}
 }
 
 // rejection is a credentials-review decision against an elected delegate.
@@ -68,63 +130,9 @@ func differenceRule(u Unit) quota.Difference {
 	return quota.NationalCongressDelegatesSurplus()
 }
 
-// makeSlate draws the unit's candidates: as many as the difference rule requires and a few more
-// (exactly as many as seats in an authorised unit), with their support, the unit's temper and a
-// pool of names some voters write in.
-func makeSlate(seed uint64, i int, u Unit, seats int) (ballot.Slate, []int, temper, []string) {
+// temperOf draws the unit congress's temper and a few names some of its voters write in.
+func temperOf(seed uint64, i int) (temper, []string) {
 	r := stream(seed, i, streamSlate)
-	n := seats
-	if !u.Equal {
-		n = differenceRule(u).MinCandidates(seats) + r.IntN(seats/20+1)
-	}
-	s := ballot.Slate{Office: fmt.Sprintf("%s delegates to the 20th National Congress", u.English), Seats: seats}
-	names := make(map[string]bool, n)
-	support := make([]int, n)
-	for c := range n {
-		name := personName(r)
-		for names[name] {
-			name = personName(r)
-		}
-		names[name] = true
-		s.Candidates = append(s.Candidates, newCandidate(r, u, fmt.Sprintf("%s-%03d", u.Code, c+1), name))
-		support[c] = between(r, 400, 1000)
-	}
-	// The slate is composed for the unit's targets: more women than their share of the membership
-	// needs among the elected, with a cushion of half the surplus (the vote can still fall short:
-	// the report says so); at least two ethnic-minority candidates, whom the nominating bodies put
-	// forward with strong support.
-	women := 0
-	for _, c := range s.Candidates {
-		if c.Attrs[attrGender] == "female" {
-			women++
-		}
-	}
-	needWomen := min(n, seats*u.WomenPermille/1000+1+(n-seats+1)/2)
-	for _, c := range r.Perm(n) {
-		if women >= needWomen {
-			break
-		}
-		if a := s.Candidates[c].Attrs; a[attrGender] != "female" {
-			a[attrGender] = "female"
-			women++
-		}
-	}
-	minorities := 0
-	for _, c := range s.Candidates {
-		if c.Attrs[attrEthnicity] != "Han" {
-			minorities++
-		}
-	}
-	for _, c := range r.Perm(n) {
-		if minorities >= min(2, n) {
-			break
-		}
-		if a := s.Candidates[c].Attrs; a[attrEthnicity] == "Han" {
-			a[attrEthnicity] = minorityGroup(r, u)
-			support[c] = between(r, 850, 1000)
-			minorities++
-		}
-	}
 	t := temper{Noise: 700, Partial: 20, Fewest: 900}
 	if permille(r, 150) {
 		// a divided congress: delegates disagree and many choose fewer persons than seats
@@ -134,17 +142,26 @@ func makeSlate(seed uint64, i int, u Unit, seats int) (ballot.Slate, []int, temp
 	for k := range pool {
 		pool[k] = personName(r)
 	}
-	return s, support, t, pool
+	return t, pool
 }
 
-// simulateUnit runs one unit's election from nomination to credentials review.
-func simulateUnit(seed uint64, i int, u Unit, seats int) (*unitRun, error) {
+// simulateUnit runs one unit's election from the first recommendation to the credentials review.
+func simulateUnit(seed uint64, i int, u Unit, seats, workers int) (*unitRun, error) {
 	run := &unitRun{Index: i, Unit: u, Seats: seats}
-	var pool []string
-	run.Slate, run.Support, run.Temper, pool = makeSlate(seed, i, u, seats)
+	un, err := newUnitNomination(seed, i, u, seats, workers)
+	if err != nil {
+		return nil, fmt.Errorf("congress: %s: %w", u.Name, err)
+	}
+	slate, err := un.run()
+	if err != nil {
+		return nil, fmt.Errorf("congress: %s: nomination: %w", u.Name, err)
+	}
+	run.nominated(un, slate)
 	if err := differenceRule(u).Check(seats, len(run.Slate.Candidates)); err != nil {
 		return nil, fmt.Errorf("congress: %s: %w", u.Name, err)
 	}
+	var pool []string
+	run.Temper, pool = temperOf(seed, i)
 	re := stream(seed, i, streamElectorate)
 	present := u.Entitled - re.IntN(u.Entitled/40+1)
 	run.Turnout = tally.Turnout{Entitled: u.Entitled, Present: present, Issued: present}
@@ -192,7 +209,7 @@ func simulate(cfg config, units []Unit, seats []int, progress func(*unitRun)) ([
 	for range min(workers, len(units)) {
 		wg.Go(func() {
 			for i := range next {
-				runs[i], errs[i] = simulateUnit(cfg.Seed, i, units[i], seats[i])
+				runs[i], errs[i] = simulateUnit(cfg.Seed, i, units[i], seats[i], cfg.NominateWorkers)
 				close(done[i])
 			}
 		})

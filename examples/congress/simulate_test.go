@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -14,6 +16,7 @@ import (
 	"github.com/chae-go/chae/quota"
 	"github.com/chae-go/chae/quota/composition"
 	"github.com/chae-go/chae/tally"
+	"github.com/chae-go/chae/tally/nominate"
 )
 
 // simulated runs the simulation for a seed, quietly.
@@ -57,6 +60,7 @@ func TestSlatesAndThresholds(t *testing.T) {
 
 func checkUnit(t *testing.T, u *unitRun) {
 	t.Helper()
+	checkNomination(t, u)
 	n, seats := len(u.Slate.Candidates), u.Seats
 	base := strings.TrimRight(u.Unit.Code, "0123456789")
 	equalUnit := base == "XZ" || base == "XJ"
@@ -146,14 +150,21 @@ func TestScaledUp(t *testing.T) {
 }
 
 // TestRecordRechecks decodes the -json record and re-checks every unit's election record against
-// its SHA-256 digest (tally.Result refuses a record whose digest does not match), and the overall
+// its SHA-256 digest (tally.Result refuses a record whose digest does not match), every unit's
+// nomination record written by -records against its digest (nominate.DecodeRecord refuses one
+// that is not canonical or does not match) and against the digest in -json, and the overall
 // digest against the units'.
 func TestRecordRechecks(t *testing.T) {
 	t.Parallel()
-	out, _ := runOK(t, "-q", "-json")
+	dir := t.TempDir()
+	out, _ := runOK(t, "-q", "-json", "-records", dir)
 	var rec struct {
 		Digest string `json:"digest"`
 		Units  []struct {
+			Unit       Unit `json:"unit"`
+			Nomination struct {
+				Digest string `json:"digest"`
+			} `json:"nomination"`
 			Result json.RawMessage `json:"result"`
 		} `json:"units"`
 	}
@@ -171,6 +182,22 @@ func TestRecordRechecks(t *testing.T) {
 			t.Fatal(err)
 		}
 		u.Result = compact.Bytes()
+		data, err := os.ReadFile(filepath.Join(dir, u.Unit.Code+".nomination.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		nr, err := nominate.DecodeRecord(data)
+		if err != nil {
+			t.Fatalf("unit %d: nomination record: %v", i+1, err)
+		}
+		d, err := nr.Digest()
+		if err != nil || d != u.Nomination.Digest {
+			t.Errorf("unit %d: nomination digest %s (%v), the -json record says %s", i+1, d, err, u.Nomination.Digest)
+		}
+		if nr.Slate == nil || nr.Unit != nominate.OrgID(u.Unit.Code) {
+			t.Errorf("unit %d: nomination record of %q without a slate", i+1, nr.Unit)
+		}
+		fmt.Fprintln(h, d)
 		var res tally.Result
 		if err := json.Unmarshal(u.Result, &res); err != nil {
 			t.Fatalf("unit %d: %v", i+1, err)
@@ -180,6 +207,9 @@ func TestRecordRechecks(t *testing.T) {
 		tampered := bytes.Replace(u.Result, []byte(`"for":`), []byte(`"for":1`), 1)
 		if err := json.Unmarshal(tampered, &res); err == nil {
 			t.Errorf("unit %d: a tampered record decodes without error", i+1)
+		}
+		if _, err := nominate.DecodeRecord(bytes.Replace(data, []byte(`"votes":`), []byte(`"votes":1`), 1)); err == nil {
+			t.Errorf("unit %d: a tampered nomination record decodes without error", i+1)
 		}
 	}
 	if got := "sha256:" + hex.EncodeToString(h.Sum(nil)); got != rec.Digest {

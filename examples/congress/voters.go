@@ -1,9 +1,7 @@
 package main
 
 import (
-	"cmp"
 	"math/rand/v2"
-	"slices"
 
 	"github.com/chae-go/chae/ballot"
 	"github.com/chae-go/chae/tally/count"
@@ -28,7 +26,7 @@ const (
 
 // castBallots generates the ballots of one round and counts them: present voters each return one
 // ballot for a slate whose candidates have the given support (one per candidate, in slate order).
-// A voter ranks the candidates by support plus a private judgement, chooses the best up to the
+// A voter scores the candidates by support plus a private judgement, chooses the best up to the
 // seats (fewer if reticent), crosses out most of the others and leaves the rest unmarked. Some
 // ballots are spoiled, over-voted or carry a write-in from the unit's pool of names. Ballots are
 // counted as they are made; nothing is kept.
@@ -41,28 +39,24 @@ func castBallots(r *rand.Rand, s ballot.Slate, support []int, present int, t tem
 	score := make([]int, n)
 	order := make([]int, n)
 	b := ballot.Ballot{Marks: make([]ballot.Mark, n)}
-	byScore := func(i, j int) int {
-		if c := cmp.Compare(score[j], score[i]); c != 0 {
-			return c
-		}
-		return cmp.Compare(i, j)
-	}
+	better := func(i, j int) bool { return score[i] > score[j] || score[i] == score[j] && i < j }
 	for range present {
 		for i := range n {
 			score[i] = support[i] + r.IntN(t.Noise+1)
 			order[i] = i
 		}
-		slices.SortFunc(order, byScore)
 		k := s.Seats
 		if permille(r, t.Partial) {
 			k = s.Seats * between(r, t.Fewest, 1000) / 1000
 		}
-		b.WriteIns = b.WriteIns[:0]
-		b.Spoiled = false
 		x := r.IntN(1000)
 		if x < overVoteRate && k < n {
 			k++ // one too many: an over-vote
 		}
+		// the k best first, the k-th best at k−1 (by score, then slate order), the rest after
+		selectBest(order, k, better)
+		b.WriteIns = b.WriteIns[:0]
+		b.Spoiled = false
 		for rank, i := range order {
 			switch {
 			case rank < k:
@@ -86,4 +80,43 @@ func castBallots(r *rand.Rand, s ballot.Slate, support []int, present int, t tem
 		}
 	}
 	return c.Counts(), nil
+}
+
+// selectBest reorders xs so that its k best elements by better (a strict total order) come first
+// with the k-th best at k−1, in linear expected time (quickselect with a deterministic pivot).
+func selectBest(xs []int, k int, better func(a, b int) bool) {
+	if k <= 0 || k > len(xs) {
+		return
+	}
+	lo, hi := 0, len(xs)-1
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		// median of three as the pivot, moved to hi
+		if better(xs[mid], xs[lo]) {
+			xs[mid], xs[lo] = xs[lo], xs[mid]
+		}
+		if better(xs[hi], xs[lo]) {
+			xs[hi], xs[lo] = xs[lo], xs[hi]
+		}
+		if better(xs[mid], xs[hi]) {
+			xs[mid], xs[hi] = xs[hi], xs[mid]
+		}
+		p := xs[hi]
+		st := lo
+		for i := lo; i < hi; i++ {
+			if better(xs[i], p) {
+				xs[i], xs[st] = xs[st], xs[i]
+				st++
+			}
+		}
+		xs[st], xs[hi] = xs[hi], xs[st]
+		switch {
+		case st == k-1:
+			return
+		case st < k-1:
+			lo = st + 1
+		default:
+			hi = st - 1
+		}
+	}
 }

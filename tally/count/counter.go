@@ -89,6 +89,14 @@ func candidateNames(s ballot.Slate) map[string]string {
 	return names
 }
 
+// Reset empties the counter for reuse, as NewCounter of its slate would return it, keeping its
+// memory: counting many ballot boxes one after another needs one counter, not one a box.
+func (c *Counter) Reset() {
+	c.given, c.valid, c.invalid, c.spoiled = 0, 0, 0, 0
+	c.marks.reset()
+	clear(c.writeIn)
+}
+
 // Slate returns a copy of the counter's slate.
 func (c *Counter) Slate() ballot.Slate { return c.slate.Clone() }
 

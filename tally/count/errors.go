@@ -88,22 +88,30 @@ func (e *CountsError) Error() string { return "count: " + e.describe() }
 
 // describe is the message without the package prefix, for messages that carry their own.
 func (e *CountsError) describe() string {
-	var b strings.Builder
+	if d := e.details(); d != "" {
+		return d + ": " + e.Err.Error()
+	}
+	return e.Err.Error()
+}
+
+// details is the message without the package prefix and without the sentinel: where, and the
+// figures, for a message that names what is wrong in words of its own (a summary's "figures do
+// not add up").
+func (e *CountsError) details() string {
+	var parts []string
 	if e.Box != "" {
-		fmt.Fprintf(&b, "box %q: ", e.Box)
+		parts = append(parts, fmt.Sprintf("box %q", e.Box))
 	}
 	if e.Candidate > 0 {
-		fmt.Fprintf(&b, "candidate %d (%q): ", e.Candidate, e.ID)
+		parts = append(parts, fmt.Sprintf("candidate %d (%q)", e.Candidate, e.ID))
 	}
 	if e.WriteIn > 0 {
-		fmt.Fprintf(&b, "write-in %d (%q): ", e.WriteIn, e.Name)
+		parts = append(parts, fmt.Sprintf("write-in %d (%q)", e.WriteIn, e.Name))
 	}
 	if e.Detail != "" {
-		b.WriteString(e.Detail)
-		b.WriteString(": ")
+		parts = append(parts, e.Detail)
 	}
-	b.WriteString(e.Err.Error())
-	return b.String()
+	return strings.Join(parts, ": ")
 }
 
 // Unwrap returns the sentinel.

@@ -63,6 +63,17 @@ func newLanes(n int) lanes {
 		forN: make([]int, n), againN: make([]int, n)}
 }
 
+// reset zeroes every lane and count.
+func (l *lanes) reset() {
+	clear(l.f)
+	clear(l.w)
+	clear(l.f16)
+	clear(l.w16)
+	clear(l.forN)
+	clear(l.againN)
+	l.pending, l.flushes = 0, 0
+}
+
 // forCount and againstCount return candidate i's totals, flushed and pending, without flushing.
 func (l *lanes) forCount(i int) int {
 	return l.forN[i] + lane16(l.f16, i) + lane(l.f, i)

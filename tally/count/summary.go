@@ -99,7 +99,7 @@ func ReadSummary(r io.Reader, s ballot.Slate) ([]BoxCounts, error) {
 		}
 		boxes[bc.Box] = true
 		if err := Check(s, bc.Counts); err != nil {
-			return nil, &SummaryError{Line: line, Name: bc.Box, Err: ErrSummaryTotals, Detail: err.(*CountsError).describe()}
+			return nil, &SummaryError{Line: line, Name: bc.Box, Err: ErrSummaryTotals, Detail: err.(*CountsError).details()}
 		}
 		out = append(out, bc)
 	}
@@ -297,6 +297,7 @@ func csvError(err error) error {
 // It checks each box with Check (a *CountsError naming the box) and refuses duplicate boxes, and
 // box names that are empty, padded with white space, not UTF-8 or hold a control character
 // (ErrSummaryColumn).
+// SummaryWriter writes the same form box by box.
 func WriteSummary(w io.Writer, s ballot.Slate, boxes []BoxCounts) error {
 	var names []string
 	seen := make(map[string]bool)
@@ -305,12 +306,8 @@ func WriteSummary(w io.Writer, s ballot.Slate, boxes []BoxCounts) error {
 			return fmt.Errorf("count: summary: box %q: %w", b.Box, ErrDuplicateBox)
 		}
 		seen[b.Box] = true
-		if b.Box == "" || b.Box != strings.TrimSpace(b.Box) {
-			return fmt.Errorf("count: summary: box %q: empty or padded box name: %w", b.Box, ErrSummaryColumn)
-		}
-		if !printable(b.Box) {
-			// Not UTF-8 it would be read as GB18030 or refused; a CR would be read as a LF.
-			return fmt.Errorf("count: summary: box %q: a box name of bytes that are not UTF-8 or of control characters: %w", b.Box, ErrSummaryColumn)
+		if err := checkBoxName(b.Box); err != nil {
+			return err
 		}
 		if err := Check(s, b.Counts); err != nil {
 			return inBox(err, b.Box)
@@ -319,39 +316,29 @@ func WriteSummary(w io.Writer, s ballot.Slate, boxes []BoxCounts) error {
 			names = append(names, wi.Name)
 		}
 	}
-	slices.Sort(names)
-	names = slices.Compact(names)
-	cw := csv.NewWriter(w)
-	head := []string{sumBox, sumBallots, sumValid, sumInvalid, sumSpoiled}
-	for _, c := range s.Candidates {
-		head = append(head, c.ID+sumFor, c.ID+sumAgainst, c.ID+sumAbstain)
-	}
-	for _, n := range names {
-		head = append(head, sumWriteIn+n)
-	}
-	if err := cw.Write(head); err != nil {
+	sw, err := NewSummaryWriter(w, s, names)
+	if err != nil {
 		return err
 	}
-	itoa := strconv.Itoa
 	for _, b := range boxes {
-		c := b.Counts
-		row := []string{b.Box, itoa(c.Ballots), itoa(c.Valid), itoa(c.Invalid), itoa(c.Spoiled)}
-		for _, x := range c.Candidates {
-			row = append(row, itoa(x.For), itoa(x.Against), itoa(x.Abstain))
-		}
-		votes := make(map[string]int, len(c.WriteIns))
-		for _, wi := range c.WriteIns {
-			votes[wi.Name] = wi.Votes // Check: each name once
-		}
-		for _, n := range names {
-			row = append(row, itoa(votes[n]))
-		}
-		if err := cw.Write(row); err != nil {
+		if err := sw.Write(b); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return sw.Flush()
+}
+
+// checkBoxName refuses a box name a summary cannot hold so that it reads back the same: empty,
+// padded with white space, not UTF-8 (it would be read as GB18030 or refused) or holding a control
+// character (a CR would be read as a line end).
+func checkBoxName(box string) error {
+	if box == "" || box != strings.TrimSpace(box) {
+		return fmt.Errorf("count: summary: box %q: empty or padded box name: %w", box, ErrSummaryColumn)
+	}
+	if !printable(box) {
+		return fmt.Errorf("count: summary: box %q: a box name of bytes that are not UTF-8 or of control characters: %w", box, ErrSummaryColumn)
+	}
+	return nil
 }
 
 // printable reports whether s is UTF-8 without control characters (U+0000–U+001F, U+007F–U+009F).

@@ -137,7 +137,7 @@ type Notice struct {
 // CadreNotice returns a notice that must run at least five working days: the period of the 2014
 // regulation on selecting and appointing leading party and government cadres (Art. 41:
 // "公示期不少于五个工作日"). It is not a rule for delegate candidates, for whom no period was
-// found; it is offered as the nearest fixed figure.
+// found; it is offered as the nearest fixed figure. docs/rules.md G7.
 func CadreNotice() Notice { return Notice{MinDays: 5, Calendar: Calendar{WorkingDays: true}} }
 
 // check validates the notice against the list noticed.

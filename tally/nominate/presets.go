@@ -3,7 +3,8 @@ package nominate
 import "github.com/chae-go/chae/quota"
 
 // The presets return rules the sources describe. Each says which source it follows and which
-// open point it settles by choice; change the fields where your rules say otherwise.
+// open point it settles by choice, and its Source cites the row of docs/rules.md (section G,
+// nomination) it follows; change the fields where your rules say otherwise.
 
 // BranchMajority is a branch's rule after a recommendation meeting template
 // (m.yzwku.com/doc/920947.html): a name goes up with more than half of the recommendation
@@ -14,7 +15,7 @@ func BranchMajority() Rule {
 	return Rule{
 		Members:       MemberBar{Threshold: quota.Majority(), Base: OfTookPart},
 		Participation: quota.Majority(),
-		Source:        "recommendation meeting template",
+		Source:        "docs/rules.md G3 (a recommendation meeting template)",
 	}
 }
 
@@ -28,7 +29,7 @@ func LevelBelow() Rule {
 		Universe: ChildLists,
 		Orgs:     OrgBar{Threshold: quota.Majority(), Scope: Children, Base: AllOrgs},
 		Order:    []Key{KeyOrgs, KeyVotes},
-		Source:   "two ups and two downs work plan",
+		Source:   "docs/rules.md G4 (the two ups and two downs work plan)",
 	}
 }
 
@@ -49,11 +50,11 @@ func OwipParticipation() quota.Threshold {
 // above" (以上); this preset takes the strict reading: set Surplus.MinBoundary to quota.AtLeast
 // for the other.
 func RecommendedSurplus() Size {
-	return Surplus(quota.Difference{MinShare: quota.Percent(30), MinBoundary: quota.MoreThan, Source: "work manuals"})
+	return Surplus(quota.Difference{MinShare: quota.Percent(30), MinBoundary: quota.MoreThan, Source: "docs/rules.md G5 (work manuals)"})
 }
 
 // PreliminarySurplus is the size of a preliminary candidate list in the same manuals ("按多于代表
 // 百分之二十以上的差额比例"): more than 20% over the places, strict as RecommendedSurplus.
 func PreliminarySurplus() Size {
-	return Surplus(quota.Difference{MinShare: quota.Percent(20), MinBoundary: quota.MoreThan, Source: "work manuals"})
+	return Surplus(quota.Difference{MinShare: quota.Percent(20), MinBoundary: quota.MoreThan, Source: "docs/rules.md G5 (work manuals)"})
 }

@@ -6,8 +6,15 @@
 //
 // Three forms are written from one layout: aligned plain text (Text), Markdown (Markdown), and a
 // self-contained HTML page (HTML) whose bar chart of For votes against the threshold line is
-// inline SVG, needing no script and no network. Labels are in English or in simplified Chinese
-// (Options.Lang). The machine-readable record is the JSON encoding of tally.Result itself.
+// inline SVG, needing no script and no network, and which prints on A4 with the title and the
+// page number on every page and the signature lines under the result. Labels are in English or in
+// simplified Chinese (Options.Lang); the candidates are listed in slate order or, as the rules
+// that print ballot papers so require, in the order of their surnames' strokes
+// (Options.StrokeOrder). The machine-readable record is the JSON encoding of tally.Result itself.
+//
+// BallotPaper writes the ballot paper of a round, to be printed before the vote: the candidates
+// under boxes for the voter's marks, the lines for names written in, and the marking instructions
+// the rules imply.
 //
 // The package owns every sentence: the reasons of a decision are values (tally.Reason), and it
 // words each kind in English and in Chinese (Reasons), with the statute's own concepts (the

@@ -1,19 +1,33 @@
 package report
 
 import (
+	"fmt"
 	"html/template"
 	"io"
+	"strings"
+	"unicode"
 
 	"github.com/chae-go/chae/tally"
 )
 
 // HTML writes the report as one self-contained HTML page: inline CSS, and for each round an inline
 // SVG bar chart of the candidates' For votes with the bar to clear drawn as a line. It needs no
-// script, no font download and no network; it prints on A4.
+// script, no font download and no network.
+//
+// It prints on A4 (CSS @page): the sheet's title at the top of every page; at the foot of every
+// page "Page N of M" (第 N 页 共 M 页), a line for the initials of the counter and the
+// scrutineers, and the start of the record digest; tables whose header rows repeat on every page
+// they run onto and whose column headings never break inside a word (序号 stays whole). The
+// signature lines of the counter, the scrutineers and the chief scrutineer (计票人, 监票人,
+// 总监票人) and the date stand on the last page under the result: the list of the elected, the
+// status and the digest are kept together with them on one page. The initials on every page tie each page to the signed last one:
+// a sheet of several pages signed only at the end could have a page replaced unseen. On a
+// screen the page keeps a side margin however narrow the window, and a table or chart wider
+// than the window scrolls instead of overflowing.
 func HTML(w io.Writer, r tally.Result, o Options) error {
 	s := build(r, o)
 	page := htmlPage{Lang: "en", Title: s.title, Meta: s.meta, Status: s.status, Digest: s.digest, L: s.l,
-		Elected: s.elected, Closed: s.closed}
+		Elected: s.elected, Closed: s.closed, Print: printCSS(s.title, s.digest, s.l)}
 	if o.Lang == Chinese {
 		page.Lang = "zh-Hans"
 	}
@@ -23,8 +37,45 @@ func HTML(w io.Writer, r tally.Result, o Options) error {
 	return pageTemplate.Execute(w, page)
 }
 
+// printCSS is the @page rule of a printed sheet: A4, the title at the top of every page, the
+// initials line, the page number and the digest at the foot.
+func printCSS(title, digest string, l *labels) template.CSS {
+	short := digest
+	if len(short) > 23 {
+		short = short[:23] + "…" // "sha256:" and 16 hexadecimal digits
+	}
+	parts := strings.SplitN(l.page, "%d", 3)
+	number := cssString(parts[0]) + " counter(page) " + cssString(parts[1]) + " counter(pages) " + cssString(parts[2])
+	return template.CSS(`@page { size: A4; margin: 18mm 15mm 20mm 15mm;
+  @top-center { content: ` + cssString(title) + `; font-size: 9pt; color: #333; }
+  @bottom-left { content: ` + cssString(l.initials+l.colon+"________________") + `; font-size: 8pt; }
+  @bottom-center { content: ` + number + `; font-size: 9pt; }
+  @bottom-right { content: ` + cssString(short) + `; font-size: 8pt; font-family: monospace; }
+}`)
+}
+
+// cssString quotes s as a CSS string: letters, digits, space, _ : . , - and printable characters
+// beyond ASCII as they are, every other character escaped by its code point, so that no text can
+// end the string or the style sheet.
+func cssString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || strings.ContainsRune(" _:.,-", r),
+			r >= 0x80 && unicode.IsPrint(r):
+			b.WriteRune(r)
+		default:
+			fmt.Fprintf(&b, "\\%x ", r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
 type htmlPage struct {
 	Lang, Title, Status, Digest string
+	Print                       template.CSS
 	Meta                        [][2]string
 	L                           *labels
 	Rounds                      []htmlRound
@@ -100,8 +151,19 @@ const (
 	chartTop   = 24
 )
 
-var fills = map[string]string{
-	"elected": "#2e7d32", "tied": "#ef6c00", "failed": "#9e9e9e", "surplus": "#1565c0", "ineligible": "#bdbdbd",
+// fills are the colours of the chart's bars, one for every standing: elected green, tied (to a
+// runoff) orange, cleared the bar but outranked (or lost a runoff) blue, below the bar grey, a
+// write-in not eligible light grey.
+var fills = [...]string{
+	tally.Failed: "#9e9e9e", tally.Elected: "#2e7d32", tally.Tied: "#ef6c00", tally.Outranked: "#1565c0", tally.Ineligible: "#bdbdbd",
+}
+
+// fill returns the colour of a bar of the standing.
+func fill(s tally.Status) string {
+	if int(s) < len(fills) {
+		return fills[s]
+	}
+	return fills[tally.Failed]
 }
 
 // chart lays out the bar chart of a round: one bar per candidate, scaled to the largest of the
@@ -119,7 +181,7 @@ func chart(rv roundView, l *labels) *svgChart {
 		y := chartTop + i*rowHeight
 		w := b.votes * barArea / scale
 		c.Bars = append(c.Bars, svgBar{Y: y + 4, W: w, TextY: y + 20, ValueX: labelWidth + w + 6,
-			Label: b.label, Value: itoa(b.votes), Fill: fills[b.class]})
+			Label: b.label, Value: itoa(b.votes), Fill: fill(b.status)})
 	}
 	if rv.needed > 0 {
 		x := labelWidth + rv.needed*barArea/scale
@@ -132,23 +194,36 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.Title}}</title>
 <style>
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif; margin: 2em auto; max-width: 60em; color: #111; }
-h1 { border-bottom: 3px double #111; padding-bottom: .2em; }
-h2 { border-bottom: 1px solid #999; margin-top: 2em; }
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif; margin: 0 auto; padding: 1em max(1em, 3vw); max-width: 60em; color: #111; line-height: 1.45; }
+h1 { border-bottom: 3px double #111; padding-bottom: .2em; font-size: 1.6em; }
+h2 { border-bottom: 1px solid #999; margin-top: 2em; font-size: 1.25em; }
+.wide { overflow-x: auto; }
 table { border-collapse: collapse; margin: 1em 0; }
 th, td { border: 1px solid #999; padding: .25em .6em; }
-th { background: #eee; }
-td.r { text-align: right; font-variant-numeric: tabular-nums; }
+th { background: #eee; white-space: nowrap; word-break: keep-all; }
+td.r { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.elected td { background: #e8f5e9; font-weight: bold; }
 tr.tied td { background: #fff3e0; }
 .meta { list-style: none; padding: 0; }
-.sign { margin-top: 3em; display: flex; gap: 2em; flex-wrap: wrap; }
-.sign span { display: inline-block; min-width: 14em; border-bottom: 1px solid #111; padding-top: 2em; }
-code { font-size: .85em; word-break: break-all; }
+svg { max-width: 100%; height: auto; }
 svg text { font-size: 13px; font-family: inherit; }
-@media print { body { margin: 1cm; } h2 { page-break-before: auto; } }
+code { font-size: .85em; word-break: break-all; }
+.end { break-inside: avoid; }
+.sign { margin-top: 2.5em; display: flex; gap: 1.5em 2em; flex-wrap: wrap; }
+.sign span { display: inline-block; min-width: 12em; border-bottom: 1px solid #111; padding-top: 2em; }
+@media print {
+  body { margin: 0; padding: 0; max-width: none; font-size: 10.5pt; }
+  h1 { font-size: 16pt; margin-top: 0; }
+  h2, .label { break-after: avoid; }
+  h2 { font-size: 13pt; }
+  .wide { overflow: visible; }
+  tr, svg, li { break-inside: avoid; }
+  thead { display: table-header-group; }
+}
+{{.Print}}
 </style>
 </head>
 <body>
@@ -162,26 +237,27 @@ svg text { font-size: 13px; font-family: inherit; }
 <ul>{{range .Lines}}
 <li>{{.}}</li>{{end}}
 </ul>
-{{with .Chart}}<svg xmlns="http://www.w3.org/2000/svg" width="{{.Width}}" height="{{.Height}}" viewBox="0 0 {{.Width}} {{.Height}}" role="img" aria-label="{{.Title}}">
+{{with .Chart}}<div class="wide"><svg xmlns="http://www.w3.org/2000/svg" width="{{.Width}}" height="{{.Height}}" viewBox="0 0 {{.Width}} {{.Height}}" role="img" aria-label="{{.Title}}">
 <text x="0" y="14" font-weight="bold">{{.Title}}</text>{{range .Bars}}
 <text x="0" y="{{.TextY}}">{{.Label}}</text>
 <rect x="170" y="{{.Y}}" width="{{.W}}" height="22" fill="{{.Fill}}"/>
 <text x="{{.ValueX}}" y="{{.TextY}}">{{.Value}}</text>{{end}}{{with .Line}}
 <line x1="{{.X}}" y1="18" x2="{{.X}}" y2="{{.Y2}}" stroke="#c62828" stroke-width="2" stroke-dasharray="6 3"/>
 <text x="{{.LabelX}}" y="14" fill="#c62828">{{.Label}}</text>{{end}}
-</svg>{{end}}
+</svg></div>{{end}}
 {{if .Table.Rows}}{{template "table" .Table}}{{end}}
 {{if .WriteIns.Rows}}{{template "table" .WriteIns}}{{end}}
-<p><b>{{$.L.Decision}}</b>{{$.L.Colon}}</p>
+<p class="label"><b>{{$.L.Decision}}</b>{{$.L.Colon}}</p>
 <ul>{{range .Decision}}
 <li>{{.}}</li>{{end}}
 </ul>
-{{if .Reasons}}<p><b>{{$.L.Reasons}}</b>{{$.L.Colon}}</p>
+{{if .Reasons}}<p class="label"><b>{{$.L.Reasons}}</b>{{$.L.Colon}}</p>
 <ol>{{range .Reasons}}
 <li>{{.}}</li>{{end}}
 </ol>{{end}}
 </section>
 {{end}}
+<div class="end">
 <h2>{{.L.ElectedList}}</h2>
 {{if .Elected.Rows}}{{template "table" .Elected}}{{else}}<p>{{.L.None}}</p>{{end}}
 {{if .Closed}}<p><b>{{.L.Closed}}</b>{{.L.Colon}}</p>
@@ -192,12 +268,15 @@ svg text { font-size: 13px; font-family: inherit; }
 <p>{{.L.DigestLabel}}{{.L.Colon}}<code>{{.Digest}}</code></p>
 <div class="sign">{{range .L.Sign}}
 <span>{{.}}{{$.L.Colon}}</span>{{end}}
-<span>{{.L.Date}}{{.L.Colon}}</span>
+<span>{{.L.Date}}{{$.L.Colon}}</span>
+</div>
 </div>
 </body>
 </html>
-{{define "table"}}<table>
-<tr>{{range .Head}}<th>{{.}}</th>{{end}}</tr>{{range .Rows}}
+{{define "table"}}<div class="wide"><table>
+<thead><tr>{{range .Head}}<th>{{.}}</th>{{end}}</tr></thead>
+<tbody>{{range .Rows}}
 <tr{{with .Class}} class="{{.}}"{{end}}>{{$r := .}}{{range $i, $c := .Cells}}<td{{if $r.IsRight $i}} class="r"{{end}}>{{$c}}</td>{{end}}</tr>{{end}}
-</table>{{end}}
+</tbody>
+</table></div>{{end}}
 `))

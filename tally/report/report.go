@@ -3,9 +3,11 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/chae-go/chae/ballot"
+	"github.com/chae-go/chae/ballot/stroke"
 	texttable "github.com/chae-go/chae/internal/table"
 	"github.com/chae-go/chae/quota"
 	"github.com/chae-go/chae/tally"
@@ -41,12 +43,21 @@ func (l Lang) String() string {
 	return "en"
 }
 
-// Options configure a report. The zero value writes English labels and no next round.
+// Options configure a report. The zero value writes English labels, no next round, and the
+// candidates in slate order.
 type Options struct {
 	Lang Lang
 	// Next, when not nil, is the round the election asks for next (Election.Next), printed at the
 	// end of a report of an election not yet done.
 	Next *tally.Round
+	// StrokeOrder lists the candidates of every round — the rows of its table and the bars of its
+	// chart, the list of the next round, and on a ballot paper the candidates — in the order of
+	// their surnames' strokes (stroke.CompareNames: GF 3003-1999, single given names first),
+	// as the rules that print ballot papers so require (docs/rules.md B3, C7). Names that are
+	// not Chinese come after the Chinese ones, in the order stroke.CompareNames gives them (by
+	// code point); equal names keep their slate order. Without it, candidates are listed in slate
+	// order. Lists by votes (the elected, the reasons) keep their order either way.
+	StrokeOrder bool
 }
 
 // labels holds the words of one language.
@@ -68,6 +79,8 @@ type labels struct {
 	date                                                                string
 	chartTitle, chartLine                                               string
 	heldAgain, colon                                                    string
+	asCounted                                                           string
+	page, initials                                                      string // "Page %d of %d"; the initials line of every printed page
 }
 
 var en = labels{
@@ -91,9 +104,11 @@ var en = labels{
 	why: [5]string{"below the bar", "cleared the bar", "tied across the last seat",
 		"cleared the bar but outranked", "write-in not eligible here"},
 	whyRunoffWin: "most votes in the runoff", whyRunoffLose: "fewer votes in the runoff",
-	sign: []string{"Counting staff", "Scrutineers", "Chair"}, date: "Date",
+	sign: []string{"Counter", "Scrutineers", "Chief scrutineer"}, date: "Date",
 	chartTitle: "For votes against the bar", chartLine: "bar",
 	heldAgain: "the round is held again", colon: ": ",
+	asCounted: "as counted",
+	page:      "Page %d of %d", initials: "Initials of the counter and the scrutineers",
 }
 
 var zh = labels{
@@ -120,6 +135,8 @@ var zh = labels{
 	sign: []string{"计票人", "监票人", "总监票人"}, date: "日期",
 	chartTitle: "赞成票与当选票数", chartLine: "当选线",
 	heldAgain: "本轮重新进行", colon: "：",
+	asCounted: "按清点数",
+	page:      "第 %d 页 共 %d 页", initials: "计票人、监票人签名",
 }
 
 func (o Options) labels() *labels {
@@ -150,8 +167,9 @@ type table struct {
 }
 
 type bar struct {
-	label, class string
-	votes        int
+	label  string
+	status tally.Status
+	votes  int
 }
 
 type roundView struct {
@@ -207,7 +225,7 @@ func build(r tally.Result, o Options) sheet {
 	}
 	words := sayFor(r, o.Lang)
 	for _, d := range r.Decisions {
-		s.rounds = append(s.rounds, buildRound(r, d, words, l))
+		s.rounds = append(s.rounds, buildRound(r, d, words, l, o.StrokeOrder))
 	}
 	s.elected = table{head: []string{l.num, l.candidate, l.round, l.votes}, right: []bool{true, false, false, true}}
 	for _, m := range r.Elected {
@@ -248,9 +266,10 @@ func status(r tally.Result, o Options, l *labels) string {
 		return l.done
 	case o.Next != nil:
 		n := o.Next
-		cands := strings.Join(candidateNames(n.Slate.Candidates), ", ")
+		names := candidateNames(printed(n.Slate.Candidates, o.StrokeOrder))
+		cands := strings.Join(names, ", ")
 		if o.Lang == Chinese {
-			cands = "候选人：" + strings.Join(candidateNames(n.Slate.Candidates), "、")
+			cands = "候选人：" + strings.Join(names, "、")
 		}
 		if len(n.Slate.Candidates) == 0 {
 			cands = l.listNeeded
@@ -265,6 +284,17 @@ func status(r tally.Result, o Options, l *labels) string {
 	return fmt.Sprintf("%s %s", howMany(r.Unfilled(), "seat"), l.unfilled)
 }
 
+// printed returns the candidates in the order they are printed: by the strokes of their names
+// (stable: equal names keep their order), or as given. The slice given is not changed.
+func printed(cs []ballot.Candidate, strokeOrder bool) []ballot.Candidate {
+	if !strokeOrder {
+		return cs
+	}
+	out := slices.Clone(cs)
+	slices.SortStableFunc(out, func(a, b ballot.Candidate) int { return stroke.CompareNames(a.Name, b.Name) })
+	return out
+}
+
 func candidateNames(cs []ballot.Candidate) []string {
 	out := make([]string, len(cs))
 	for i, c := range cs {
@@ -275,9 +305,9 @@ func candidateNames(cs []ballot.Candidate) []string {
 
 // buildRound lays out one round: heading, figures, the candidates' table, the write-ins, the
 // decision and its reasons.
-func buildRound(r tally.Result, d tally.Decision, words *say, l *labels) roundView {
+func buildRound(r tally.Result, d tally.Decision, words *say, l *labels, strokeOrder bool) roundView {
 	v := roundView{base: d.BaseFigure, needed: d.Needed, heading: heading(d, words.lang, l)}
-	v.lines = append(v.lines, turnoutLine(d.Turnout, words, l), attendanceLine(r.Rules, d, words, l))
+	v.lines = append(v.lines, turnoutLine(d, words, l), attendanceLine(r.Rules, d, words, l))
 	v.reasons = make([]string, len(d.Reasons))
 	for i, why := range d.Reasons {
 		v.reasons[i] = words.sentence(why)
@@ -287,12 +317,15 @@ func buildRound(r tally.Result, d tally.Decision, words *say, l *labels) roundVi
 		return v
 	}
 	v.lines = append(v.lines, ballotsLine(d, words.lang, l))
+	if short := fewerLine(d, words); short != "" {
+		v.lines = append(v.lines, short)
+	}
 	if d.Outcome == tally.Void {
 		v.decision = []string{l.heldAgain}
 		return v
 	}
 	v.lines = append(v.lines, barLine(d, words, l))
-	v.table, v.writeIns, v.chart = standings(d, words, l)
+	v.table, v.writeIns, v.chart = standings(d, words, l, strokeOrder)
 	v.decision = decisionLines(d, words, l)
 	return v
 }
@@ -306,8 +339,10 @@ func heading(d tally.Decision, lang Lang, l *labels) string {
 	return fmt.Sprintf("%s %d: %s, %s, %s", l.round, d.Round.Number, l.kindName(d.Round.Kind), howMany(seats, "seat"), howMany(cands, "candidate"))
 }
 
-// turnoutLine gives the turnout figures: of a meeting, or of a constituency's voters.
-func turnoutLine(t tally.Turnout, words *say, l *labels) string {
+// turnoutLine gives the turnout figures: of a meeting, or of a constituency's voters. Ballots
+// returned that were not declared are the ballots counted, and say so.
+func turnoutLine(d tally.Decision, words *say, l *labels) string {
+	t := d.Turnout
 	sep, colon := ", ", ": "
 	if words.lang == Chinese {
 		sep, colon = "，", "："
@@ -317,7 +352,45 @@ func turnoutLine(t tally.Turnout, words *say, l *labels) string {
 		title, entitled, present = l.voters, l.registered, l.voted
 	}
 	return title + colon + strings.Join([]string{entitled + " " + itoa(t.Entitled), present + " " + itoa(t.Present),
-		l.issued + " " + itoa(t.Issued), l.returned + " " + itoa(t.Returned)}, sep)
+		l.issued + " " + itoa(t.Issued), l.returned + " " + returnedFigure(d, words.lang, l)}, sep)
+}
+
+// returnedFigure is the ballots returned: the declared figure, or the ballots counted, marked
+// so; a dash in a round that did not take place, where nothing was declared nor counted.
+func returnedFigure(d tally.Decision, lang Lang, l *labels) string {
+	if n, ok := d.Turnout.Returned.Get(); ok {
+		return itoa(n)
+	}
+	if d.Outcome == tally.NoQuorum && d.Counts.Ballots == 0 {
+		return "—"
+	}
+	if lang == Chinese {
+		return itoa(d.Counts.Ballots) + "（" + l.asCounted + "）"
+	}
+	return itoa(d.Counts.Ballots) + " (" + l.asCounted + ")"
+}
+
+// fewerLine notes a round whose ballots counted are fewer than those present (or the voters who
+// voted): each of them was given a ballot paper, so the missing ones were kept, lost or are in a
+// file not counted. It is "" when there are as many ballots as present, or more (the poll may
+// then be void, which the ballots line says), and for a round that did not take place.
+func fewerLine(d tally.Decision, words *say) string {
+	counted, present := d.Counts.Ballots, d.Turnout.Present
+	if d.Outcome == tally.NoQuorum || counted >= present {
+		return ""
+	}
+	if words.lang == Chinese {
+		who := "实到人数"
+		if words.voters {
+			who = "参加投票的选民人数"
+		}
+		return fmt.Sprintf("注意：清点选票%d张，比%s（%d人）少%d张", counted, who, present, present-counted)
+	}
+	who := "present"
+	if words.voters {
+		who = "voters who voted"
+	}
+	return fmt.Sprintf("Note: %s counted, %d fewer than the %d %s", howMany(counted, "ballot"), present-counted, present, who)
 }
 
 // attendanceLine gives the quorum of a meeting, or the turnout that makes an election by voters
@@ -368,7 +441,7 @@ func ballotsLine(d tally.Decision, lang Lang, l *labels) string {
 	if lang == Chinese {
 		sep, colon = "，", "："
 	}
-	return fmt.Sprintf("%s %d%s%s %d%s%s %d%s%s %d — %s", capitalize(l.returned), d.Turnout.Returned, colon,
+	return fmt.Sprintf("%s %d%s%s %d%s%s %d%s%s %d — %s", capitalize(l.returned), d.Turnout.Returned.Or(c.Ballots), colon,
 		l.valid, c.Valid, sep, l.invalid, c.Invalid, sep, l.spoiled, c.Spoiled, poll)
 }
 
@@ -395,25 +468,30 @@ func barLine(d tally.Decision, words *say, l *labels) string {
 	return fmt.Sprintf("%s: %s of %s (%d): %d %s", l.bar, thresholdEN(d.Bar.Threshold), words.baseEN(d.Bar.Base), d.BaseFigure, d.Needed, l.needed)
 }
 
-// standings lays out the candidates' table, the write-ins' table and the chart of a round.
-func standings(d tally.Decision, words *say, l *labels) (cands, writeIns table, chart []bar) {
+// standings lays out the candidates' table, the write-ins' table and the chart of a round: the
+// candidates in slate order, or in stroke order, numbered as listed; the write-ins by votes.
+func standings(d tally.Decision, words *say, l *labels, strokeOrder bool) (cands, writeIns table, chart []bar) {
 	cands = table{
 		head:  []string{l.num, l.candidate, l.forL, l.against, l.abstain, l.share, l.result},
 		right: []bool{true, false, true, true, true, true, false},
 	}
 	writeIns = table{head: []string{l.writeIns, l.votes, l.result}, right: []bool{false, true, false}}
-	n := 0
+	var onSlate []tally.Standing
 	for _, st := range d.Standings {
-		res, class := result(st, d.Bar == nil, words.lang, l), strings.ToLower(st.Status.String())
 		if st.WriteIn {
-			writeIns.rows = append(writeIns.rows, []string{st.Name, itoa(st.For), res})
-			writeIns.class = append(writeIns.class, class)
+			writeIns.rows = append(writeIns.rows, []string{st.Name, itoa(st.For), result(st, d.Bar == nil, words.lang, l)})
+			writeIns.class = append(writeIns.class, st.Status.String())
 			continue
 		}
-		n++
-		cands.rows = append(cands.rows, []string{itoa(n), st.Name, itoa(st.For), itoa(st.Against), itoa(st.Abstain), share(st.For, d.BaseFigure), res})
-		cands.class = append(cands.class, class)
-		chart = append(chart, bar{label: st.Name, votes: st.For, class: class})
+		onSlate = append(onSlate, st)
+	}
+	if strokeOrder {
+		slices.SortStableFunc(onSlate, func(a, b tally.Standing) int { return stroke.CompareNames(a.Name, b.Name) })
+	}
+	for i, st := range onSlate {
+		cands.rows = append(cands.rows, []string{itoa(i + 1), st.Name, itoa(st.For), itoa(st.Against), itoa(st.Abstain), share(st.For, d.BaseFigure), result(st, d.Bar == nil, words.lang, l)})
+		cands.class = append(cands.class, st.Status.String())
+		chart = append(chart, bar{label: st.Name, votes: st.For, status: st.Status})
 	}
 	// Write-ins that are not standings (Counts keeps every name; the flag for a name equal to a
 	// candidate's).
