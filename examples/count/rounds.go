@@ -173,9 +173,13 @@ func countBallots(path string, s ballot.Slate, marks ballot.Spellings, total *co
 	defer f.Close()
 	runs := 0
 	fc, err := count.CountFile(f, s, count.FileOptions{Box: filepath.Base(path), Spellings: marks,
-		Runs: func(box string, c count.Counts) error {
+		Runs: func(run *count.Run) error {
 			runs++
-			return log.add(box, c)
+			var c count.Counts
+			if log.keep {
+				c = run.Counts()
+			}
+			return log.add(run.Box, c)
 		}})
 	if err != nil {
 		return ballot.SkippedRows{}, err

@@ -1,6 +1,7 @@
 package count
 
 import (
+	"encoding/binary"
 	"io"
 	"math"
 	"runtime"
@@ -46,14 +47,26 @@ type FileOptions struct {
 	// ChunkBytes is the size of the chunks; zero means DefaultChunkBytes. It is raised to hold the
 	// longest record if need be. Reading on several goroutines holds about Workers + 1 chunks.
 	ChunkBytes int
-	// Runs, if not nil, is given each run of consecutive ballots of one box, in file order, with
-	// the run's counts (a box whose ballots stand in several runs is given once for each run;
-	// merge them to count the box), and an error it returns stops the count. CountFile then keeps
-	// no box's counts itself (FileCounts.Boxes is nil), and its memory does not grow with the
-	// number of boxes. A file without a box column is one run, of FileOptions.Box, even when it
-	// holds no ballot.
-	Runs func(box string, c Counts) error
+	// Runs, if not nil, is given each run of consecutive ballots of one box, in file order (a box
+	// whose ballots stand in several runs is given once for each run; merge their counts to count
+	// the box), and an error it returns stops the count. CountFile then keeps no box's counts
+	// itself (FileCounts.Boxes is nil), and its memory does not grow with the number of boxes. A
+	// file without a box column is one run, of FileOptions.Box, even when it holds no ballot.
+	Runs func(*Run) error
 }
+
+// Run is a run of consecutive ballots of one box in a ballot file, as CountFile gives it to
+// FileOptions.Runs. It is valid during the call only.
+type Run struct {
+	// Box is the run's ballot box.
+	Box string
+	// Ballots is the number of ballots in the run.
+	Ballots int
+	sums    *fileSums
+}
+
+// Counts returns the counts of the run's ballots, as a new value.
+func (r *Run) Counts() Counts { return r.sums.countsOf(r.sums.pendFigs, r.sums.pendWI) }
 
 // FileCounts is the count of one ballot file.
 type FileCounts struct {
@@ -111,7 +124,7 @@ type fileCount struct {
 	proto  *Counter // an empty counter of the slate
 	hasBox bool     // the file has a box column
 	box    string   // the box of a file without one
-	runs   func(box string, c Counts) error
+	runs   func(*Run) error
 }
 
 // boxOf returns the box of the ballot r read last.
@@ -244,12 +257,14 @@ func (c *Counter) clear() {
 // and Against of each candidate.
 func figStride(n int) int { return 3 + 2*n }
 
-// chunkRuns holds the runs of one chunk, compactly: their boxes, their figures one after another,
+// chunkRuns holds the runs of one chunk, compactly: their boxes' names one after another, and
+// their figures one after another as variable-length integers (a few bytes a run of a small box),
 // and their write-ins.
 type chunkRuns struct {
 	stride   int
-	boxes    []string
-	figs     []int
+	names    []byte
+	ends     []uint32 // where each run's box name ends in names
+	figs     []byte
 	writeIns []runWriteIn
 }
 
@@ -260,12 +275,24 @@ type runWriteIn struct {
 }
 
 func (cr *chunkRuns) add(box string, figs []int, writeIns map[string]int) error {
-	cr.boxes = append(cr.boxes, box)
-	cr.figs = append(cr.figs, figs...)
+	cr.names = append(cr.names, box...)
+	cr.ends = append(cr.ends, uint32(len(cr.names)))
+	for _, v := range figs {
+		cr.figs = binary.AppendUvarint(cr.figs, uint64(v))
+	}
 	for name, v := range writeIns {
-		cr.writeIns = append(cr.writeIns, runWriteIn{run: len(cr.boxes) - 1, name: name, votes: v})
+		cr.writeIns = append(cr.writeIns, runWriteIn{run: len(cr.ends) - 1, name: name, votes: v})
 	}
 	return nil
+}
+
+// name returns the box of run k.
+func (cr *chunkRuns) name(k int) []byte {
+	lo := uint32(0)
+	if k > 0 {
+		lo = cr.ends[k-1]
+	}
+	return cr.names[lo:cr.ends[k]]
 }
 
 // fileSums adds up the runs of a file, in file order: the total, and each box's sums (kept in
@@ -279,14 +306,26 @@ type fileSums struct {
 	index    map[string]int // box → its place in order
 	figs     []int          // the boxes' figures, one after another
 	boxWI    map[int]map[string]int
-	runs     func(box string, c Counts) error
+	runs     func(*Run) error
 	pending  string // with runs: the box of the run not yet given
 	open     bool
 	pendFigs []int
 	pendWI   map[string]int
+	run      Run
 }
 
 func (s *fileSums) stride() int { return figStride(s.n) }
+
+// addName is add for a box given as bytes: a string is made of it only for a new box or run.
+func (s *fileSums) addName(box []byte, figs []int, writeIns map[string]int) error {
+	if s.runs != nil && s.open && string(box) == s.pending {
+		return s.add(s.pending, figs, writeIns)
+	}
+	if k, ok := s.index[string(box)]; ok && s.runs == nil {
+		return s.add(s.order[k], figs, writeIns)
+	}
+	return s.add(string(box), figs, writeIns)
+}
 
 // add adds a run's figures and write-ins (neither kept).
 func (s *fileSums) add(box string, figs []int, writeIns map[string]int) error {
@@ -339,7 +378,9 @@ func (s *fileSums) flush() error {
 		return nil
 	}
 	s.open = false
-	return s.runs(s.pending, s.countsOf(s.pendFigs, s.pendWI))
+	f := s.pendFigs
+	s.run = Run{Box: s.pending, Ballots: f[0] + f[1] + f[2], sums: s}
+	return s.runs(&s.run)
 }
 
 func addWriteIns(dst *map[string]int, src map[string]int) {
@@ -519,7 +560,9 @@ func (m *merger) add(res chunkResult) {
 	}
 	cr := res.runs
 	wi := 0
-	for k, box := range cr.boxes {
+	figs := make([]int, cr.stride)
+	enc := cr.figs
+	for k := range cr.ends {
 		var writeIns map[string]int
 		for ; wi < len(cr.writeIns) && cr.writeIns[wi].run == k; wi++ {
 			if writeIns == nil {
@@ -527,7 +570,11 @@ func (m *merger) add(res chunkResult) {
 			}
 			writeIns[cr.writeIns[wi].name] += cr.writeIns[wi].votes
 		}
-		if err := m.sums.add(box, cr.figs[k*cr.stride:(k+1)*cr.stride], writeIns); err != nil {
+		for i := range figs {
+			v, n := binary.Uvarint(enc)
+			figs[i], enc = int(v), enc[n:]
+		}
+		if err := m.sums.addName(cr.name(k), figs, writeIns); err != nil {
 			m.err, m.done = err, true
 			return
 		}

@@ -312,7 +312,14 @@ func TestCountFilePathsAgree(t *testing.T) {
 		o := opts
 		o.Workers = rapid.IntRange(1, 4).Draw(t, "runWorkers")
 		o.ChunkBytes = rapid.IntRange(1, 600).Draw(t, "runChunk")
-		o.Runs = func(box string, c count.Counts) error { gotRuns = append(gotRuns, run{box, c}); return nil }
+		o.Runs = func(r *count.Run) error {
+			c := r.Counts()
+			if c.Ballots != r.Ballots {
+				t.Fatalf("run of %d ballots counts %d", r.Ballots, c.Ballots)
+			}
+			gotRuns = append(gotRuns, run{r.Box, c})
+			return nil
+		}
 		got, gerr := count.CountFile(bytes.NewReader(data), s, o)
 		want.Boxes = nil
 		if d := sameOutcome(want, werr, got, gerr); d != "" {

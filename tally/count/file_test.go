@@ -137,9 +137,9 @@ func TestCountFileRuns(t *testing.T) {
 		var boxes []string
 		var ballots []int
 		fc, err := count.CountFile(strings.NewReader(in), s, count.FileOptions{Workers: w, ChunkBytes: 100, MaxRecordBytes: 60,
-			Runs: func(box string, c count.Counts) error {
-				boxes = append(boxes, box)
-				ballots = append(ballots, c.Ballots)
+			Runs: func(r *count.Run) error {
+				boxes = append(boxes, r.Box)
+				ballots = append(ballots, r.Counts().Ballots)
 				return nil
 			}})
 		if err != nil || fc.Boxes != nil || fc.Total.Ballots != 51 {
@@ -150,8 +150,8 @@ func TestCountFileRuns(t *testing.T) {
 		}
 		stop := errors.New("stop")
 		_, err = count.CountFile(strings.NewReader(in), s, count.FileOptions{Workers: w, ChunkBytes: 100, MaxRecordBytes: 60,
-			Runs: func(box string, c count.Counts) error {
-				if box == "B" {
+			Runs: func(r *count.Run) error {
+				if r.Box == "B" {
 					return stop
 				}
 				return nil
