@@ -855,12 +855,14 @@ func (r *Reader) record() (line []byte, fields [][]byte, err error) {
 		if i >= 0 {
 			end := r.r + scan + i
 			line = r.buf[r.r:end]
+			// Too long first, whatever the line holds: a Reader whose buffer holds the whole line
+			// (a chunk's) must say what one whose buffer stops at the limit says.
+			if len(line) > r.maxRecord() {
+				return nil, nil, r.fail(&ParseError{Line: r.line + 1, Err: ErrRecordTooLong})
+			}
 			if bytes.IndexByte(line, '"') >= 0 {
 				fields, err := r.quoted()
 				return nil, fields, err
-			}
-			if len(line) > r.maxRecord() {
-				return nil, nil, r.fail(&ParseError{Line: r.line + 1, Err: ErrRecordTooLong})
 			}
 			r.r = end + 1
 		} else {

@@ -253,10 +253,11 @@ func drawBallotFile(t *rapid.T, k int) []byte {
 				strings.Replace(line, sep, sep+"?"+sep, 1), // a bad mark (or too many cells)
 				line + "\"", // a bare quote
 				"\"" + line, // a quote never closed
-				"\"" + strings.Replace(line, sep, "\""+sep, 1), // a quoted first cell
-				strings.Replace(line, sep, sep+"\xff", 1),      // not UTF-8
-				strings.Repeat("F"+sep, 40),                    // a long line
-				line + eol + strings.Repeat(sep, len(head)-1),  // a row of empty cells after
+				"\"" + strings.Replace(line, sep, "\""+sep, 1),  // a quoted first cell
+				strings.Replace(line, sep, sep+"\xff", 1),       // not UTF-8
+				strings.Repeat("F"+sep, 40),                     // a long line
+				"F" + sep + "F\"" + strings.Repeat(sep+"F", 40), // a long line with a bare quote early
+				line + eol + strings.Repeat(sep, len(head)-1),   // a row of empty cells after
 			}).Draw(t, "unusualLine")
 		}
 		b.WriteString(line + eol)
