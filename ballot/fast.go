@@ -383,11 +383,10 @@ func (ft *fastTable) sepWindow(buf []byte, masks *[winBlocks]uint64, ws, we int)
 		base := ws + j<<6
 		var m uint64
 		if base+64 <= we {
-			w := buf[base : base+64 : base+64]
-			for i := 0; i < 64; i += 8 {
-				z := zeroBytes(binary.LittleEndian.Uint64(w[i:i+8])^seps) >> 7
-				m |= (z * 0x0102040810204080 >> 56) << i
-			}
+			w := (*[64]byte)(buf[base : base+64])
+			m = sepByte(w[0:8], seps) | sepByte(w[8:16], seps)<<8 | sepByte(w[16:24], seps)<<16 |
+				sepByte(w[24:32], seps)<<24 | sepByte(w[32:40], seps)<<32 | sepByte(w[40:48], seps)<<40 |
+				sepByte(w[48:56], seps)<<48 | sepByte(w[56:64], seps)<<56
 		} else {
 			m = ft.sepBlock(buf, base, we)
 		}
@@ -425,6 +424,12 @@ func (ft *fastTable) cellsBlock(buf []byte, base int, m uint64, start int, row [
 type sepWin struct {
 	ok             bool
 	ws, we, blocks int
+}
+
+// sepByte returns the separators among 8 bytes, one bit a byte.
+func sepByte(b []byte, seps uint64) uint64 {
+	z := zeroBytes(binary.LittleEndian.Uint64(b)^seps) >> 7 // 1 in each byte that is a separator
+	return z * 0x0102040810204080 >> 56                     // the bytes' low bits gathered into 8 bits
 }
 
 // fastLines decodes lines of the simple layout from buf[p:] (its data ends at end) into the rows
