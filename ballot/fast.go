@@ -401,7 +401,28 @@ func (ft *fastTable) sepWindow(buf []byte, masks *[winBlocks]uint64, ws, we int)
 // out, at the end of row, or at a cell the spelling its first byte selects first does not read.
 // It is the fast path's inner loop and calls nothing, so that its values stay in registers.
 func (ft *fastTable) cellsBlock(buf []byte, base int, m uint64, start int, row []Mark) (int, uint64, int) {
-	for i := range row {
+	i := 0
+	// Two cells a step while the block holds both separators.
+	for ; i+2 <= len(row); i += 2 {
+		m1 := m & (m - 1)
+		if m1 == 0 {
+			break
+		}
+		pos0 := base + bits.TrailingZeros64(m)
+		pos1 := base + bits.TrailingZeros64(m1)
+		k0, k1 := pos0-start, pos1-pos0-1
+		c0 := binary.LittleEndian.Uint64(buf[start : start+8])
+		c1 := binary.LittleEndian.Uint64(buf[pos0+1 : pos0+9])
+		b0, b1 := byte(c0), byte(c1)
+		if int(ft.lens[b0]) != k0 || c0&lenMask[k0&15] != ft.keys[b0] ||
+			int(ft.lens[b1]) != k1 || c1&lenMask[k1&15] != ft.keys[b1] {
+			break // the cell the first spelling does not read is found one at a time, below
+		}
+		row[i], row[i+1] = ft.mark[b0], ft.mark[b1]
+		m = m1 & (m1 - 1)
+		start = pos1 + 1
+	}
+	for ; i < len(row); i++ {
 		if m == 0 {
 			return start, m, i
 		}

@@ -554,7 +554,7 @@ func (r *Reader) fill() error {
 	if r.w == len(r.buf) {
 		size := 2 * len(r.buf)
 		if size == 0 {
-			size = 64 << 10
+			size = 256 << 10
 		}
 		if lim := r.maxRecord() + 2; size > lim {
 			size = max(lim, len(r.buf)+1)
