@@ -45,7 +45,7 @@ type FileOptions struct {
 	// the calling goroutine, in one buffer of at most MaxRecordBytes.
 	Workers int
 	// ChunkBytes is the size of the chunks; zero means DefaultChunkBytes. It is raised to hold the
-	// longest record if need be. Reading on several goroutines holds about Workers + 1 chunks.
+	// longest record if need be. Reading on several goroutines holds 2 × Workers + 1 chunks.
 	ChunkBytes int
 	// Runs, if not nil, is given each run of consecutive ballots of one box, in file order (a box
 	// whose ballots stand in several runs is given once for each run; merge their counts to count
@@ -445,10 +445,13 @@ func (f *fileCount) parallel(r *ballot.Reader, workers, size int) (FileCounts, e
 		c   ballot.Chunk
 		buf []byte
 	}
+	// Two chunks a worker and one more: a worker that finishes a chunk before the one before it is
+	// merged finds another to count.
+	buffers := 2*workers + 1
 	jobs := make(chan job)
-	results := make(chan chunkResult, workers)
-	free := make(chan []byte, workers+1)
-	for range workers + 1 {
+	results := make(chan chunkResult, buffers)
+	free := make(chan []byte, buffers)
+	for range buffers {
 		free <- make([]byte, size)
 	}
 	var stop atomic.Int64 // the chunk after which nothing matters: the first holding a problem
