@@ -45,9 +45,9 @@ type Difference struct {
 	Source string
 }
 
-// MinSurplusFor returns the least surplus the rule requires for the given seats: the smallest
+// minSurplus returns the least surplus the rule requires for the given seats: the smallest
 // whole number of persons satisfying every minimum. For seats < 1 it returns 0.
-func (d Difference) MinSurplusFor(seats int) int {
+func (d Difference) minSurplus(seats int) int {
 	if seats < 1 {
 		return 0
 	}
@@ -83,13 +83,13 @@ func addClamp(a, b int) int {
 }
 
 // MinCandidates returns the fewest candidates a slate for the given seats must have under the rule
-// (ignoring EqualAllowed): seats plus MinSurplusFor(seats), or math.MaxInt if that overflows.
+// (ignoring EqualAllowed): seats plus the least surplus every minimum allows, or math.MaxInt if that overflows.
 // For seats < 1 it returns seats.
 func (d Difference) MinCandidates(seats int) int {
 	if seats < 1 {
 		return seats
 	}
-	return addClamp(seats, d.MinSurplusFor(seats))
+	return addClamp(seats, d.minSurplus(seats))
 }
 
 // MaxCandidates returns the most candidates the rule allows for the given seats, and false when the
@@ -115,7 +115,7 @@ func (d Difference) MaxCandidates(seats int) (int, bool) {
 	if !ok {
 		return 0, false
 	}
-	limit = max(limit, d.MinSurplusFor(seats))
+	limit = max(limit, d.minSurplus(seats))
 	return addClamp(seats, limit), true
 }
 

@@ -81,9 +81,6 @@ func TestPresetsAtBoundaries(t *testing.T) {
 				if got, want := d.MinCandidates(seats), seats+minE; got != want {
 					t.Fatalf("MinCandidates(%d) = %d, want %d", seats, got, want)
 				}
-				if got := d.MinSurplusFor(seats); got != minE {
-					t.Fatalf("MinSurplusFor(%d) = %d, want %d", seats, got, minE)
-				}
 				minC := seats + minE
 				if err := d.Check(seats, minC); err != nil {
 					t.Fatalf("Check(%d, %d) = %v, want nil", seats, minC, err)

@@ -116,7 +116,7 @@ func attendance(r Rules, t Turnout, failed int) (Reason, bool) {
 func validity(r Rules, t Turnout, c count.Counts) (bool, Reason) {
 	base := r.VoidWhenReturnedExceeds
 	why := Reason{Kind: ReasonPollValid, Rule: r.cite(r.Cite.Validity), Figures: Figures{Returned: t.Returned.Or(c.Ballots),
-		Valid: c.Valid, Invalid: c.Invalid, Spoiled: c.Spoiled, Limit: base.Of(t, c), Base: base}}
+		Valid: c.Valid, Invalid: c.Invalid, Spoiled: c.Spoiled, Limit: base.of(t, c), Base: base}}
 	if why.Figures.Returned > why.Figures.Limit {
 		why.Kind = ReasonPollVoid
 		return false, why
@@ -137,7 +137,7 @@ func roundBar(r Rules, kind RoundKind, t Turnout, c count.Counts) (*Bar, Reason)
 	case kind == Supplementary && r.Shortfall.Bar != nil:
 		b, part = *r.Shortfall.Bar, r.Cite.Shortfall
 	}
-	fig := b.Base.Of(t, c)
+	fig := b.Base.of(t, c)
 	return &b, Reason{Kind: ReasonBar, Rule: r.cite(part), Figures: Figures{Share: b.Threshold.Share,
 		Boundary: b.Threshold.Boundary, Base: b.Base, BaseFigure: fig, Needed: b.Threshold.Needed(fig)}}
 }

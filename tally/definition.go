@@ -397,10 +397,34 @@ func (d *decoder) decode(path string, raw []byte, off int, v reflect.Value) erro
 // decodeMap decodes a JSON object into a map with string keys (a candidate's attributes) member by
 // member, refusing a name given twice, which encoding/json would let the last one win.
 func (d *decoder) decodeMap(path string, raw []byte, off int, v reflect.Value) error {
-	if raw[0] != '{' {
-		return d.errAt(path, off, fmt.Errorf("%w: %s where an object of strings is expected", ErrFieldValue, jsonKind(raw)))
-	}
 	m := reflect.MakeMap(v.Type())
+	err := d.members(path, raw, off, "an object of strings", func(key string, val []byte, voff int) (string, error) {
+		k := reflect.ValueOf(key).Convert(v.Type().Key())
+		if m.MapIndex(k).IsValid() {
+			return "repeated field", nil
+		}
+		e := reflect.New(v.Type().Elem()).Elem()
+		if err := d.decode(path+"."+key, val, voff, e); err != nil {
+			return "", err
+		}
+		m.SetMapIndex(k, e)
+		return "", nil
+	})
+	if err != nil {
+		return err
+	}
+	v.Set(m)
+	return nil
+}
+
+// members walks the members of the JSON object raw (at offset off, a value of path described as
+// what), calling member with each one's name, value and the value's offset. member names what
+// is wrong with a member that may not be there ("unknown field", "repeated field"): that is
+// ErrUnknownField, at the member's name.
+func (d *decoder) members(path string, raw []byte, off int, what string, member func(key string, val []byte, voff int) (refuse string, err error)) error {
+	if raw[0] != '{' {
+		return d.errAt(path, off, fmt.Errorf("%w: %s where %s is expected", ErrFieldValue, jsonKind(raw), what))
+	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.Token()
 	for dec.More() {
@@ -415,20 +439,16 @@ func (d *decoder) decodeMap(path string, raw []byte, off int, v reflect.Value) e
 			return d.errAt(path, off, fmt.Errorf("%w: %v", ErrDefinitionSyntax, err))
 		}
 		voff := off + int(dec.InputOffset()) - len(val)
-		sub := path + "." + key
-		k := reflect.ValueOf(key).Convert(v.Type().Key())
-		if m.MapIndex(k).IsValid() {
-			e := &DefinitionError{Path: sub, Err: fmt.Errorf("%w: repeated field %q", ErrUnknownField, key)}
+		refuse, err := member(key, val, voff)
+		if err != nil {
+			return err
+		}
+		if refuse != "" {
+			e := &DefinitionError{Path: path + "." + key, Err: fmt.Errorf("%w: %s %q", ErrUnknownField, refuse, key)}
 			e.Line, e.Column = d.position(max(koff, off))
 			return e
 		}
-		e := reflect.New(v.Type().Elem()).Elem()
-		if err := d.decode(sub, val, voff, e); err != nil {
-			return err
-		}
-		m.SetMapIndex(k, e)
 	}
-	v.Set(m)
 	return nil
 }
 
@@ -473,46 +493,23 @@ func (d *decoder) decodeSlice(path string, raw []byte, off int, v reflect.Value)
 
 // decodeStruct decodes a JSON object member by member, refusing an unknown or repeated member.
 func (d *decoder) decodeStruct(path string, raw []byte, off int, v reflect.Value) error {
-	if raw[0] != '{' {
-		return d.errAt(path, off, fmt.Errorf("%w: %s where an object is expected", ErrFieldValue, jsonKind(raw)))
-	}
 	fields := make(map[string]int)
 	for i := range v.NumField() {
 		name, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("json"), ",")
 		fields[name] = i
 	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.Token()
 	var seen []string
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return d.errAt(path, off, fmt.Errorf("%w: %v", ErrDefinitionSyntax, err))
-		}
-		key, _ := tok.(string)
-		koff := off + int(dec.InputOffset()) - len(strconv.Quote(key))
-		var val json.RawMessage
-		if err := dec.Decode(&val); err != nil {
-			return d.errAt(path, off, fmt.Errorf("%w: %v", ErrDefinitionSyntax, err))
-		}
-		voff := off + int(dec.InputOffset()) - len(val)
-		sub := path + "." + key
+	return d.members(path, raw, off, "an object", func(key string, val []byte, voff int) (string, error) {
 		i, ok := fields[key]
-		if !ok || slices.Contains(seen, key) {
-			what := "unknown field"
-			if ok {
-				what = "repeated field"
-			}
-			e := &DefinitionError{Path: sub, Err: fmt.Errorf("%w: %s %q", ErrUnknownField, what, key)}
-			e.Line, e.Column = d.position(max(koff, off))
-			return e
+		switch {
+		case !ok:
+			return "unknown field", nil
+		case slices.Contains(seen, key):
+			return "repeated field", nil
 		}
 		seen = append(seen, key)
-		if err := d.decode(sub, val, voff, v.Field(i)); err != nil {
-			return err
-		}
-	}
-	return nil
+		return "", d.decode(path+"."+key, val, voff, v.Field(i))
+	})
 }
 
 // isLibraryError reports whether err comes from one of chae's own decoders (it then wraps a

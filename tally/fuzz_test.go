@@ -2,17 +2,16 @@ package tally_test
 
 import (
 	"bytes"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"math/big"
 	"reflect"
 	"slices"
 	"testing"
 
 	"github.com/chae-go/chae/ballot"
+	"github.com/chae-go/chae/internal/fuzzbytes"
 	"github.com/chae-go/chae/quota"
 	"github.com/chae-go/chae/tally"
 	"github.com/chae-go/chae/tally/count"
@@ -22,35 +21,6 @@ import (
 // The fuzz targets of deciding: Decide and Verify on arbitrary counts and turnouts against a model
 // in exact arithmetic (math/big), the definition round trip from values, and the round laws of
 // TestPropertyRoundLaws through rapid.MakeFuzz.
-
-// fuzzInts draws figures from fuzz input: mostly small, sometimes near math.MaxInt or any int64.
-type fuzzInts struct{ b []byte }
-
-func (r *fuzzInts) byte() byte {
-	if len(r.b) == 0 {
-		return 0
-	}
-	c := r.b[0]
-	r.b = r.b[1:]
-	return c
-}
-
-func (r *fuzzInts) int() int {
-	m := r.byte()
-	switch {
-	case m < 200:
-		return int(m)
-	case m < 240:
-		return int(r.byte())<<8 | int(r.byte())
-	case m < 250:
-		return math.MaxInt - int(r.byte())
-	}
-	var w [8]byte
-	for i := range w {
-		w[i] = r.byte()
-	}
-	return int(int64(binary.LittleEndian.Uint64(w[:])))
-}
 
 func bigInt(n int) *big.Int { return big.NewInt(int64(n)) }
 
@@ -113,32 +83,32 @@ func realCounts(s ballot.Slate, c count.Counts) bool {
 }
 
 // fuzzElection draws rules, a slate, a turnout and counts.
-func fuzzElection(r *fuzzInts) (tally.Rules, ballot.Slate, tally.Turnout, count.Counts) {
+func fuzzElection(r *fuzzbytes.Reader) (tally.Rules, ballot.Slate, tally.Turnout, count.Counts) {
 	shares := []quota.Fraction{quota.Ratio(1, 2), quota.Ratio(1, 3), quota.Ratio(2, 3), {}, quota.Ratio(1, 1)}
 	rules := tally.Rules{Name: "fuzz",
-		Quorum:                  quota.Threshold{Share: shares[int(r.byte())%len(shares)], Boundary: quota.Boundary(r.byte() % 2)},
-		Threshold:               quota.Threshold{Share: shares[int(r.byte())%len(shares)], Boundary: quota.Boundary(r.byte() % 2)},
-		Base:                    tally.Base(r.byte() % 5),
-		VoidWhenReturnedExceeds: tally.Base(r.byte() % 5),
-		Tie:                     tally.TieRule(r.byte() % 2),
-		WriteIns:                r.byte()%2 == 0,
+		Quorum:                  quota.Threshold{Share: shares[int(r.Byte())%len(shares)], Boundary: quota.Boundary(r.Byte() % 2)},
+		Threshold:               quota.Threshold{Share: shares[int(r.Byte())%len(shares)], Boundary: quota.Boundary(r.Byte() % 2)},
+		Base:                    tally.Base(r.Byte() % 5),
+		VoidWhenReturnedExceeds: tally.Base(r.Byte() % 5),
+		Tie:                     tally.TieRule(r.Byte() % 2),
+		WriteIns:                r.Byte()%2 == 0,
 	}
-	seats := 1 + int(r.byte()%3)
+	seats := 1 + int(r.Byte()%3)
 	s := ballot.Slate{Office: "fuzz", Seats: seats}
-	for i := range seats + 1 + int(r.byte()%3) {
+	for i := range seats + 1 + int(r.Byte()%3) {
 		s.Candidates = append(s.Candidates, ballot.Candidate{ID: fmt.Sprintf("c%d", i+1), Name: fmt.Sprintf("Name %d", i+1),
-			Attrs: map[string]string{"born": fmt.Sprintf("19%d0-01-01", 5+r.byte()%3)}})
+			Attrs: map[string]string{"born": fmt.Sprintf("19%d0-01-01", 5+r.Byte()%3)}})
 	}
-	t := tally.Turnout{Entitled: r.int(), Present: r.int(), Issued: r.int()}
-	if r.byte()%4 != 0 { // a quarter of the rounds leave the ballots returned undeclared
-		t.Returned = tally.Declare(r.int())
+	t := tally.Turnout{Entitled: r.Int(), Present: r.Int(), Issued: r.Int()}
+	if r.Byte()%4 != 0 { // a quarter of the rounds leave the ballots returned undeclared
+		t.Returned = tally.Declare(r.Int())
 	}
-	c := count.Counts{Ballots: r.int(), Valid: r.int(), Invalid: r.int(), Spoiled: r.int()}
+	c := count.Counts{Ballots: r.Int(), Valid: r.Int(), Invalid: r.Int(), Spoiled: r.Int()}
 	for _, cand := range s.Candidates {
-		c.Candidates = append(c.Candidates, count.CandidateCount{ID: cand.ID, For: r.int(), Against: r.int(), Abstain: r.int()})
+		c.Candidates = append(c.Candidates, count.CandidateCount{ID: cand.ID, For: r.Int(), Against: r.Int(), Abstain: r.Int()})
 	}
-	for i := range r.byte() % 3 {
-		c.WriteIns = append(c.WriteIns, count.WriteInCount{Name: []string{"Sun Yue", "Ma Li"}[i], Votes: r.int()})
+	for i := range r.Byte() % 3 {
+		c.WriteIns = append(c.WriteIns, count.WriteInCount{Name: []string{"Sun Yue", "Ma Li"}[i], Votes: r.Int()})
 	}
 	return rules, s, t, c
 }
@@ -154,7 +124,7 @@ func FuzzDecide(f *testing.F) {
 	f.Add([]byte{3, 0, 0, 0, 0, 2, 0, 1, 0, 0, 0, 0, 5, 5, 5, 0, 5, 5, 0, 0, 249, 0, 249, 0, 7, 1, 4, 0, 0}) // MaxInt + MaxInt + 7 = 5
 	f.Add([]byte{1, 1, 1, 1, 3, 2, 1, 1, 1, 1, 30, 25, 25, 0, 25, 24, 1, 0, 20, 4, 0, 13, 10, 1, 9, 9, 6, 25, 0, 0, 2, 5, 3})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r := &fuzzInts{b: data}
+		r := fuzzbytes.New(data)
 		rules, s, turnout, c := fuzzElection(r)
 		e, err := tally.NewElection(s, rules)
 		if err != nil {
@@ -233,7 +203,7 @@ func FuzzVerify(f *testing.F) {
 	f.Add([]byte{3, 2, 0, 2, 3, 0})
 	base := verifyBase(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r := &fuzzInts{b: data}
+		r := fuzzbytes.New(data)
 		res := base
 		res.Decisions = slices.Clone(base.Decisions)
 		d := &res.Decisions[0]
@@ -243,7 +213,7 @@ func FuzzVerify(f *testing.F) {
 		res.Elected = slices.Clone(base.Elected)
 		for i := range d.Counts.Candidates {
 			x := &d.Counts.Candidates[i]
-			x.For, x.Against, x.Abstain = r.int(), r.int(), r.int()
+			x.For, x.Against, x.Abstain = r.Int(), r.Int(), r.Int()
 			st := &d.Standings[i]
 			st.For, st.Against, st.Abstain = x.For, x.Against, x.Abstain
 		}

@@ -7,7 +7,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/chae-go/chae/ballot"
+	"github.com/chae-go/chae/internal/benchdata"
 	"github.com/chae-go/chae/tally"
 	"github.com/chae-go/chae/tally/count"
 )
@@ -17,26 +17,14 @@ import (
 // write and read back) is benchmarked only with CHAE_BENCH_LARGE=1, so that CI's one run of each
 // benchmark stays cheap.
 
-// writeInElection returns a committee election of 2 seats among 3 candidates, decided with n names
-// written in (1 or 2 votes each, none clearing the bar) on n valid ballots, its counts and
-// turnout.
+// writeInElection is benchdata.WriteInElection, failing the benchmark on an error.
 func writeInElection(tb testing.TB, n int) (*tally.Election, tally.Turnout, count.Counts) {
 	tb.Helper()
-	s := ballot.Slate{Office: "Branch committee", Seats: 2, Candidates: []ballot.Candidate{
-		{ID: "c1", Name: "Li Wei"}, {ID: "c2", Name: "Wang Fang"}, {ID: "c3", Name: "Zhang Min"}}}
-	r := tally.CPCGrassrootsCommittee()
-	r.WriteIns = true
-	e, err := tally.NewElection(s, r)
+	e, t, c, err := benchdata.WriteInElection(n)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	c := count.Counts{Ballots: n, Valid: n, Candidates: []count.CandidateCount{
-		{ID: "c1", For: n / 2, Against: n - n/2}, {ID: "c2", Against: n}, {ID: "c3", Abstain: n}}}
-	for i := range n {
-		c.WriteIns = append(c.WriteIns, count.WriteInCount{Name: fmt.Sprintf("Person %07d", i), Votes: 1 + i%2})
-	}
-	count.SortWriteIns(c.WriteIns)
-	return e, tally.Turnout{Entitled: n, Present: n, Issued: n}, c
+	return e, t, c
 }
 
 func scaleSizes(b *testing.B, large bool, f func(b *testing.B, n int)) {

@@ -129,9 +129,9 @@ func (b *Base) UnmarshalText(t []byte) error {
 	return unmarshalRule(t, baseNames[:], b, "base")
 }
 
-// Of returns the figure of the base in a round with the given turnout and counts. Returned is
+// of returns the figure of the base in a round with the given turnout and counts. Returned is
 // taken from c.Ballots when t.Returned is not declared, valid from c.Valid.
-func (b Base) Of(t Turnout, c count.Counts) int {
+func (b Base) of(t Turnout, c count.Counts) int {
 	switch b {
 	case OfPresent:
 		return t.Present

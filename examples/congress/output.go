@@ -28,6 +28,14 @@ func newTable(ncol int, left ...int) *table.Table {
 	return t
 }
 
+// howMany returns "1 tie", "10 ties".
+func howMany(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
 // thousands formats n with commas: 2,300.
 func thousands(n int64) string {
 	s := strconv.FormatInt(n, 10)
@@ -49,8 +57,29 @@ func percent(num, den int) string {
 	return quota.Ratio(int64(num), int64(den)).PercentDecimal(1).StringFixed(1) + "%"
 }
 
-// writeText prints the simulation's record for a reader.
+// writeText prints the simulation's record for a reader: the quota and the rules, the units'
+// table with the nomination's funnel and participation, the ballots and rounds, the outcome, a
+// ballot paper, and the composition against the published figures and the units' targets.
 func writeText(w io.Writer, rec *record) error {
+	writeIntro(w, rec)
+	writeUnits(w, rec)
+	writeNominationEvents(w, rec)
+	fmt.Fprintln(w)
+	writeBallots(w, rec)
+	writeOutcome(w, rec)
+	if err := writePaper(w, rec); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "Composition of the %s confirmed delegates, beside the published figures of 2022\n\n", thousands(int64(rec.Confirmed)))
+	writeComposition(w, rec.Composition)
+	fmt.Fprintln(w)
+	writeUnitTargets(w, rec)
+	return nil
+}
+
+// writeIntro prints the title, the quota and its apportionment, the nomination and the rules of
+// the units' elections.
+func writeIntro(w io.Writer, rec *record) {
 	fmt.Fprintf(w, "Delegates to the 20th National Congress: a simulated election (seed %d)\n", rec.Seed)
 	fmt.Fprintln(w, wrap(rec.Synthetic, 100))
 	fmt.Fprintln(w)
@@ -74,25 +103,20 @@ func writeText(w io.Writer, rec *record) error {
 		r.Name, r.Source, r.Difference.MinBoundary, r.Difference.MinShare, r.Threshold, baseWords[r.Base])
 	fmt.Fprintln(w, wrap(rules, 100))
 	fmt.Fprintln(w)
+}
 
+// writeUnits prints the table of the units, with a total row, its legend, and the funnel and
+// participation over all units.
+func writeUnits(w io.Writer, rec *record) {
 	t := newTable(12)
 	t.Add("unit", "members", "women", "quota", "part.", "recomm.", "insp.", "prelim.", "cand.", "surplus", "elected", "confirmed")
 	var rates []nominate.Rate
 	var tot nominate.Funnel
 	branches, sampled := 0, 0
-	runoffs, supps := 0, 0
 	for _, u := range rec.Units {
 		name := u.Unit.Name
 		if u.Unit.Equal {
 			name += " (等额)"
-		}
-		for _, d := range u.Result.Decisions {
-			switch d.Round.Kind {
-			case tally.Runoff:
-				runoffs++
-			case tally.Supplementary:
-				supps++
-			}
 		}
 		f := u.Nomination.Funnel
 		rates = append(rates, u.Nomination.participation)
@@ -126,14 +150,22 @@ func writeText(w io.Writer, rec *record) error {
 	fmt.Fprintf(w, "Sampled organisations: %s branches with %s members. Participation in the first up: %s%% as the mean of the %d units' rates, %s%% pooled (%s of %s members); published: an average of 99.5%%.\n",
 		thousands(int64(branches)), thousands(int64(sampled)), nominate.PercentOf(nominate.Mean(rates), 2, false).StringFixed(2),
 		len(rates), pooled.Percent(2, false).StringFixed(2), thousands(pooled.Num), thousands(pooled.Den))
-	writeNominationEvents(w, rec)
-	fmt.Fprintln(w)
+}
 
-	var ballots, valid, invalid, spoiled, writeIns int
+// writeBallots prints the ballots of every round of every unit, the write-ins, and the runoffs
+// and supplementary rounds.
+func writeBallots(w io.Writer, rec *record) {
+	var ballots, valid, invalid, spoiled, writeIns, runoffs, supps int
 	type person struct{ unit, name string }
 	names := map[person]bool{}
 	for _, u := range rec.Units {
 		for _, d := range u.Result.Decisions {
+			switch d.Round.Kind {
+			case tally.Runoff:
+				runoffs++
+			case tally.Supplementary:
+				supps++
+			}
 			c := d.Counts
 			ballots, valid, invalid, spoiled = ballots+c.Ballots, valid+c.Valid, invalid+c.Invalid, spoiled+c.Spoiled
 			for _, wi := range c.WriteIns {
@@ -157,6 +189,11 @@ func writeText(w io.Writer, rec *record) error {
 	for _, u := range rec.Units {
 		writeRounds(w, u)
 	}
+}
+
+// writeOutcome prints the seats left empty, the delegates not confirmed, the totals and the
+// record's digest.
+func writeOutcome(w io.Writer, rec *record) {
 	fmt.Fprintf(w, "Seats left empty by a unit's decision: %d. Not confirmed by the credentials review: %d.\n", rec.Reduced, rec.Rejected)
 	for _, u := range rec.Units {
 		for _, rj := range u.Rejected {
@@ -167,13 +204,11 @@ func writeText(w io.Writer, rec *record) error {
 	fmt.Fprintf(w, "Elected %s delegates for a quota of %s; %s confirmed.\n",
 		thousands(int64(rec.Elected)), thousands(int64(rec.Quota)), thousands(int64(rec.Confirmed)))
 	fmt.Fprintf(w, "Record digest (of the %d units' nomination and election records, see -json): %s\n\n", len(rec.Units), rec.Digest)
-	if err := writePaper(w, rec); err != nil {
-		return err
-	}
+}
 
-	fmt.Fprintf(w, "Composition of the %s confirmed delegates, beside the published figures of 2022\n\n", thousands(int64(rec.Confirmed)))
-	writeComposition(w, rec.Composition)
-	fmt.Fprintln(w)
+// writeUnitTargets prints how many units met their targets for women and minority delegates,
+// and each target missed.
+func writeUnitTargets(w io.Writer, rec *record) {
 	women, minorities := 0, 0
 	var missed []string
 	for i, ut := range rec.UnitTargets {
@@ -194,7 +229,6 @@ func writeText(w io.Writer, rec *record) error {
 	for _, m := range missed {
 		fmt.Fprintf(w, "  NOT MET %s\n", m)
 	}
-	return nil
 }
 
 // permilleString formats a share in thousandths as a percentage: 295 → 29.5%.
@@ -375,8 +409,9 @@ func writeNominationEvents(w io.Writer, rec *record) {
 			lines = append(lines, fmt.Sprintf("  %s %s", u.Unit.Name, report.NominationReason(r, report.English, name)))
 		}
 	}
-	fmt.Fprintf(w, "Vetting removed %d persons; %d objections during the public notice, %d upheld; %d persons listed in their places; %d tie(s) settled by lot.\n",
-		vetoed, objections, upheld, replaced, lots)
+	fmt.Fprintf(w, "Vetting removed %s; %s during the public notice, %d upheld; %s listed in their places; %s settled by lot.\n",
+		howMany(vetoed, "person", "persons"), howMany(objections, "objection", "objections"), upheld,
+		howMany(replaced, "person", "persons"), howMany(lots, "tie", "ties"))
 	for _, l := range lines {
 		fmt.Fprintln(w, l)
 	}

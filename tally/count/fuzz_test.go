@@ -2,7 +2,6 @@ package count_test
 
 import (
 	"bytes"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"math"
@@ -11,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/chae-go/chae/ballot"
+	"github.com/chae-go/chae/internal/fuzzbytes"
 	"github.com/chae-go/chae/tally/count"
 	"pgregory.net/rapid"
 )
@@ -19,52 +19,25 @@ import (
 // arithmetic (math/big), the summary round trip from counts, and the rapid properties of counting
 // (merge laws, Batch ≡ Add) as fuzz targets.
 
-// fuzzReader draws figures from fuzz input: mostly small, sometimes any int64 (MaxInt, negative),
-// so that the fuzzer reaches both the common counts and the ones that wrap.
-type fuzzReader struct{ b []byte }
-
-func (r *fuzzReader) byte() byte {
-	if len(r.b) == 0 {
-		return 0
-	}
-	c := r.b[0]
-	r.b = r.b[1:]
-	return c
-}
-
-func (r *fuzzReader) int() int {
-	m := r.byte()
-	switch {
-	case m < 200:
-		return int(m)
-	case m < 240:
-		return int(r.byte())<<8 | int(r.byte())
-	case m < 250:
-		return math.MaxInt - int(r.byte())
-	}
-	var w [8]byte
-	for i := range w {
-		w[i] = r.byte()
-	}
-	return int(int64(binary.LittleEndian.Uint64(w[:])))
-}
+// fuzzReader draws figures from fuzz input (fuzzbytes), and the values of package count.
+type fuzzReader struct{ *fuzzbytes.Reader }
 
 var fuzzNames = []string{"Zhao Liu", "Sun Yue", "Li Wei", "Li  Wei", "", "孙悦"}
 
 // counts draws a Counts value: the figures, two candidates (c1 and c2, or c1 and c3 to make a count
 // of another slate), and up to three write-ins.
 func (r *fuzzReader) counts() count.Counts {
-	c := count.Counts{Ballots: r.int(), Valid: r.int(), Invalid: r.int(), Spoiled: r.int()}
+	c := count.Counts{Ballots: r.Int(), Valid: r.Int(), Invalid: r.Int(), Spoiled: r.Int()}
 	ids := []string{"c1", "c2"}
-	if r.byte()%8 == 7 {
+	if r.Byte()%8 == 7 {
 		ids[1] = "c3"
 	}
 	for _, id := range ids {
-		c.Candidates = append(c.Candidates, count.CandidateCount{ID: id, For: r.int(), Against: r.int(), Abstain: r.int()})
+		c.Candidates = append(c.Candidates, count.CandidateCount{ID: id, For: r.Int(), Against: r.Int(), Abstain: r.Int()})
 	}
-	for range r.byte() % 4 {
-		w := count.WriteInCount{Name: fuzzNames[int(r.byte())%len(fuzzNames)], Votes: r.int()}
-		switch r.byte() % 4 {
+	for range r.Byte() % 4 {
+		w := count.WriteInCount{Name: fuzzNames[int(r.Byte())%len(fuzzNames)], Votes: r.Int()}
+		switch r.Byte() % 4 {
 		case 1:
 			w.SameAs = "c1"
 		case 2:
@@ -72,7 +45,7 @@ func (r *fuzzReader) counts() count.Counts {
 		}
 		c.WriteIns = append(c.WriteIns, w)
 	}
-	if r.byte()%16 == 15 {
+	if r.Byte()%16 == 15 {
 		return count.Counts{} // the identity of Merge
 	}
 	return c
@@ -159,7 +132,7 @@ func FuzzCheckAndMerge(f *testing.F) {
 	f.Add([]byte{249, 1, 249, 1, 0, 0, 0, 249, 1, 0, 0, 0, 249, 1, 0, 249, 1, 0, 249, 1, 0}) // boxes near MaxInt
 	f.Add(bytes.Repeat([]byte{3, 2, 1, 0, 0, 1, 1, 0, 0, 2, 0, 2, 0, 1, 1, 1, 0, 0}, 3))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r := &fuzzReader{b: data}
+		r := &fuzzReader{fuzzbytes.New(data)}
 		a, b, c := r.counts(), r.counts(), r.counts()
 		for _, x := range []count.Counts{a, b, c} {
 			if got, want := count.Check(twoSlate, x) == nil, modelCheck(twoSlate, x); got != want {
@@ -236,15 +209,15 @@ func FuzzSummaryRoundTrip(f *testing.F) {
 	f.Add("大厅", "a,\"b\"", []byte{3, 3, 0, 0, 1, 2, 0, 0, 3, 0, 0, 0, 3, 1, 1, 1, 0})
 	f.Add("box\r\n1", " padded", []byte{1, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 0})
 	f.Fuzz(func(t *testing.T, box1, box2 string, data []byte) {
-		r := &fuzzReader{b: data}
+		r := &fuzzReader{fuzzbytes.New(data)}
 		var boxes []count.BoxCounts
 		for _, name := range []string{box1, box2} {
-			c := count.Counts{Ballots: r.int(), Valid: r.int(), Invalid: r.int(), Spoiled: r.int()}
+			c := count.Counts{Ballots: r.Int(), Valid: r.Int(), Invalid: r.Int(), Spoiled: r.Int()}
 			for _, cand := range sumSlate.Candidates {
-				c.Candidates = append(c.Candidates, count.CandidateCount{ID: cand.ID, For: r.int(), Against: r.int(), Abstain: r.int()})
+				c.Candidates = append(c.Candidates, count.CandidateCount{ID: cand.ID, For: r.Int(), Against: r.Int(), Abstain: r.Int()})
 			}
-			for range r.byte() % 3 {
-				c.WriteIns = append(c.WriteIns, count.WriteInCount{Name: fuzzNames[int(r.byte())%len(fuzzNames)], Votes: r.int()})
+			for range r.Byte() % 3 {
+				c.WriteIns = append(c.WriteIns, count.WriteInCount{Name: fuzzNames[int(r.Byte())%len(fuzzNames)], Votes: r.Int()})
 			}
 			boxes = append(boxes, count.BoxCounts{Box: name, Counts: c})
 		}

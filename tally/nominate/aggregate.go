@@ -421,14 +421,28 @@ func (a *aggregation) fail(i int, err error) {
 	}
 }
 
+// prepare indexes and checks the up's inputs before any node is aggregated: the sheets
+// (indexSheets), the decisions (sortDecisions) and the second-round counts (indexSecond).
 func (a *aggregation) prepare() error {
-	t, up := a.t, a.up
 	a.errAt = -1
-	if up.Sheets != nil && up.Source != nil {
+	if a.up.Sheets != nil && a.up.Source != nil {
 		return &SheetError{Index: -1, Err: ErrSheet, Detail: "both Sheets and Source given"}
 	}
-	a.sheetOf = make(map[OrgID]int, len(up.Sheets))
-	for k, s := range up.Sheets {
+	if err := a.indexSheets(); err != nil {
+		return err
+	}
+	if err := a.sortDecisions(); err != nil {
+		return err
+	}
+	return a.indexSecond()
+}
+
+// indexSheets maps each sheet's branch to its input position. A sheet must name a known leaf
+// (ErrUnknownOrg, ErrNotLeaf), once (ErrDuplicateSheet).
+func (a *aggregation) indexSheets() error {
+	t := a.t
+	a.sheetOf = make(map[OrgID]int, len(a.up.Sheets))
+	for k, s := range a.up.Sheets {
 		i, ok := t.index[s.Org]
 		switch {
 		case !ok:
@@ -441,38 +455,27 @@ func (a *aggregation) prepare() error {
 		}
 		a.sheetOf[s.Org] = k
 	}
-	// Decisions: canonical copies in canonical order; the error names the input position.
+	return nil
+}
+
+// sortDecisions checks each decision (checkDecision) and keeps canonical copies, in canonical
+// order (by organisation, op, persons, ground, reference), indexed by node. An error names the
+// decision's input position.
+func (a *aggregation) sortDecisions() error {
 	type dk struct {
 		d  Decision
 		in int
 	}
-	ds := make([]dk, len(up.Decisions))
-	for k, d := range up.Decisions {
+	ds := make([]dk, len(a.up.Decisions))
+	for k, d := range a.up.Decisions {
 		d.Persons = slices.Clone(d.Persons)
 		if d.Op != OpOrder {
 			slices.Sort(d.Persons)
 		}
+		if err := a.checkDecision(k, d); err != nil {
+			return err
+		}
 		ds[k] = dk{d, k}
-		bad := func(detail string) error {
-			return &DecisionError{Index: k, Org: d.Org, Err: ErrDecision, Detail: detail}
-		}
-		if _, ok := t.index[d.Org]; !ok {
-			return &DecisionError{Index: k, Org: d.Org, Err: ErrUnknownOrg}
-		}
-		if d.Op >= numOps || d.Ground >= numGrounds {
-			return &DecisionError{Index: k, Org: d.Org, Err: ErrKind}
-		}
-		if len(d.Persons) == 0 {
-			return bad("no persons")
-		}
-		for x, key := range d.Persons {
-			if _, ok := a.reg.Lookup(key); !ok {
-				return &DecisionError{Index: k, Org: d.Org, Err: ErrPerson, Detail: key}
-			}
-			if x > 0 && slices.Contains(d.Persons[:x], key) {
-				return bad("person " + key + " twice")
-			}
-		}
 	}
 	slices.SortStableFunc(ds, func(x, y dk) int {
 		if c := cmp.Compare(x.d.Org, y.d.Org); c != 0 {
@@ -493,13 +496,44 @@ func (a *aggregation) prepare() error {
 	a.decByOrg = make(map[int32][]int)
 	for k, x := range ds {
 		a.decisions[k] = x.d
-		i := t.index[x.d.Org]
+		i := a.t.index[x.d.Org]
 		a.decByOrg[i] = append(a.decByOrg[i], k)
 	}
 	a.decUsed = make([]bool, len(ds))
-	a.second = make([]Second, len(up.Second))
+	return nil
+}
+
+// checkDecision checks the decision at input position k: a known organisation (ErrUnknownOrg),
+// op and ground in range (ErrKind), persons in the registry (ErrPerson), at least one and none
+// twice (ErrDecision).
+func (a *aggregation) checkDecision(k int, d Decision) error {
+	if _, ok := a.t.index[d.Org]; !ok {
+		return &DecisionError{Index: k, Org: d.Org, Err: ErrUnknownOrg}
+	}
+	if d.Op >= numOps || d.Ground >= numGrounds {
+		return &DecisionError{Index: k, Org: d.Org, Err: ErrKind}
+	}
+	if len(d.Persons) == 0 {
+		return &DecisionError{Index: k, Org: d.Org, Err: ErrDecision, Detail: "no persons"}
+	}
+	for x, key := range d.Persons {
+		if _, ok := a.reg.Lookup(key); !ok {
+			return &DecisionError{Index: k, Org: d.Org, Err: ErrPerson, Detail: key}
+		}
+		if x > 0 && slices.Contains(d.Persons[:x], key) {
+			return &DecisionError{Index: k, Org: d.Org, Err: ErrDecision, Detail: "person " + key + " twice"}
+		}
+	}
+	return nil
+}
+
+// indexSecond keeps copies of the second-round counts, sorted by organisation and indexed by
+// node: each for a known organisation (ErrUnknownOrg), at most one per organisation (ErrSecond).
+func (a *aggregation) indexSecond() error {
+	t := a.t
+	a.second = make([]Second, len(a.up.Second))
 	a.secByOrg = make(map[int32]int)
-	for k, s := range up.Second {
+	for k, s := range a.up.Second {
 		i, ok := t.index[s.Org]
 		if !ok {
 			return &DecisionError{Index: k, Org: s.Org, Err: ErrUnknownOrg, Detail: "second round"}

@@ -2,6 +2,7 @@ package nominate_test
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -334,6 +335,27 @@ func TestTieAtCut(t *testing.T) {
 			t.Errorf("short %d with a tie pending", root.Short)
 		}
 	})
+	t.Run("ranking", func(t *testing.T) {
+		p := aggregate(t, tree, reg, sheets, rule(nominate.ReportTie))
+		es, err := p.Ranking("R")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range es {
+			got = append(got, fmt.Sprintf("%s%d", e.Person, e.Rank))
+		}
+		if !slices.Equal(got, []string{"A1", "B2", "C2", "D4"}) {
+			t.Errorf("ranking %v", got)
+		}
+		kept, err := nominate.Aggregate(tree, reg, nominate.Up{Rules: rule(nominate.ReportTie), Sheets: sheets}, nominate.Options{TallyLevels: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := kept.Ranking("b1"); !errors.Is(err, nominate.ErrNoTallies) {
+			t.Errorf("ranking of a level not kept: %v", err)
+		}
+	})
 	t.Run("include", func(t *testing.T) {
 		root := aggregate(t, tree, reg, sheets, rule(nominate.IncludeTied)).Root()
 		if got := listed(root); !slices.Equal(got, []string{"A", "B", "C"}) || root.Tie != nil {
@@ -365,6 +387,7 @@ func TestTieAtCut(t *testing.T) {
 		{"unknown person", nominate.Decision{Org: "R", Op: nominate.OpAdd, Persons: []string{"Z"}}},
 		{"unknown organisation", nominate.Decision{Org: "Q", Op: nominate.OpAdd, Persons: []string{"A"}}},
 		{"add a listed person", nominate.Decision{Org: "b1", Op: nominate.OpAdd, Persons: []string{"A"}}},
+		{"a person twice", nominate.Decision{Org: "R", Op: nominate.OpRemove, Persons: []string{"D", "D"}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := nominate.Aggregate(tree, reg, nominate.Up{Rules: rule(nominate.ReportTie), Sheets: sheets, Decisions: []nominate.Decision{tc.d}}, nominate.Options{})
@@ -416,6 +439,11 @@ func TestShortfallSecondRound(t *testing.T) {
 	}
 	if root.List[1].Origin != nominate.SecondRanked {
 		t.Errorf("origin %v", root.List[1].Origin)
+	}
+	// Two counts for one organisation.
+	twice := nominate.Up{Rules: rules, Sheets: sheets, Second: []nominate.Second{{Org: "R", Counts: second}, {Org: "R", Counts: second}}}
+	if _, err := nominate.Aggregate(tree, reg, twice, nominate.Options{}); !errors.Is(err, nominate.ErrSecond) {
+		t.Errorf("two counts: error %v, want ErrSecond", err)
 	}
 	// Counts for a slate that was not asked for.
 	bad := secondCounts([]string{"B", "C"}, 4, []int{4, 3})
@@ -657,6 +685,10 @@ func TestDecisions(t *testing.T) {
 	p := aggregate(t, tree, reg, sheets, rules,
 		nominate.Decision{Org: "R", Op: nominate.OpRemove, Persons: []string{"A"}, Ground: nominate.Consultation, Ref: "m1"},
 		nominate.Decision{Org: "R", Op: nominate.OpAdd, Persons: []string{"F"}, Ground: nominate.FromAbove, Ref: "m2"})
+	// The pass keeps the decisions in canonical order: by organisation, then op (add first).
+	if len(p.Decisions) != 2 || p.Decisions[0].Op != nominate.OpAdd || p.Decisions[1].Op != nominate.OpRemove {
+		t.Errorf("decisions %+v", p.Decisions)
+	}
 	root := p.Root()
 	if got := listed(root); !slices.Equal(got, []string{"B", "C", "F"}) {
 		t.Fatalf("list %v", got)

@@ -2,7 +2,9 @@ package nominate_test
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -477,4 +479,57 @@ func BenchmarkReadSheets(b *testing.B) {
 	}
 	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "ballots/s")
 	b.ReportMetric(b.Elapsed().Seconds()/base.Seconds(), "x-baseline")
+}
+
+// BenchmarkRecord writes and reads back the record of a 2,000-branch up that keeps every
+// level's tallies. The baseline of writing is hashing the same bytes with SHA-256, which the
+// digest needs anyway; the baseline of reading is checking the bytes are JSON (json.Valid).
+func BenchmarkRecord(b *testing.B) {
+	p := newProvince(b, 2_000)
+	pass, err := nominate.Aggregate(p.tree, p.reg, nominate.Up{Round: 1, Rules: p.rules(), Source: p.source()}, nominate.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	rec := &nominate.Record{Unit: p.tree.Root(), Orgs: p.tree.Orgs(), Passes: []*nominate.Pass{pass}}
+	data, err := rec.MarshalJSON()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("write", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		var base time.Duration
+		for b.Loop() {
+			if _, err := rec.WriteTo(io.Discard); err != nil {
+				b.Fatal(err)
+			}
+			b.StopTimer()
+			t0 := time.Now()
+			sum := sha256.Sum256(data)
+			base += time.Since(t0)
+			benchSink += uint64(sum[0])
+			b.StartTimer()
+		}
+		b.ReportMetric(b.Elapsed().Seconds()/base.Seconds(), "x-baseline")
+	})
+	b.Run("read", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		var base time.Duration
+		for b.Loop() {
+			r, err := nominate.DecodeRecord(data)
+			if err != nil {
+				b.Fatal(err)
+			}
+			benchSink += uint64(len(r.Passes))
+			b.StopTimer()
+			t0 := time.Now()
+			if !json.Valid(data) {
+				b.Fatal("not JSON")
+			}
+			base += time.Since(t0)
+			b.StartTimer()
+		}
+		b.ReportMetric(b.Elapsed().Seconds()/base.Seconds(), "x-baseline")
+	})
 }

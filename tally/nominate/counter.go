@@ -133,9 +133,6 @@ func NewCounter(reg *Registry, rule BallotRule) *Counter {
 	return &Counter{reg: reg, rule: rule}
 }
 
-// Rule returns the counter's ballot rule.
-func (c *Counter) Rule() BallotRule { return c.rule }
-
 // Reset empties the counter, keeping its memory for reuse.
 func (c *Counter) Reset() {
 	c.given = 0

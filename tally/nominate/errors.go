@@ -98,14 +98,19 @@ func (e *TreeError) Error() string {
 	if e.Other != "" {
 		fmt.Fprintf(&b, " %q", e.Other)
 	}
-	if e.Detail != "" {
-		fmt.Fprintf(&b, " (%s)", e.Detail)
-	}
-	return b.String()
+	return withDetail(&b, e.Detail)
 }
 
 // Unwrap returns the sentinel.
 func (e *TreeError) Unwrap() error { return e.Err }
+
+// withDetail ends an error message with its detail in brackets, if there is one.
+func withDetail(b *strings.Builder, detail string) string {
+	if detail != "" {
+		fmt.Fprintf(b, " (%s)", detail)
+	}
+	return b.String()
+}
 
 // SheetError reports a sheet that cannot be counted.
 type SheetError struct {
@@ -127,10 +132,7 @@ func (e *SheetError) Error() string {
 		fmt.Fprintf(&b, ": person %q", e.Person)
 	}
 	fmt.Fprintf(&b, ": %v", e.Err)
-	if e.Detail != "" {
-		fmt.Fprintf(&b, " (%s)", e.Detail)
-	}
-	return b.String()
+	return withDetail(&b, e.Detail)
 }
 
 // Unwrap returns the sentinel.
@@ -155,10 +157,7 @@ func (e *RuleError) Error() string {
 		fmt.Fprintf(&b, ": %s", e.Field)
 	}
 	fmt.Fprintf(&b, ": %v", e.Err)
-	if e.Detail != "" {
-		fmt.Fprintf(&b, " (%s)", e.Detail)
-	}
-	return b.String()
+	return withDetail(&b, e.Detail)
 }
 
 // Unwrap returns the sentinel.
@@ -174,11 +173,9 @@ type DecisionError struct {
 
 // Error describes the problem and where it is, prefixed "nominate: ".
 func (e *DecisionError) Error() string {
-	s := fmt.Sprintf("nominate: decision %d at %q: %v", e.Index+1, e.Org, e.Err)
-	if e.Detail != "" {
-		s += " (" + e.Detail + ")"
-	}
-	return s
+	var b strings.Builder
+	fmt.Fprintf(&b, "nominate: decision %d at %q: %v", e.Index+1, e.Org, e.Err)
+	return withDetail(&b, e.Detail)
 }
 
 // Unwrap returns the sentinel.
@@ -216,10 +213,7 @@ func (e *StepError) Error() string {
 		fmt.Fprintf(&b, ": person %q", e.Person)
 	}
 	fmt.Fprintf(&b, ": %v", e.Err)
-	if e.Detail != "" {
-		fmt.Fprintf(&b, " (%s)", e.Detail)
-	}
-	return b.String()
+	return withDetail(&b, e.Detail)
 }
 
 // Unwrap returns the sentinel.

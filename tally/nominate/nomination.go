@@ -182,7 +182,6 @@ type Nomination struct {
 	above   []Entry // nominees from above, carried to the slate
 	prev    []Entry // the previous list: the pool of NextRanked
 	removed map[string]bool
-	sizes   [numStages]int
 }
 
 // New starts the nomination of an election unit: the tree (rooted at the unit), the registry of
@@ -193,9 +192,6 @@ func New(t *Tree, reg *Registry, seats int, opt Options) (*Nomination, error) {
 	}
 	return &Nomination{tree: t, reg: reg, seats: seats, opt: opt, removed: map[string]bool{}}, nil
 }
-
-// Seats returns the seats the election unit elects.
-func (n *Nomination) Seats() int { return n.seats }
 
 // Tree returns the organisation tree.
 func (n *Nomination) Tree() *Tree { return n.tree }
@@ -261,8 +257,6 @@ func (n *Nomination) up(u Up) (*Pass, error) {
 	}
 	n.prev, _ = p.Ranking(n.tree.Root())
 	n.stage = Recommended
-	n.sizes = [numStages]int{}
-	n.sizes[Recommended] = len(n.list)
 	return p, nil
 }
 
@@ -374,7 +368,6 @@ func (n *Nomination) Narrow(stage Stage, r ListRule, settle []string) (*Shortlis
 	}
 	n.list = slices.Clone(list)
 	n.stage = stage
-	n.sizes[stage] = len(n.list)
 	return sl, nil
 }
 
@@ -541,7 +534,6 @@ func (n *Nomination) vet(removals []Removal, p Replace, settle []string) (*Vetti
 	}
 	v.List = append(slices.Clone(list), above...)
 	n.list, n.above, n.removed = list, above, removed
-	n.sizes[n.stage] = len(n.list)
 	return v, nil
 }
 
@@ -679,18 +671,9 @@ type Funnel struct {
 	Seats      int
 }
 
-// Funnel returns the nomination's funnel so far.
+// Funnel returns the nomination's funnel so far: its record's funnel (Record.Funnel).
 func (n *Nomination) Funnel() Funnel {
-	f := Funnel{Seats: n.seats, Recommended: n.sizes[Recommended], Inspected: n.sizes[Inspected],
-		Preliminary: n.sizes[Preliminary], Prospective: n.sizes[Prospective], FromAbove: len(n.above)}
-	if len(n.passes) > 0 {
-		r := n.passes[0].Root()
-		f.Named, f.Recommendations, f.Distinct = r.Named, r.Received, r.Distinct
-	}
-	if n.slate != nil {
-		f.Candidates = len(n.slate.Slate.Candidates)
-	}
-	return f
+	return (&Record{Seats: n.seats, Passes: n.passes, Steps: n.steps, Slate: n.slate}).Funnel()
 }
 
 // Participation returns the first up's participation at the election unit: members who took

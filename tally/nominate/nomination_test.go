@@ -375,6 +375,21 @@ func TestReplacement(t *testing.T) {
 	}
 }
 
+// A nominee from above removed by vetting leaves the funnel's count of them, in the nomination
+// and in its record.
+func TestFunnelVettedFromAbove(t *testing.T) {
+	n := ranked(t, 6, 2, 2)
+	if f := n.Funnel(); f.FromAbove != 2 || f.Recommended != 6 {
+		t.Fatalf("funnel %+v", f)
+	}
+	if _, err := n.Vet([]nominate.Removal{{Person: "a0001", Ground: nominate.Political}}, nominate.NoReplacement, nil); err != nil {
+		t.Fatal(err)
+	}
+	if f := n.Funnel(); f.FromAbove != 1 || f.Recommended != 6 {
+		t.Errorf("after vetting: funnel %+v", f)
+	}
+}
+
 // Public notice: days counted as working or calendar days, holidays and working weekends,
 // objections inside the period and about listed persons only.
 func TestNotice(t *testing.T) {

@@ -160,6 +160,36 @@ func TestRecordRoundTrip(t *testing.T) {
 	}
 }
 
+// Tallies not kept are null, tallies kept but empty are [], and both read back as they were.
+func TestRecordTallies(t *testing.T) {
+	orgs := []nominate.Org{{ID: "R", Kind: nominate.ElectionUnit, Places: 1}, {ID: "b1", Parent: "R", Members: 2}, {ID: "b2", Parent: "R", Members: 2}}
+	tree, reg, sheets := fixture(t, orgs, map[nominate.OrgID][]string{"b1": {"A", "A"}}, nominate.BallotRule{})
+	rec := &nominate.Record{Unit: tree.Root(), Seats: 1, Orgs: tree.Orgs()}
+	for _, levels := range []int{0, 1} {
+		p, err := nominate.Aggregate(tree, reg, nominate.Up{Round: 1, Sheets: sheets}, nominate.Options{TallyLevels: levels})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec.Passes = append(rec.Passes, p)
+	}
+	b, err := rec.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(`"tallies":[]`)) || !bytes.Contains(b, []byte(`"tallies":null`)) {
+		t.Fatalf("record %s", b)
+	}
+	r, err := nominate.DecodeRecord(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n0, _ := r.Passes[0].Node("b2")
+	n1, _ := r.Passes[1].Node("b2")
+	if n0.Tallies == nil || len(n0.Tallies) != 0 || n1.Tallies != nil {
+		t.Errorf("b2's tallies read back as %#v and %#v", n0.Tallies, n1.Tallies)
+	}
+}
+
 // The decoder refuses whatever is not byte for byte the canonical encoding.
 func TestRecordRefusals(t *testing.T) {
 	b, _ := fullNomination(t).Record().MarshalJSON()

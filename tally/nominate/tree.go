@@ -113,40 +113,71 @@ func NewTree(orgs []Org) (*Tree, error) {
 	if len(orgs) > 1<<30 {
 		return nil, &TreeError{Index: -1, Err: ErrFigures, Detail: "too many organisations"}
 	}
-	var errs []error
-	fail := func(i int, err error, other OrgID, detail string) {
-		errs = append(errs, &TreeError{Index: i, Org: orgs[i].ID, Other: other, Err: err, Detail: detail})
+	c := &orgCheck{orgs: orgs}
+	first := c.index()
+	root, hasKids := c.link(first)
+	if root < 0 && len(c.errs) == 0 {
+		c.errs = append(c.errs, &TreeError{Index: -1, Err: ErrRoot, Detail: "every organisation has a parent"})
 	}
-	first := make(map[OrgID]int, len(orgs))
-	for i, o := range orgs {
+	c.inner(first, hasKids)
+	if len(c.errs) > 0 {
+		return nil, errors.Join(c.errs...)
+	}
+	t := treeOrder(orgs, first, root)
+	if len(t.orgs) < len(orgs) {
+		return nil, errors.Join(cycleErrors(orgs, first, t.index)...)
+	}
+	t.finish()
+	if t.member[0] > math.MaxInt32 {
+		return nil, &TreeError{Index: -1, Org: t.orgs[0].ID, Err: ErrFigures, Detail: "more than 2,147,483,647 members"}
+	}
+	return t, nil
+}
+
+// orgCheck collects NewTree's problems with the organisations given, as *TreeError values in
+// the order the checks find them: IDs first, then each organisation's own figures and parent,
+// then figures on inner organisations.
+type orgCheck struct {
+	orgs []Org
+	errs []error
+}
+
+func (c *orgCheck) fail(i int, err error, other OrgID, detail string) {
+	c.errs = append(c.errs, &TreeError{Index: i, Org: c.orgs[i].ID, Other: other, Err: err, Detail: detail})
+}
+
+// index returns the input position of each valid ID's first organisation, and reports bad IDs
+// (ErrOrgID) and repeated ones (ErrDuplicateOrg).
+func (c *orgCheck) index() map[OrgID]int {
+	first := make(map[OrgID]int, len(c.orgs))
+	for i, o := range c.orgs {
 		if !validOrgID(o.ID) {
-			fail(i, ErrOrgID, "", "")
+			c.fail(i, ErrOrgID, "", "")
 			continue
 		}
 		if j, dup := first[o.ID]; dup {
-			fail(i, ErrDuplicateOrg, "", fmt.Sprintf("also organisation %d", j+1))
+			c.fail(i, ErrDuplicateOrg, "", fmt.Sprintf("also organisation %d", j+1))
 			continue
 		}
 		first[o.ID] = i
 	}
-	hasKids := make([]bool, len(orgs))
-	root := -1
-	for i, o := range orgs {
+	return first
+}
+
+// link checks each indexed organisation's own fields and its parent. It returns the input
+// position of the root (-1 if none) and which organisations have children. A second root is
+// ErrRoot, a parent not indexed ErrUnknownParent.
+func (c *orgCheck) link(first map[OrgID]int) (root int, hasKids []bool) {
+	hasKids = make([]bool, len(c.orgs))
+	root = -1
+	for i, o := range c.orgs {
 		if first[o.ID] != i || !validOrgID(o.ID) {
 			continue
 		}
-		if o.Kind >= numKinds {
-			fail(i, ErrKind, "", fmt.Sprintf("kind %d", o.Kind))
-		}
-		if o.Members < 0 || o.Probationary < 0 || o.Places < 0 || o.Probationary > o.Members {
-			fail(i, ErrFigures, "", fmt.Sprintf("members %d, probationary %d, places %d", o.Members, o.Probationary, o.Places))
-		}
-		if !utf8.ValidString(o.Name) {
-			fail(i, ErrOrgID, "", "name is not UTF-8")
-		}
+		c.fields(i, o)
 		if o.Parent == "" {
 			if root >= 0 {
-				fail(i, ErrRoot, orgs[root].ID, "two organisations without a parent")
+				c.fail(i, ErrRoot, c.orgs[root].ID, "two organisations without a parent")
 			} else {
 				root = i
 			}
@@ -154,24 +185,41 @@ func NewTree(orgs []Org) (*Tree, error) {
 		}
 		p, ok := first[o.Parent]
 		if !ok {
-			fail(i, ErrUnknownParent, o.Parent, "")
+			c.fail(i, ErrUnknownParent, o.Parent, "")
 			continue
 		}
 		hasKids[p] = true
 	}
-	if root < 0 && len(errs) == 0 {
-		errs = append(errs, &TreeError{Index: -1, Err: ErrRoot, Detail: "every organisation has a parent"})
+	return root, hasKids
+}
+
+// fields checks an organisation's kind (ErrKind), figures (ErrFigures) and name (ErrOrgID).
+func (c *orgCheck) fields(i int, o Org) {
+	if o.Kind >= numKinds {
+		c.fail(i, ErrKind, "", fmt.Sprintf("kind %d", o.Kind))
 	}
-	for i, o := range orgs {
+	if o.Members < 0 || o.Probationary < 0 || o.Places < 0 || o.Probationary > o.Members {
+		c.fail(i, ErrFigures, "", fmt.Sprintf("members %d, probationary %d, places %d", o.Members, o.Probationary, o.Places))
+	}
+	if !utf8.ValidString(o.Name) {
+		c.fail(i, ErrOrgID, "", "name is not UTF-8")
+	}
+}
+
+// inner reports member figures on organisations with children (ErrInnerFigures).
+func (c *orgCheck) inner(first map[OrgID]int, hasKids []bool) {
+	for i, o := range c.orgs {
 		if first[o.ID] == i && hasKids[i] && (o.Members != 0 || o.Probationary != 0) {
-			fail(i, ErrInnerFigures, "", fmt.Sprintf("members %d, probationary %d", o.Members, o.Probationary))
+			c.fail(i, ErrInnerFigures, "", fmt.Sprintf("members %d, probationary %d", o.Members, o.Probationary))
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
-	// Children lists, then a walk from the root; whatever the walk does not reach lies on a
-	// cycle or hangs from one.
+}
+
+// treeOrder lays out, in tree order, the organisations reachable from the root: the root, then
+// each subtree in turn, children in ID order. It fills orgs, index, parent and depth; an
+// organisation it leaves out lies on a cycle or hangs from one. The organisations must have
+// passed orgCheck: unique valid IDs, known parents.
+func treeOrder(orgs []Org, first map[OrgID]int, root int) *Tree {
 	kidsOf := make([][]int, len(orgs))
 	for i, o := range orgs {
 		if o.Parent != "" {
@@ -182,11 +230,8 @@ func NewTree(orgs []Org) (*Tree, error) {
 	for _, k := range kidsOf {
 		slices.SortFunc(k, func(a, b int) int { return cmp.Compare(orgs[a].ID, orgs[b].ID) })
 	}
-	t := &Tree{index: make(map[OrgID]int32, len(orgs))}
 	n := len(orgs)
-	t.orgs = make([]Org, 0, n)
-	t.parent = make([]int32, 0, n)
-	t.depth = make([]int32, 0, n)
+	t := &Tree{index: make(map[OrgID]int32, n), orgs: make([]Org, 0, n), parent: make([]int32, 0, n), depth: make([]int32, 0, n)}
 	type frame struct{ in, parent, depth int }
 	stack := []frame{{root, -1, 0}}
 	for len(stack) > 0 {
@@ -202,51 +247,55 @@ func NewTree(orgs []Org) (*Tree, error) {
 			stack = append(stack, frame{k[j], int(pos), f.depth + 1})
 		}
 	}
-	if len(t.orgs) < n {
-		reported := make(map[int]bool)
-		for i := range orgs {
-			if _, ok := t.index[orgs[i].ID]; ok || reported[i] {
-				continue
-			}
-			// Follow parents until a repeat: the repeated part is the cycle.
-			seen := map[int]int{}
-			j, step := i, 0
-			for {
-				if _, ok := seen[j]; ok {
-					break
-				}
-				seen[j] = step
-				step++
-				j = first[orgs[j].Parent]
-			}
-			cyc := []int{j}
-			for k := first[orgs[j].Parent]; k != j; k = first[orgs[k].Parent] {
-				cyc = append(cyc, k)
-			}
-			slices.Sort(cyc)
-			if reported[cyc[0]] {
-				for _, c := range cyc {
-					reported[c] = true
-				}
-				continue
-			}
-			ids := make([]string, len(cyc))
-			for x, c := range cyc {
-				ids[x] = string(orgs[c].ID)
+	return t
+}
+
+// cycleErrors reports each cycle among the organisations that treeOrder did not place, once, at
+// the cycle's first organisation in the input (ErrCycle, with the cycle's IDs in input order).
+// The errors are sorted by input position.
+func cycleErrors(orgs []Org, first map[OrgID]int, placed map[OrgID]int32) []error {
+	var errs []error
+	reported := make(map[int]bool)
+	for i := range orgs {
+		if _, ok := placed[orgs[i].ID]; ok || reported[i] {
+			continue
+		}
+		cyc := cycleAbove(orgs, first, i)
+		if reported[cyc[0]] {
+			for _, c := range cyc {
 				reported[c] = true
 			}
-			errs = append(errs, &TreeError{Index: cyc[0], Org: orgs[cyc[0]].ID, Err: ErrCycle, Detail: strings.Join(ids, " → ")})
+			continue
 		}
-		slices.SortFunc(errs, func(a, b error) int {
-			return cmp.Compare(a.(*TreeError).Index, b.(*TreeError).Index)
-		})
-		return nil, errors.Join(errs...)
+		ids := make([]string, len(cyc))
+		for x, c := range cyc {
+			ids[x] = string(orgs[c].ID)
+			reported[c] = true
+		}
+		errs = append(errs, &TreeError{Index: cyc[0], Org: orgs[cyc[0]].ID, Err: ErrCycle, Detail: strings.Join(ids, " → ")})
 	}
-	t.finish()
-	if t.member[0] > math.MaxInt32 {
-		return nil, &TreeError{Index: -1, Org: t.orgs[0].ID, Err: ErrFigures, Detail: "more than 2,147,483,647 members"}
+	slices.SortFunc(errs, func(a, b error) int {
+		return cmp.Compare(a.(*TreeError).Index, b.(*TreeError).Index)
+	})
+	return errs
+}
+
+// cycleAbove follows parents from input position i until one repeats and returns the input
+// positions of the cycle it entered, sorted. Every organisation on the way must have a known
+// parent.
+func cycleAbove(orgs []Org, first map[OrgID]int, i int) []int {
+	seen := map[int]bool{}
+	j := i
+	for !seen[j] {
+		seen[j] = true
+		j = first[orgs[j].Parent]
 	}
-	return t, nil
+	cyc := []int{j}
+	for k := first[orgs[j].Parent]; k != j; k = first[orgs[k].Parent] {
+		cyc = append(cyc, k)
+	}
+	slices.Sort(cyc)
+	return cyc
 }
 
 // finish computes the children, subtree ends, sums and inherited places.

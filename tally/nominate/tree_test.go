@@ -26,6 +26,7 @@ func TestNewTreeErrors(t *testing.T) {
 		{"two roots", []nominate.Org{{ID: "R"}, {ID: "S"}}, nominate.ErrRoot, 1},
 		{"no root", []nominate.Org{{ID: "a", Parent: "b"}, {ID: "b", Parent: "a"}}, nominate.ErrRoot, -1},
 		{"cycle", []nominate.Org{{ID: "R"}, {ID: "a", Parent: "c"}, {ID: "b", Parent: "a"}, {ID: "c", Parent: "b"}, {ID: "d", Parent: "c"}}, nominate.ErrCycle, 1},
+		{"cycle met from an organisation hanging from it", []nominate.Org{{ID: "R"}, {ID: "d", Parent: "c"}, {ID: "a", Parent: "c"}, {ID: "b", Parent: "a"}, {ID: "c", Parent: "b"}}, nominate.ErrCycle, 2},
 		{"members on an inner organisation", []nominate.Org{{ID: "R", Members: 3}, {ID: "b", Parent: "R", Members: 2}}, nominate.ErrInnerFigures, 0},
 		{"more probationary than members", []nominate.Org{{ID: "R"}, {ID: "b", Parent: "R", Members: 2, Probationary: 3}}, nominate.ErrFigures, 1},
 		{"negative places", []nominate.Org{{ID: "R", Places: -1}}, nominate.ErrFigures, 0},

@@ -190,14 +190,22 @@ func chart(rv roundView, l *labels) *svgChart {
 	return c
 }
 
-var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
+// htmlHead opens the pages package report writes, up to their style sheet: a template of a
+// value with Lang and Title. bodyStyle begins the style of their body: the fonts that have the
+// Chinese characters, centred, with a side margin that grows with the screen.
+const (
+	htmlHead = `<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.Title}}</title>
 <style>
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif; margin: 0 auto; padding: 1em max(1em, 3vw); max-width: 60em; color: #111; line-height: 1.45; }
+`
+	bodyStyle = `font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif; margin: 0 auto; padding: 1em max(1em, 3vw);`
+)
+
+var pageTemplate = template.Must(template.New("page").Parse(htmlHead + `body { ` + bodyStyle + ` max-width: 60em; color: #111; line-height: 1.45; }
 h1 { border-bottom: 3px double #111; padding-bottom: .2em; font-size: 1.6em; }
 h2 { border-bottom: 1px solid #999; margin-top: 2em; font-size: 1.25em; }
 .wide { overflow-x: auto; }

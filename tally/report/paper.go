@@ -131,15 +131,8 @@ func paperInstructions(seats int, writeIns bool, lang Lang) []string {
 		howMany(seats, "person"), chosen, seats))
 }
 
-var paperTemplate = template.Must(template.New("paper").Parse(`<!DOCTYPE html>
-<html lang="{{.Lang}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}}</title>
-<style>
-@page { size: A4; margin: 15mm; }
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif; margin: 0 auto; padding: 1em max(1em, 3vw); max-width: 50em; color: #000; }
+var paperTemplate = template.Must(template.New("paper").Parse(htmlHead + `@page { size: A4; margin: 15mm; }
+body { ` + bodyStyle + ` max-width: 50em; color: #000; }
 h1 { text-align: center; font-size: 1.7em; margin: .2em 0; letter-spacing: .05em; }
 .sub { text-align: center; margin: 0 0 1.2em; }
 h2 { font-size: 1.1em; margin: 1.2em 0 .4em; }

@@ -112,6 +112,51 @@ func ballotsEN(f tally.Figures) string {
 	return itoa(f.Valid) + " valid, " + itoa(f.Invalid) + " invalid, " + itoa(f.Spoiled) + " spoiled"
 }
 
+// quorumEN words the figures of a quorum, met or not: "31 of the 46 entitled to vote are present,
+// more than half of them (24 needed)", "20 of the 46 entitled to vote are present, not more than
+// half of them (24 needed)".
+func quorumEN(f tally.Figures, met bool) string {
+	present := "are present, "
+	if !met {
+		present = verb("is", f.Present) + " present, not "
+	}
+	return itoa(f.Present) + " of the " + itoa(f.Entitled) + " entitled to vote " + present + thresholdEN(f.Threshold()) +
+		" of them (" + itoa(f.Needed) + " needed)"
+}
+
+// turnoutEN words the figures of a direct election's turnout, met or not: "600 of the 1000
+// registered voters voted, more than half of them (501 needed)", or "..., not more than half...".
+func turnoutEN(f tally.Figures, met bool) string {
+	not := ""
+	if !met {
+		not = "not "
+	}
+	return itoa(f.Present) + " of the " + howMany(f.Entitled, "registered voter") + " voted, " + not + thresholdEN(f.Threshold()) +
+		" of them (" + itoa(f.Needed) + " needed)"
+}
+
+// quorumZH words the figures of a quorum, met or not: "应到会有选举权的46人，实到会31人，超过应到会人数
+// 的半数（至少须24人）".
+func quorumZH(f tally.Figures, met bool) string {
+	return "应到会有选举权的" + itoa(f.Entitled) + "人，实到会" + itoa(f.Present) + "人，" + metZH(f.Boundary, met) + "应到会人数的" +
+		shareZH(f.Share) + "（至少须" + itoa(f.Needed) + "人）"
+}
+
+// turnoutZH words the figures of a direct election's turnout, met or not: "选区选民1000人，参加投票600
+// 人，超过全体选民的半数（至少须501人）".
+func turnoutZH(f tally.Figures, met bool) string {
+	return "选区选民" + itoa(f.Entitled) + "人，参加投票" + itoa(f.Present) + "人，" + metZH(f.Boundary, met) + "全体选民的" +
+		shareZH(f.Share) + "（至少须" + itoa(f.Needed) + "人）"
+}
+
+// metZH is passZH or failZH.
+func metZH(b quota.Boundary, met bool) string {
+	if met {
+		return passZH(b)
+	}
+	return failZH(b)
+}
+
 // passZH and failZH are the verbs of a threshold met and not met: 超过 / 未超过, 达到 / 不足.
 func passZH(b quota.Boundary) string {
 	if b == quota.AtLeast {
@@ -141,34 +186,27 @@ var english = map[tally.ReasonKind]wording{
 		if f.Share.IsZero() {
 			return itoa(f.Present) + " of the " + itoa(f.Entitled) + " entitled to vote are present; the rules set no quorum beyond that."
 		}
-		return itoa(f.Present) + " of the " + itoa(f.Entitled) + " entitled to vote are present, " + thresholdEN(f.Threshold()) +
-			" of them (" + itoa(f.Needed) + " needed): the quorum is met."
+		return quorumEN(f, true) + ": the quorum is met."
 	},
 	tally.ReasonNoQuorum: func(s *say, r tally.Reason) string {
 		f := r.Figures
-		return itoa(f.Present) + " of the " + itoa(f.Entitled) + " entitled to vote " + verb("is", f.Present) + " present, not " +
-			thresholdEN(f.Threshold()) + " of them (" + itoa(f.Needed) + " needed): the quorum is not met, and the round does not take place; it is held again."
+		return quorumEN(f, false) + ": the quorum is not met, and the round does not take place; it is held again."
 	},
 	tally.ReasonQuorumWaived: func(s *say, r tally.Reason) string {
 		f := r.Figures
-		return itoa(f.Present) + " of the " + itoa(f.Entitled) + " entitled to vote " + verb("is", f.Present) + " present, not " +
-			thresholdEN(f.Threshold()) + " of them (" + itoa(f.Needed) + " needed); after " + howMany(f.Rounds, "round") +
-			" without quorum the rules let the vote stand."
+		return quorumEN(f, false) + "; after " + howMany(f.Rounds, "round") + " without quorum the rules let the vote stand."
 	},
 	tally.ReasonTurnoutMet: func(s *say, r tally.Reason) string {
 		f := r.Figures
-		return itoa(f.Present) + " of the " + howMany(f.Entitled, "registered voter") + " voted, " + thresholdEN(f.Threshold()) +
-			" of them (" + itoa(f.Needed) + " needed): the election is valid."
+		return turnoutEN(f, true) + ": the election is valid."
 	},
 	tally.ReasonTurnoutShort: func(s *say, r tally.Reason) string {
 		f := r.Figures
-		return itoa(f.Present) + " of the " + howMany(f.Entitled, "registered voter") + " voted, not " + thresholdEN(f.Threshold()) +
-			" of them (" + itoa(f.Needed) + " needed): the election is not valid, and is held again."
+		return turnoutEN(f, false) + ": the election is not valid, and is held again."
 	},
 	tally.ReasonTurnoutWaived: func(s *say, r tally.Reason) string {
 		f := r.Figures
-		return itoa(f.Present) + " of the " + howMany(f.Entitled, "registered voter") + " voted, not " + thresholdEN(f.Threshold()) +
-			" of them (" + itoa(f.Needed) + " needed); the election was already held again " + times(f.Rounds) +
+		return turnoutEN(f, false) + "; the election was already held again " + times(f.Rounds) +
 			" for want of voters, and the rules let this result stand."
 	},
 	tally.ReasonPollValid: func(s *say, r tally.Reason) string {
@@ -288,33 +326,27 @@ var chinese = map[tally.ReasonKind]wording{
 		if f.Share.IsZero() {
 			return "应到会有选举权的" + itoa(f.Entitled) + "人，实到会" + itoa(f.Present) + "人；选举办法对到会人数未作更高要求。"
 		}
-		return "应到会有选举权的" + itoa(f.Entitled) + "人，实到会" + itoa(f.Present) + "人，" + passZH(f.Boundary) + "应到会人数的" +
-			shareZH(f.Share) + "（至少须" + itoa(f.Needed) + "人），可以进行选举。"
+		return quorumZH(f, true) + "，可以进行选举。"
 	},
 	tally.ReasonNoQuorum: func(s *say, r tally.Reason) string {
 		f := r.Figures
-		return "应到会有选举权的" + itoa(f.Entitled) + "人，实到会" + itoa(f.Present) + "人，" + failZH(f.Boundary) + "应到会人数的" +
-			shareZH(f.Share) + "（至少须" + itoa(f.Needed) + "人），本轮选举不能进行，应另行组织投票。"
+		return quorumZH(f, false) + "，本轮选举不能进行，应另行组织投票。"
 	},
 	tally.ReasonQuorumWaived: func(s *say, r tally.Reason) string {
 		f := r.Figures
-		return "应到会有选举权的" + itoa(f.Entitled) + "人，实到会" + itoa(f.Present) + "人，" + failZH(f.Boundary) + "应到会人数的" +
-			shareZH(f.Share) + "（至少须" + itoa(f.Needed) + "人）；此前已有" + itoa(f.Rounds) + "轮因到会人数不足未能进行，按照选举办法，本轮选举照常进行。"
+		return quorumZH(f, false) + "；此前已有" + itoa(f.Rounds) + "轮因到会人数不足未能进行，按照选举办法，本轮选举照常进行。"
 	},
 	tally.ReasonTurnoutMet: func(s *say, r tally.Reason) string {
 		f := r.Figures
-		return "选区选民" + itoa(f.Entitled) + "人，参加投票" + itoa(f.Present) + "人，" + passZH(f.Boundary) + "全体选民的" +
-			shareZH(f.Share) + "（至少须" + itoa(f.Needed) + "人），选举有效。"
+		return turnoutZH(f, true) + "，选举有效。"
 	},
 	tally.ReasonTurnoutShort: func(s *say, r tally.Reason) string {
 		f := r.Figures
-		return "选区选民" + itoa(f.Entitled) + "人，参加投票" + itoa(f.Present) + "人，" + failZH(f.Boundary) + "全体选民的" +
-			shareZH(f.Share) + "（至少须" + itoa(f.Needed) + "人），选举无效，应重新进行选举。"
+		return turnoutZH(f, false) + "，选举无效，应重新进行选举。"
 	},
 	tally.ReasonTurnoutWaived: func(s *say, r tally.Reason) string {
 		f := r.Figures
-		return "选区选民" + itoa(f.Entitled) + "人，参加投票" + itoa(f.Present) + "人，" + failZH(f.Boundary) + "全体选民的" +
-			shareZH(f.Share) + "（至少须" + itoa(f.Needed) + "人）；此前已因参加投票人数不足重新选举" + itoa(f.Rounds) + "次，按照选举办法，本次选举结果有效。"
+		return turnoutZH(f, false) + "；此前已因参加投票人数不足重新选举" + itoa(f.Rounds) + "次，按照选举办法，本次选举结果有效。"
 	},
 	tally.ReasonPollValid: func(s *say, r tally.Reason) string {
 		f := r.Figures

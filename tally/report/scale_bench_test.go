@@ -6,31 +6,19 @@ import (
 	"os"
 	"testing"
 
-	"github.com/chae-go/chae/ballot"
+	"github.com/chae-go/chae/internal/benchdata"
 	"github.com/chae-go/chae/tally"
-	"github.com/chae-go/chae/tally/count"
 	"github.com/chae-go/chae/tally/report"
 )
 
-// writeInResult returns the result of a committee election of 2 seats among 3 candidates whose
-// one round has n names written in (1 or 2 votes each, none elected).
+// writeInResult returns the result of benchdata.WriteInElection's round of n names written in.
 func writeInResult(tb testing.TB, n int) tally.Result {
 	tb.Helper()
-	s := ballot.Slate{Office: "Branch committee", Seats: 2, Candidates: []ballot.Candidate{
-		{ID: "c1", Name: "Li Wei"}, {ID: "c2", Name: "Wang Fang"}, {ID: "c3", Name: "Zhang Min"}}}
-	r := tally.CPCGrassrootsCommittee()
-	r.WriteIns = true
-	e, err := tally.NewElection(s, r)
+	e, t, c, err := benchdata.WriteInElection(n)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	c := count.Counts{Ballots: n, Valid: n, Candidates: []count.CandidateCount{
-		{ID: "c1", For: n / 2, Against: n - n/2}, {ID: "c2", Against: n}, {ID: "c3", Abstain: n}}}
-	for i := range n {
-		c.WriteIns = append(c.WriteIns, count.WriteInCount{Name: fmt.Sprintf("Person %07d", i), Votes: 1 + i%2})
-	}
-	count.SortWriteIns(c.WriteIns)
-	if _, err := e.Decide(tally.Turnout{Entitled: n, Present: n, Issued: n}, c); err != nil {
+	if _, err := e.Decide(t, c); err != nil {
 		tb.Fatal(err)
 	}
 	return e.Result()

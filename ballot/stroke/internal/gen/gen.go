@@ -268,74 +268,8 @@ const extractMark = "# Unihan extract for ballot/stroke"
 func readUnihan(srcs []Source) (*unihan, error) {
 	u := &unihan{total: map[rune]int{}, tgh: map[rune]int{}}
 	for _, src := range srcs {
-		text, err := decompress(src)
-		if err != nil {
+		if err := u.read(src); err != nil {
 			return nil, err
-		}
-		isExtract := bytes.HasPrefix(text, []byte(extractMark))
-		us := unihanSource{name: src.Name, sum: sum(src.Data)}
-		sc := bufio.NewScanner(bytes.NewReader(text))
-		sc.Buffer(make([]byte, 1<<16), 1<<20)
-		line := 0
-		for sc.Scan() {
-			line++
-			t := sc.Text()
-			if strings.HasPrefix(t, "#") {
-				switch {
-				case isExtract && strings.HasPrefix(t, "# source: "):
-					f := strings.Fields(strings.TrimPrefix(t, "# source: "))
-					// name sha256 <hex> unicode <version> date <date>
-					if len(f) != 7 || f[1] != "sha256" || f[3] != "unicode" || f[5] != "date" {
-						return nil, fmt.Errorf("%s:%d: malformed source line", src.Name, line)
-					}
-					u.sources = append(u.sources, unihanSource{name: f[0], sum: f[2], version: f[4], date: f[6]})
-				case strings.HasPrefix(t, "# Unicode version: "):
-					us.version = strings.TrimPrefix(t, "# Unicode version: ")
-				case strings.HasPrefix(t, "# Date: "):
-					us.date = strings.Fields(strings.TrimPrefix(t, "# Date: "))[0]
-				}
-				continue
-			}
-			if t == "" {
-				continue
-			}
-			f := strings.Split(t, "\t")
-			if len(f) != 3 || !strings.HasPrefix(f[0], "U+") {
-				return nil, fmt.Errorf("%s:%d: malformed line %q", src.Name, line, t)
-			}
-			if f[1] != "kTotalStrokes" && f[1] != "kTGH" {
-				continue
-			}
-			cp, err := strconv.ParseUint(f[0][2:], 16, 32)
-			if err != nil || cp > unicode.MaxRune {
-				return nil, fmt.Errorf("%s:%d: bad code point %q", src.Name, line, f[0])
-			}
-			r := rune(cp)
-			v := strings.Fields(f[2])
-			switch f[1] {
-			case "kTotalStrokes":
-				n, err := strconv.Atoi(v[0])
-				if err != nil || n < 1 {
-					return nil, fmt.Errorf("%s:%d: bad kTotalStrokes %q", src.Name, line, f[2])
-				}
-				u.total[r] = n
-			case "kTGH":
-				y, p, ok := strings.Cut(v[0], ":")
-				n, err := strconv.Atoi(p)
-				if !ok || y != "2013" || err != nil || n < 1 || n > levelEnds[2] {
-					return nil, fmt.Errorf("%s:%d: bad kTGH %q", src.Name, line, f[2])
-				}
-				u.tgh[r] = n
-			}
-		}
-		if err := sc.Err(); err != nil {
-			return nil, fmt.Errorf("%s: %w", src.Name, err)
-		}
-		if !isExtract {
-			if us.version == "" {
-				return nil, fmt.Errorf("%s: no Unicode version in the header", src.Name)
-			}
-			u.sources = append(u.sources, us)
 		}
 	}
 	sort.Slice(u.sources, func(i, j int) bool { return u.sources[i].name < u.sources[j].name })
@@ -343,6 +277,99 @@ func readUnihan(srcs []Source) (*unihan, error) {
 		return nil, fmt.Errorf("unihan: %d kTGH values, want %d", len(u.tgh), levelEnds[2])
 	}
 	return u, nil
+}
+
+// read reads one Unihan file or extract into u: its kTotalStrokes and kTGH lines, and its
+// source (from the header of an original file, from the source lines of an extract).
+func (u *unihan) read(src Source) error {
+	text, err := decompress(src)
+	if err != nil {
+		return err
+	}
+	isExtract := bytes.HasPrefix(text, []byte(extractMark))
+	us := unihanSource{name: src.Name, sum: sum(src.Data)}
+	sc := bufio.NewScanner(bytes.NewReader(text))
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		t := sc.Text()
+		if strings.HasPrefix(t, "#") {
+			if err := u.comment(t, isExtract, &us); err != nil {
+				return fmt.Errorf("%s:%d: %w", src.Name, line, err)
+			}
+			continue
+		}
+		if t == "" {
+			continue
+		}
+		if err := u.field(t); err != nil {
+			return fmt.Errorf("%s:%d: %w", src.Name, line, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", src.Name, err)
+	}
+	if !isExtract {
+		if us.version == "" {
+			return fmt.Errorf("%s: no Unicode version in the header", src.Name)
+		}
+		u.sources = append(u.sources, us)
+	}
+	return nil
+}
+
+// comment reads a comment line: an extract's source line, or an original file's version and
+// date into us.
+func (u *unihan) comment(t string, isExtract bool, us *unihanSource) error {
+	switch {
+	case isExtract && strings.HasPrefix(t, "# source: "):
+		f := strings.Fields(strings.TrimPrefix(t, "# source: "))
+		// name sha256 <hex> unicode <version> date <date>
+		if len(f) != 7 || f[1] != "sha256" || f[3] != "unicode" || f[5] != "date" {
+			return errors.New("malformed source line")
+		}
+		u.sources = append(u.sources, unihanSource{name: f[0], sum: f[2], version: f[4], date: f[6]})
+	case strings.HasPrefix(t, "# Unicode version: "):
+		us.version = strings.TrimPrefix(t, "# Unicode version: ")
+	case strings.HasPrefix(t, "# Date: "):
+		us.date = strings.Fields(strings.TrimPrefix(t, "# Date: "))[0]
+	}
+	return nil
+}
+
+// field reads a line "U+XXXX<tab>field<tab>value", keeping kTotalStrokes (its first value) and
+// kTGH (2013:position).
+func (u *unihan) field(t string) error {
+	f := strings.Split(t, "\t")
+	if len(f) != 3 || !strings.HasPrefix(f[0], "U+") {
+		return fmt.Errorf("malformed line %q", t)
+	}
+	if f[1] != "kTotalStrokes" && f[1] != "kTGH" {
+		return nil
+	}
+	cp, err := strconv.ParseUint(f[0][2:], 16, 32)
+	if err != nil || cp > unicode.MaxRune {
+		return fmt.Errorf("bad code point %q", f[0])
+	}
+	r := rune(cp)
+	v := strings.Fields(f[2])
+	switch f[1] {
+	case "kTotalStrokes":
+		n, err := strconv.Atoi(v[0])
+		if err != nil || n < 1 {
+			return fmt.Errorf("bad kTotalStrokes %q", f[2])
+		}
+		u.total[r] = n
+	case "kTGH":
+		y, p, ok := strings.Cut(v[0], ":")
+		n, err := strconv.Atoi(p)
+		if !ok || y != "2013" || err != nil || n < 1 || n > levelEnds[2] {
+			return fmt.Errorf("bad kTGH %q", f[2])
+		}
+		u.tgh[r] = n
+	}
+	return nil
 }
 
 func decompress(src Source) ([]byte, error) {
@@ -456,8 +483,30 @@ func build(in Inputs, check bool) (*Table, error) {
 		cncharLicence: licence, unihanSources: u.sources, overridesSum: sum(in.Overrides.Data),
 	}
 	where := func(o Override) string { return fmt.Sprintf("%s:%d", in.Overrides.Name, o.Line) }
+	need := needed(u, seq)
+	t.extract = extractText(u, need)
+	corrected, err := correct(ovs, seq, u, where)
+	if err != nil {
+		return nil, err
+	}
+	if err := t.counts(need, u, corrected); err != nil {
+		return nil, err
+	}
+	if err := t.order(ovs, where); err != nil {
+		return nil, err
+	}
+	if check {
+		if err := t.check(ovs, where); err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
+}
 
-	// The characters of the table, and the Unihan extract that covers them.
+// needed returns the characters of the table: every character of U+4E00..U+9FFF that Unihan
+// counts, every character with kTGH, every character of cnchar-order. The Unihan extract covers
+// exactly these.
+func needed(u *unihan, seq map[rune]string) map[rune]bool {
 	need := map[rune]bool{}
 	for r := rune(UROFirst); r <= UROLast; r++ {
 		if _, ok := u.total[r]; ok {
@@ -470,9 +519,13 @@ func build(in Inputs, check bool) (*Table, error) {
 	for r := range seq {
 		need[r] = true
 	}
-	t.extract = extractText(u, need)
+	return need
+}
 
-	// Rules 1–3 data and its corrections.
+// correct applies the seq and count lines of the overrides to the sequences and to Unihan's
+// counts, and returns the characters corrected. A character may be corrected once; count lines
+// are for characters without a sequence that Unihan counts.
+func correct(ovs []Override, seq map[rune]string, u *unihan, where func(Override) string) (map[rune]bool, error) {
 	corrected := map[rune]bool{}
 	for _, o := range ovs {
 		r := o.Chars[0]
@@ -502,12 +555,20 @@ func build(in Inputs, check bool) (*Table, error) {
 			u.total[r], corrected[r] = n, true
 		}
 	}
+	return corrected, nil
+}
+
+// counts fills t.Count for every needed character: the length of its stroke sequence, or else
+// Unihan's kTotalStrokes. A sequence outside the block, a character without a count, a count the
+// table cannot store, and a sequence whose length disagrees with an uncorrected Unihan count (all
+// of these listed at once) are errors.
+func (t *Table) counts(need map[rune]bool, u *unihan, corrected map[rune]bool) error {
 	var bad []string
 	for r := range need {
 		n, ok := u.total[r]
-		if s, has := seq[r]; has {
+		if s, has := t.Seq[r]; has {
 			if r < UROFirst || r > UROLast {
-				return nil, fmt.Errorf("%c (U+%04X) has a stroke sequence outside U+%04X..U+%04X", r, r, UROFirst, UROLast)
+				return fmt.Errorf("%c (U+%04X) has a stroke sequence outside U+%04X..U+%04X", r, r, UROFirst, UROLast)
 			}
 			if ok && n != len(s) && !corrected[r] {
 				bad = append(bad, fmt.Sprintf("%c (U+%04X): %d strokes in cnchar-order, %d in Unihan", r, r, len(s), n))
@@ -515,19 +576,26 @@ func build(in Inputs, check bool) (*Table, error) {
 			n, ok = len(s), true
 		}
 		if !ok {
-			return nil, fmt.Errorf("%c (U+%04X): no stroke count", r, r)
+			return fmt.Errorf("%c (U+%04X): no stroke count", r, r)
 		}
 		if n > 94 || n == 64 {
-			return nil, fmt.Errorf("%c (U+%04X): %d strokes cannot be stored", r, r, n)
+			return fmt.Errorf("%c (U+%04X): %d strokes cannot be stored", r, r, n)
 		}
 		t.Count[r] = n
 	}
 	if len(bad) > 0 {
 		sort.Strings(bad)
-		return nil, fmt.Errorf("counts disagree; settle each with a seq line:\n\t%s", strings.Join(bad, "\n\t"))
+		return fmt.Errorf("counts disagree; settle each with a seq line:\n\t%s", strings.Join(bad, "\n\t"))
 	}
+	return nil
+}
 
-	// Rules 1–3, then the order lines (rule 4 and corrections of rule 3), then code point.
+// order fills t.Order: the characters with a sequence by rules 1–3, then the order lines (rule 4
+// and corrections of rule 3), which permute their characters among the places they hold; code
+// point order settles the rest. An order line may only name characters with a sequence that
+// rules 1 and 2 leave equal.
+func (t *Table) order(ovs []Override, where func(Override) string) error {
+	seq := t.Seq
 	for r := range seq {
 		t.Order = append(t.Order, r)
 	}
@@ -545,10 +613,10 @@ func build(in Inputs, check bool) (*Table, error) {
 		for _, r := range o.Chars {
 			s, ok := seq[r]
 			if !ok {
-				return nil, fmt.Errorf("%s: %c has no stroke sequence", where(o), r)
+				return fmt.Errorf("%s: %c has no stroke sequence", where(o), r)
 			}
 			if Classes(s) != Classes(seq[first]) {
-				return nil, fmt.Errorf("%s: %c (%s) and %c (%s) differ by rule 1 or 2", where(o), first, Classes(seq[first]), r, Classes(s))
+				return fmt.Errorf("%s: %c (%s) and %c (%s) differ by rule 1 or 2", where(o), first, Classes(seq[first]), r, Classes(s))
 			}
 			slots = append(slots, pos[r])
 		}
@@ -557,13 +625,7 @@ func build(in Inputs, check bool) (*Table, error) {
 			t.Order[slots[i]], pos[r] = r, slots[i]
 		}
 	}
-
-	if check {
-		if err := t.check(ovs, where); err != nil {
-			return nil, err
-		}
-	}
-	return t, nil
+	return nil
 }
 
 // compareSeq orders two stroke sequences by GF 3003's rules 1–3, then by code point.
@@ -643,7 +705,30 @@ func (t *Table) levels() [3][]rune {
 	return lv
 }
 
+// check checks the table against kTGH (checkInversions) and records what the header reports:
+// the groups rules 1–3 leave tied and how the order lines settle them, and each level's
+// characters with and without a sequence.
 func (t *Table) check(ovs []Override, where func(Override) string) error {
+	if err := t.checkInversions(ovs, where); err != nil {
+		return err
+	}
+	t.report = append(t.report, t.tieReport(ovs))
+	for lvl, chars := range t.levels() {
+		withSeq := 0
+		for _, r := range chars {
+			if _, ok := t.Seq[r]; ok {
+				withSeq++
+			}
+		}
+		t.report = append(t.report, fmt.Sprintf("level %d: %d characters, %d with a stroke sequence (0 inversions), %d placed by their count",
+			lvl+1, len(chars), withSeq, len(chars)-withSeq))
+	}
+	return nil
+}
+
+// checkInversions refuses any inversion against kTGH that an accept line does not explain (none
+// may in level 1, the first 40 listed), and an accept line that explains none.
+func (t *Table) checkInversions(ovs []Override, where func(Override) string) error {
 	type pair [2]rune
 	accepted := map[pair]Override{}
 	used := map[pair]bool{}
@@ -676,6 +761,12 @@ func (t *Table) check(ovs []Override, where func(Override) string) error {
 			return fmt.Errorf("%s: accept %c %c explains no inversion", where(o), o.Chars[0], o.Chars[1])
 		}
 	}
+	return nil
+}
+
+// tieReport says how many groups of characters rules 1–3 leave equal, and how many of them one
+// order line settles as a whole.
+func (t *Table) tieReport(ovs []Override) string {
 	groups := map[string][]rune{}
 	for r, s := range t.Seq {
 		groups[rankKey(s)] = append(groups[rankKey(s)], r)
@@ -703,19 +794,8 @@ func (t *Table) check(ovs []Override, where func(Override) string) error {
 			settled++
 		}
 	}
-	t.report = append(t.report, fmt.Sprintf("Rules 1-3 leave %d groups of equal characters (%d characters): order lines settle %d, code point order the other %d",
-		tied, tiedChars, settled, tied-settled))
-	for lvl, chars := range t.levels() {
-		withSeq := 0
-		for _, r := range chars {
-			if _, ok := t.Seq[r]; ok {
-				withSeq++
-			}
-		}
-		t.report = append(t.report, fmt.Sprintf("level %d: %d characters, %d with a stroke sequence (0 inversions), %d placed by their count",
-			lvl+1, len(chars), withSeq, len(chars)-withSeq))
-	}
-	return nil
+	return fmt.Sprintf("Rules 1-3 leave %d groups of equal characters (%d characters): order lines settle %d, code point order the other %d",
+		tied, tiedChars, settled, tied-settled)
 }
 
 // Ties returns, for each level, the groups of characters with a stroke sequence that rules 1–3
@@ -795,12 +875,49 @@ const (
 	LicenceUnicode = "testdata/LICENSE.unicode"
 )
 
-// GoSource returns the generated Go file of package pkg.
+// GoSource returns the generated Go file of package pkg: the header naming the sources and the
+// checks, then uroCount, seqBits and seqRank, seqPos and extra.
 func (t *Table) GoSource(pkg string) []byte {
-	extractName, licences := ExtractPath, []string{LicenceCnchar, LicenceUnicode}
-	var b bytes.Buffer
-	w := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
-	nSeq, nCount := len(t.Order), len(t.Count)
+	g := &goFile{}
+	t.header(g)
+	g.printf("\npackage %s\n\n", pkg)
+	g.printf("const (\n\turoFirst = 0x%04X\n\turoLast  = 0x%04X\n)\n\n", UROFirst, UROLast)
+	t.writeCounts(g)
+	inSeq := make([]rune, 0, len(t.Seq))
+	for r := range t.Seq {
+		inSeq = append(inSeq, r)
+	}
+	slices.Sort(inSeq)
+	writeSeqBits(g, inSeq)
+	t.writeSeqPos(g, inSeq)
+	t.writeExtra(g)
+	return g.b.Bytes()
+}
+
+// goFile is the generated file being written.
+type goFile struct{ b bytes.Buffer }
+
+func (g *goFile) printf(format string, a ...any) { fmt.Fprintf(&g.b, format, a...) }
+
+// array writes the body of an array literal: n values, perLine to a line, each line indented by
+// a tab, each value followed by a comma and separated from the next on its line by a space.
+func (g *goFile) array(n, perLine int, value func(i int) string) {
+	for i := 0; i < n; i += perLine {
+		g.printf("\t")
+		for j := i; j < i+perLine && j < n; j++ {
+			g.printf("%s,", value(j))
+			if j+1 < i+perLine && j+1 < n {
+				g.printf(" ")
+			}
+		}
+		g.printf("\n")
+	}
+}
+
+// header writes the file's comment: the sources with their checksums, the licences, the table's
+// size and the result of the checks.
+func (t *Table) header(g *goFile) {
+	w := g.printf
 	counts := map[string]int{}
 	for _, o := range t.Overrides {
 		counts[o.Verb]++
@@ -817,23 +934,25 @@ func (t *Table) GoSource(pkg string) []byte {
 		}
 		w("//     %s sha256 %s (dated %s)\n", s.name, s.sum, s.date)
 	}
-	w("//     filtered to %s, sha256 of its text %s\n", extractName, sum(t.extract))
+	w("//     filtered to %s, sha256 of its text %s\n", ExtractPath, sum(t.extract))
 	w("//   - overrides.txt sha256 %s: %d lines (seq %d, count %d, order %d, accept %d).\n",
 		t.overridesSum, len(t.Overrides), counts["seq"], counts["count"], counts["order"], counts["accept"])
-	w("// Licences: %s.\n", strings.Join(licences, ", "))
+	w("// Licences: %s.\n", strings.Join([]string{LicenceCnchar, LicenceUnicode}, ", "))
 	w("//\n")
-	w("// %d characters with a stroke sequence, %d with a total stroke count.\n", nSeq, nCount)
+	w("// %d characters with a stroke sequence, %d with a total stroke count.\n", len(t.Order), len(t.Count))
 	w("// %s.\n", t.report[0])
 	w("// Checked against kTGH (the position of each character in 《通用规范汉字表》, 2013):\n")
 	for _, l := range t.report[1:] {
 		w("//   - %s\n", l)
 	}
-	w("\npackage %s\n\n", pkg)
-	w("const (\n\turoFirst = 0x%04X\n\turoLast  = 0x%04X\n)\n\n", UROFirst, UROLast)
+}
 
-	w("// uroCount holds a byte for each code point from uroFirst to uroLast: 0x20 plus its total\n")
-	w("// stroke count (0x20, a space, for none).\n")
-	w("const uroCount = \"\" +\n")
+// writeCounts writes uroCount: a byte for each code point of the block (CountByte), 64 to a
+// raw string.
+func (t *Table) writeCounts(g *goFile) {
+	g.printf("// uroCount holds a byte for each code point from uroFirst to uroLast: 0x20 plus its total\n")
+	g.printf("// stroke count (0x20, a space, for none).\n")
+	g.printf("const uroCount = \"\" +\n")
 	line := make([]byte, 0, 64)
 	for r := rune(UROFirst); r <= UROLast; r++ {
 		line = append(line, CountByte(t.Count[r]))
@@ -842,71 +961,51 @@ func (t *Table) GoSource(pkg string) []byte {
 			if r == UROLast {
 				end = ""
 			}
-			w("\t`%s`%s\n", line, end)
+			g.printf("\t`%s`%s\n", line, end)
 			line = line[:0]
 		}
 	}
-	w("\n")
+	g.printf("\n")
+}
 
+// writeSeqBits writes seqBits, a bit per code point of the block set for the characters with a
+// sequence (inSeq, in code point order), and seqRank, the bits set before each word.
+func writeSeqBits(g *goFile, inSeq []rune) {
 	words := (UROLast - UROFirst + 1 + 63) / 64
 	bits := make([]uint64, words)
-	var inSeq []rune
-	for r := range t.Seq {
-		inSeq = append(inSeq, r)
-	}
-	slices.Sort(inSeq)
 	for _, r := range inSeq {
 		i := r - UROFirst
 		bits[i/64] |= 1 << (i % 64)
 	}
-	w("// seqBits has a bit for each code point from uroFirst to uroLast, set when the character has\n")
-	w("// a stroke sequence; seqRank[i] counts the bits set in seqBits[:i].\n")
-	w("var seqBits = [%d]uint64{\n", words)
-	for i := 0; i < words; i += 4 {
-		w("\t")
-		for j := i; j < i+4 && j < words; j++ {
-			w("0x%016x,", bits[j])
-			if j+1 < i+4 && j+1 < words {
-				w(" ")
-			}
-		}
-		w("\n")
+	rank := make([]int, words)
+	for i := 1; i < words; i++ {
+		rank[i] = rank[i-1] + popcount(bits[i-1])
 	}
-	w("}\n\n")
-	w("var seqRank = [%d]uint16{\n", words)
-	rank := 0
-	for i := 0; i < words; i += 12 {
-		w("\t")
-		for j := i; j < i+12 && j < words; j++ {
-			w("%d,", rank)
-			if j+1 < i+12 && j+1 < words {
-				w(" ")
-			}
-			rank += popcount(bits[j])
-		}
-		w("\n")
-	}
-	w("}\n\n")
+	g.printf("// seqBits has a bit for each code point from uroFirst to uroLast, set when the character has\n")
+	g.printf("// a stroke sequence; seqRank[i] counts the bits set in seqBits[:i].\n")
+	g.printf("var seqBits = [%d]uint64{\n", words)
+	g.array(words, 4, func(i int) string { return fmt.Sprintf("0x%016x", bits[i]) })
+	g.printf("}\n\n")
+	g.printf("var seqRank = [%d]uint16{\n", words)
+	g.array(words, 12, func(i int) string { return strconv.Itoa(rank[i]) })
+	g.printf("}\n\n")
+}
 
+// writeSeqPos writes seqPos: the position in t.Order of each character of inSeq.
+func (t *Table) writeSeqPos(g *goFile, inSeq []rune) {
 	pos := map[rune]int{}
 	for i, r := range t.Order {
 		pos[r] = i
 	}
-	w("// seqPos holds the position in stroke order of each character with a sequence, in code point\n")
-	w("// order.\n")
-	w("var seqPos = [%d]uint16{\n", len(inSeq))
-	for i := 0; i < len(inSeq); i += 16 {
-		w("\t")
-		for j := i; j < i+16 && j < len(inSeq); j++ {
-			w("%d,", pos[inSeq[j]])
-			if j+1 < i+16 && j+1 < len(inSeq) {
-				w(" ")
-			}
-		}
-		w("\n")
-	}
-	w("}\n\n")
+	g.printf("// seqPos holds the position in stroke order of each character with a sequence, in code point\n")
+	g.printf("// order.\n")
+	g.printf("var seqPos = [%d]uint16{\n", len(inSeq))
+	g.array(len(inSeq), 16, func(i int) string { return strconv.Itoa(pos[inSeq[i]]) })
+	g.printf("}\n\n")
+}
 
+// writeExtra writes extra: the counted characters outside the block, with their counts.
+func (t *Table) writeExtra(g *goFile) {
 	var extra []rune
 	for r := range t.Count {
 		if r < UROFirst || r > UROLast {
@@ -914,21 +1013,13 @@ func (t *Table) GoSource(pkg string) []byte {
 		}
 	}
 	slices.Sort(extra)
-	w("// extra holds the characters outside uroFirst..uroLast that have a total stroke count, in\n")
-	w("// code point order: code point << 8 | count.\n")
-	w("var extra = [%d]uint32{\n", len(extra))
-	for i := 0; i < len(extra); i += 6 {
-		w("\t")
-		for j := i; j < i+6 && j < len(extra); j++ {
-			w("0x%08x,", uint32(extra[j])<<8|uint32(t.Count[extra[j]]))
-			if j+1 < i+6 && j+1 < len(extra) {
-				w(" ")
-			}
-		}
-		w("\n")
-	}
-	w("}\n")
-	return b.Bytes()
+	g.printf("// extra holds the characters outside uroFirst..uroLast that have a total stroke count, in\n")
+	g.printf("// code point order: code point << 8 | count.\n")
+	g.printf("var extra = [%d]uint32{\n", len(extra))
+	g.array(len(extra), 6, func(i int) string {
+		return fmt.Sprintf("0x%08x", uint32(extra[i])<<8|uint32(t.Count[extra[i]]))
+	})
+	g.printf("}\n")
 }
 
 func popcount(x uint64) int {
