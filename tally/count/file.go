@@ -452,8 +452,13 @@ func (f *fileCount) parallel(r *ballot.Reader, workers, size int) (FileCounts, e
 	results := make(chan chunkResult, buffers)
 	free := make(chan []byte, buffers)
 	for range buffers {
-		free <- make([]byte, size)
+		free <- getChunk(size)
 	}
+	defer func() {
+		for range buffers {
+			putChunk(<-free)
+		}
+	}()
 	var stop atomic.Int64 // the chunk after which nothing matters: the first holding a problem
 	stop.Store(math.MaxInt64)
 	var wg sync.WaitGroup
@@ -526,6 +531,23 @@ func (f *fileCount) parallel(r *ballot.Reader, workers, size int) (FileCounts, e
 		return FileCounts{}, m.err
 	}
 	return m.sums.counts(m.tail)
+}
+
+// chunkPool keeps the buffers of chunks of DefaultChunkBytes between counts, so that counting many
+// small files does not allocate and clear megabytes for each.
+var chunkPool = sync.Pool{New: func() any { return new([DefaultChunkBytes]byte) }}
+
+func getChunk(size int) []byte {
+	if size == DefaultChunkBytes {
+		return chunkPool.Get().(*[DefaultChunkBytes]byte)[:]
+	}
+	return make([]byte, size)
+}
+
+func putChunk(b []byte) {
+	if len(b) == DefaultChunkBytes {
+		chunkPool.Put((*[DefaultChunkBytes]byte)(b))
+	}
 }
 
 // lowerTo lowers v to x if x is lower.
