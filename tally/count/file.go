@@ -437,18 +437,13 @@ type chunkResult struct {
 	buf     []byte
 }
 
-// parallel counts the rest of the file read by r on workers goroutines: the calling goroutine
-// merges, one goroutine cuts the file into chunks, the workers count them.
+// parallel counts the rest of the file read by r on workers goroutines, the calling goroutine
+// merging. Each worker reads the next chunk itself (one at a time, under a lock: the file is read
+// in order) and counts it, so that a chunk is counted by the core that read it, from its cache.
 func (f *fileCount) parallel(r *ballot.Reader, workers, size int) (FileCounts, error) {
-	type job struct {
-		seq int
-		c   ballot.Chunk
-		buf []byte
-	}
 	// Two chunks a worker and one more: a worker that finishes a chunk before the one before it is
 	// merged finds another to count.
 	buffers := 2*workers + 1
-	jobs := make(chan job)
 	results := make(chan chunkResult, buffers)
 	free := make(chan []byte, buffers)
 	for range buffers {
@@ -461,46 +456,61 @@ func (f *fileCount) parallel(r *ballot.Reader, workers, size int) (FileCounts, e
 	}()
 	var stop atomic.Int64 // the chunk after which nothing matters: the first holding a problem
 	stop.Store(math.MaxInt64)
+	var (
+		mu   sync.Mutex // held while a chunk is read
+		seq  int        // the next chunk's number
+		done bool       // the file is read, or need not be
+	)
+	next := func() (ballot.Chunk, int, []byte, bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		if done {
+			return ballot.Chunk{}, 0, nil, false
+		}
+		buf := <-free
+		k := seq
+		seq++
+		if int64(k) > stop.Load() {
+			done = true
+			results <- chunkResult{seq: k, end: true, buf: buf}
+			return ballot.Chunk{}, 0, nil, false
+		}
+		c, err := r.ReadChunk(buf)
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			done = true
+			results <- chunkResult{seq: k, end: true, err: err, buf: buf}
+			return ballot.Chunk{}, 0, nil, false
+		}
+		return c, k, buf, true
+	}
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
 			m := newMarkRows(f.proto.marks.n)
-			for j := range jobs {
-				res := chunkResult{seq: j.seq, buf: j.buf}
-				if int64(j.seq) <= stop.Load() {
+			for {
+				c, k, buf, ok := next()
+				if !ok {
+					return
+				}
+				res := chunkResult{seq: k, buf: buf}
+				if int64(k) <= stop.Load() {
 					res.runs = &chunkRuns{stride: figStride(f.proto.marks.n)}
 					rc := newRunCounter(f.proto, res.runs.add)
-					cr := j.c.Reader()
+					cr := c.Reader()
 					res.rows, res.err = f.count(cr, rc, m)
 					rc.close()
 					res.skipped = cr.Skipped()
 					if res.err != nil {
-						lowerTo(&stop, int64(j.seq))
+						lowerTo(&stop, int64(k))
 					}
 				}
 				results <- res
 			}
 		})
 	}
-	wg.Go(func() { // the cutter
-		defer close(jobs)
-		for seq := 0; ; seq++ {
-			buf := <-free
-			if int64(seq) > stop.Load() {
-				results <- chunkResult{seq: seq, end: true, buf: buf}
-				return
-			}
-			c, err := r.ReadChunk(buf)
-			if err != nil {
-				if err == io.EOF {
-					err = nil
-				}
-				results <- chunkResult{seq: seq, end: true, err: err, buf: buf}
-				return
-			}
-			jobs <- job{seq: seq, c: c, buf: buf}
-		}
-	})
 	go func() {
 		wg.Wait()
 		close(results)
@@ -508,16 +518,16 @@ func (f *fileCount) parallel(r *ballot.Reader, workers, size int) (FileCounts, e
 
 	m := merger{sums: f.sums()}
 	held := make(map[int]chunkResult)
-	next := 0
+	want := 0
 	for res := range results {
 		held[res.seq] = res
 		for {
-			res, ok := held[next]
+			res, ok := held[want]
 			if !ok {
 				break
 			}
-			delete(held, next)
-			next++
+			delete(held, want)
+			want++
 			if !m.done {
 				m.add(res)
 				if m.done {
