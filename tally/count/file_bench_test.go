@@ -16,10 +16,10 @@ import (
 )
 
 // The benchmarks of counting ballot files. Each times two scan floors in the same loop, over the
-// same file: reading it whole (os.ReadFile) and counting its line ends (bytes.Count), the floor the
-// issue that asked for the fast path measured against (x-floor is a path's speed as a share of
-// its speed); and streaming it through one reused buffer of DefaultChunkBytes and counting its line
-// ends, the least any program that counts the file does (x-stream). x-one-core is the parallel
+// same file: reading it whole (os.ReadFile) and counting its line ends (bytes.Count), the floor
+// issue 16 measured against (x-floor is a path's speed as a share of its speed); and streaming it
+// through one reused buffer of DefaultChunkBytes and counting its line ends, the least any program
+// that counts the file does (x-stream). x-one-core is the parallel
 // path's speed over the same path on one core. Run them with
 //
 //	go test -run '^$' -bench 'CountFile' -count 8 ./tally/count/ | tee file.txt && benchstat file.txt
