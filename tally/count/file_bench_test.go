@@ -7,7 +7,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
@@ -19,14 +18,14 @@ import (
 // same file: reading it whole (os.ReadFile) and counting its line ends (bytes.Count), the floor
 // issue 16 measured against (x-floor is a path's speed as a share of its speed); and streaming it
 // through one reused buffer of DefaultChunkBytes and counting its line ends, the least any program
-// that counts the file does (x-stream). x-one-core is the parallel
-// path's speed over the same path on one core. Run them with
+// that counts the file does (x-stream). x-one-core is the parallel path's speed over the same path
+// on one core. Run them with
 //
 //	go test -run '^$' -bench 'CountFile' -count 8 ./tally/count/ | tee file.txt && benchstat file.txt
 //
-// The files are generated from a fixed seed into a temporary directory, as a Writer writes them:
-// a box column (boxes of 5,000 ballots), the candidates, one write-in column and a spoiled column;
-// one ballot in fifty has a write-in, one in two hundred is spoiled. They are small enough for
+// The files are generated from a fixed seed into the benchmark's temporary directory, as a Writer
+// writes them: a box column (boxes of 5,000 ballots), the candidates, one write-in column and a
+// spoiled column; one ballot in fifty has a write-in, one in two hundred is spoiled. They are small enough for
 // -benchtime 1x to stay cheap; BENCHMARKS.md has the figures, and those of a 1 GiB file counted by
 // examples/count.
 
@@ -40,34 +39,23 @@ var fileCases = []struct {
 	{500_000, 9, ballot.MarkLetters},
 }
 
-var (
-	fileCache   = map[string]string{}
-	fileCacheMu sync.Mutex
-)
-
-// benchFile returns the path of a generated ballot file, written once per process.
-func benchFile(b *testing.B, ballots, candidates int, style ballot.MarkStyle) (string, int64) {
-	fileCacheMu.Lock()
-	defer fileCacheMu.Unlock()
-	key := fmt.Sprint(ballots, candidates, style)
-	path, ok := fileCache[key]
-	if !ok {
-		dir, err := os.MkdirTemp("", "chae-bench")
-		if err != nil {
-			b.Fatal(err)
-		}
-		path = filepath.Join(dir, "ballots.csv")
-		f, err := os.Create(path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := writeBallots(f, ballots, candidates, style, 1); err != nil {
-			b.Fatal(err)
-		}
-		if err := f.Close(); err != nil {
-			b.Fatal(err)
-		}
-		fileCache[key] = path
+// benchFile writes a generated ballot file into dir (a benchmark's temporary directory, removed
+// when it ends) and returns its path and size.
+func benchFile(b *testing.B, dir string, ballots, candidates int, style ballot.MarkStyle) (string, int64) {
+	b.Helper()
+	path := filepath.Join(dir, fmt.Sprintf("ballots-%d-%d-%d.csv", ballots, candidates, style))
+	if st, err := os.Stat(path); err == nil {
+		return path, st.Size()
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := writeBallots(f, ballots, candidates, style, 1); err != nil {
+		b.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		b.Fatal(err)
 	}
 	st, err := os.Stat(path)
 	if err != nil {
@@ -207,6 +195,7 @@ func besideFloor(b *testing.B, path string, size int64, subject func()) {
 // Counter.Add ballot by ballot (reader-add, the path before the fast one), CountFile on one
 // goroutine (fast/workers=1) and on two (fast/workers=2).
 func BenchmarkCountFile(b *testing.B) {
+	dir := b.TempDir()
 	for _, fc := range fileCases {
 		style := map[ballot.MarkStyle]string{ballot.MarkSymbols: "symbols", ballot.MarkLetters: "letters"}[fc.style]
 		name := fmt.Sprintf("candidates=%d/%s", fc.candidates, style)
@@ -216,7 +205,7 @@ func BenchmarkCountFile(b *testing.B) {
 			workers int
 		}{{"reader-add", 0}, {"fast/workers=1", 1}, {"fast/workers=2", 2}} {
 			b.Run(name+"/"+p.name, func(b *testing.B) {
-				path, size := benchFile(b, fc.ballots, fc.candidates, fc.style)
+				path, size := benchFile(b, dir, fc.ballots, fc.candidates, fc.style)
 				besideFloor(b, path, size, func() { countPath(b, path, s, p.workers) })
 			})
 		}
@@ -226,9 +215,10 @@ func BenchmarkCountFile(b *testing.B) {
 // BenchmarkCountFileParallel counts a generated file on two goroutines beside the same file counted
 // on one, in the same loop: x-one-core is the speed-up.
 func BenchmarkCountFileParallel(b *testing.B) {
+	dir := b.TempDir()
 	for _, fc := range fileCases[:2] {
 		b.Run(fmt.Sprintf("candidates=%d/symbols", fc.candidates), func(b *testing.B) {
-			path, size := benchFile(b, fc.ballots, fc.candidates, fc.style)
+			path, size := benchFile(b, dir, fc.ballots, fc.candidates, fc.style)
 			s := bulkSlate(fc.candidates)
 			b.SetBytes(size)
 			b.ReportAllocs()
