@@ -72,6 +72,16 @@
 // as GB18030. Cells are separated by commas, or by semicolons or tabs where the header line is so
 // separated (Reader.Comma).
 //
+// # Reading fast, and in parallel
+//
+// Read and ReadInto build a Ballot for each row. ReadMarks reads the plain rows — a ballot of the
+// same box as the row before, no write-in, not spoiled, no quote, every mark in a spelling of the
+// table — straight into rows of marks, eight bytes of the line at a time, and stops before any
+// other row, for ReadInto to read; reading a file so gives exactly what ReadInto alone gives,
+// errors included. ReadChunk cuts the rest of a file into chunks of whole records, at line ends no
+// quoted cell spans, each decoded by a Reader of its own (Chunk.Reader), on as many goroutines as
+// there are chunks in flight; package tally/count counts a file so (count.CountFile).
+//
 // Errors in a file are *ParseError values carrying the line and the column (the cell's 1-based
 // number and its header) and wrapping a sentinel: ErrUnknownColumn, ErrFieldCount, ErrMarkValue,
 // ErrEmptyRow, ErrRecordTooLong and the others; a header that names the candidate columns wrongly

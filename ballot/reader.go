@@ -117,6 +117,14 @@ type Reader struct {
 	pend    []emptyRun // empty rows read and not yet known to be at the end of the file
 	ahead   heldRecord // the record read after pending empty rows
 	skipped SkippedRows
+
+	fast       *fastTable         // the fast path's spellings (ReadMarks)
+	layout     []segment          // the columns as the fast path walks them
+	simple     *simpleLayout      // the columns as fastLines walks them, if they are so laid out
+	fastBox    string             // the box, as its cell is written, if the fast path may compare cells with it
+	fastBoxKey uint64             // its first 8 bytes, packed
+	masks      *[winBlocks]uint64 // fastLines' window of separators
+	win        sepWin             // where it lies
 }
 
 // emptyRun is a run of consecutive empty rows: rows rows from line first to line last. The rows of
@@ -459,6 +467,11 @@ func (r *Reader) cell(b *Ballot, k int, f []byte, ci *int) error {
 		}
 		if string(f) != r.box {
 			r.box = string(f)
+			r.fastBox = ""
+			if !blankText(f, 0) && bytes.IndexByte(f, '"') < 0 && bytes.IndexByte(f, r.sep) < 0 && bytes.IndexByte(f, '\n') < 0 && bytes.IndexByte(f, '\r') < 0 {
+				r.fastBox = r.box
+				r.fastBoxKey = pack(f[:min(len(f), 8)])
+			}
 		}
 	case colSpoiled:
 		sp, ok := r.spell.spoiledOf(f)
@@ -532,6 +545,7 @@ func (r *Reader) maxRecord() int {
 // up to about MaxRecordBytes (the callers check a record's length before filling). At the end of
 // the input it sets r.eof.
 func (r *Reader) fill() error {
+	r.win.ok = false // the data moves
 	if r.r > 0 {
 		copy(r.buf, r.buf[r.r:r.w])
 		r.w -= r.r
@@ -540,12 +554,12 @@ func (r *Reader) fill() error {
 	if r.w == len(r.buf) {
 		size := 2 * len(r.buf)
 		if size == 0 {
-			size = 64 << 10
+			size = 256 << 10
 		}
 		if lim := r.maxRecord() + 2; size > lim {
 			size = max(lim, len(r.buf)+1)
 		}
-		nb := make([]byte, size)
+		nb := make([]byte, size, size+fastSlack) // room for the fast path's loads
 		copy(nb, r.buf[:r.w])
 		r.buf = nb
 	}
@@ -689,6 +703,7 @@ func (r *Reader) detectSeparator() error {
 		return &ParseError{Line: 1, Err: fmt.Errorf("%w: %q: a ballot file's cells are separated by "+
 			"a comma, a semicolon, a tab or a vertical bar", ErrSeparator, r.Comma)}
 	}
+	r.fast = r.spell.fastFor(r.sep)
 	r.short = r.spell.short
 	if r.sep != ',' {
 		// The spellings that follow the comma in the shared table follow the separator here; one
@@ -840,12 +855,14 @@ func (r *Reader) record() (line []byte, fields [][]byte, err error) {
 		if i >= 0 {
 			end := r.r + scan + i
 			line = r.buf[r.r:end]
+			// Too long first, whatever the line holds: a Reader whose buffer holds the whole line
+			// (a chunk's) must say what one whose buffer stops at the limit says.
+			if len(line) > r.maxRecord() {
+				return nil, nil, r.fail(&ParseError{Line: r.line + 1, Err: ErrRecordTooLong})
+			}
 			if bytes.IndexByte(line, '"') >= 0 {
 				fields, err := r.quoted()
 				return nil, fields, err
-			}
-			if len(line) > r.maxRecord() {
-				return nil, nil, r.fail(&ParseError{Line: r.line + 1, Err: ErrRecordTooLong})
 			}
 			r.r = end + 1
 		} else {

@@ -56,7 +56,23 @@ func drawFile(t *rapid.T) genFile {
 	sep := rapid.SampledFrom([]string{",", ";", "\t"}).Draw(t, "sep")
 	eol := rapid.SampledFrom([]string{"\n", "\r\n"}).Draw(t, "eol")
 	enc := rapid.SampledFrom([]string{"utf8", "bom", "utf16le", "utf16be", "gb18030"}).Draw(t, "encoding")
-	k := rapid.IntRange(1, 6).Draw(t, "candidates")
+	k := rapid.IntRange(1, 10).Draw(t, "candidates")
+	// A tidy file is mostly plain ballots, as a Writer writes them: few quotes, write-ins, spoiled
+	// ballots and changes of box.
+	tidy := rapid.Bool().Draw(t, "tidy")
+	rare := func(label string) bool { return !tidy || rapid.IntRange(0, 9).Draw(t, label) == 0 }
+	// The spellings of the file: as a Writer writes them in one style, or any mixed.
+	style := rapid.IntRange(0, 3).Draw(t, "style")
+	if tidy && style == 0 {
+		style = 1
+	}
+	spellings := genSpellings
+	switch style {
+	case 1:
+		spellings = [ballot.NumMarks][]string{{"", "弃"}, {"○"}, {"×"}}
+	case 2:
+		spellings = [ballot.NumMarks][]string{{"-"}, {"F", "f", "1"}, {"A", "a", "0"}}
+	}
 	var g genFile
 	g.h = ballot.Header{Box: rapid.Bool().Draw(t, "box"), WriteIns: rapid.IntRange(0, 2).Draw(t, "writeIns"), Spoiled: rapid.Bool().Draw(t, "spoiled")}
 	// The columns: candidates in slate order, the others inserted anywhere.
@@ -106,6 +122,9 @@ func drawFile(t *rapid.T) genFile {
 	writeRow(header)
 
 	emptyRow := func() []string {
+		if rapid.Bool().Draw(t, "spreadsheetEmptyRow") {
+			return make([]string, len(cols)) // as a spreadsheet exports a row left empty
+		}
 		n := len(cols) + rapid.IntRange(-len(cols)+1, 3).Draw(t, "emptyCells")
 		cells := make([]string, n)
 		for i := range cells {
@@ -117,9 +136,13 @@ func drawFile(t *rapid.T) genFile {
 		return cells
 	}
 	n := rapid.IntRange(0, 12).Draw(t, "rows")
+	if tidy {
+		n = rapid.IntRange(0, 40).Draw(t, "tidyRows")
+	}
+	box := "A"
 	for range n {
 		kind := rowKind(rapid.IntRange(0, 5).Draw(t, "kind") % 3)
-		if kind != rowBallot && rapid.Bool().Draw(t, "mostlyBallots") {
+		if kind != rowBallot && (rapid.Bool().Draw(t, "mostlyBallots") || !rare("unusualRow")) {
 			kind = rowBallot
 		}
 		row := genRow{kind: kind, line: line}
@@ -135,12 +158,15 @@ func drawFile(t *rapid.T) genFile {
 		for _, c := range cols {
 			switch {
 			case c == "box":
-				row.box = rapid.SampledFrom([]string{"A", "一号箱", "b;c", "x,y", "say \"q\"", "流动\t箱"}).Draw(t, "boxName")
-				cells = append(cells, cell(row.box, rapid.IntRange(0, 4).Draw(t, "quoteBox") == 0))
-				blank = false
+				if rare("newBox") {
+					box = rapid.SampledFrom([]string{"A", "A", "一号箱", "b;c", "x,y", "say \"q\"", "流动\t箱", " ", "B "}).Draw(t, "boxName")
+				}
+				row.box = box
+				cells = append(cells, cell(row.box, rare("quoteBox") && rapid.IntRange(0, 4).Draw(t, "quoteBox") == 0))
+				blank = blank && strings.TrimSpace(row.box) == ""
 			case c == "write-in" || c == "另选他人":
 				s := ""
-				if wi < 2 && rapid.IntRange(0, 3).Draw(t, "hasWriteIn") == 0 {
+				if wi < 2 && rare("writeIn") && rapid.IntRange(0, 3).Draw(t, "hasWriteIn") == 0 {
 					s = rapid.SampledFrom([]string{"Zhao Liu", "赵六", "a,b", "x;y", "say \"hi\"", "two\nlines", "t\tab"}).Draw(t, "writeIn")
 					b.WriteIns = append(b.WriteIns, s)
 					blank = false
@@ -148,16 +174,19 @@ func drawFile(t *rapid.T) genFile {
 				wi++
 				cells = append(cells, cell(s, false))
 			case c == "spoiled" || c == "废票":
-				v := rapid.SampledFrom([]string{"", "", "", "0", "1", "是", "否"}).Draw(t, "spoiledCell")
+				v := ""
+				if rare("spoiled") {
+					v = rapid.SampledFrom([]string{"", "", "", "0", "1", "是", "否"}).Draw(t, "spoiledCell")
+				}
 				b.Spoiled = v == "1" || v == "是"
 				blank = blank && v == ""
 				cells = append(cells, v)
 			default:
 				m := ballot.Mark(rapid.IntRange(0, 2).Draw(t, "mark"))
 				b.Marks[ci] = m
-				sp := rapid.SampledFrom(genSpellings[m]).Draw(t, "spelling")
+				sp := rapid.SampledFrom(spellings[m]).Draw(t, "spelling")
 				blank = blank && strings.TrimSpace(sp) == ""
-				cells = append(cells, cell(sp, rapid.IntRange(0, 9).Draw(t, "quoteMark") == 0))
+				cells = append(cells, cell(sp, rare("quoteMark") && rapid.IntRange(0, 9).Draw(t, "quoteMark") == 0))
 				ci++
 			}
 		}

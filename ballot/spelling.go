@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -74,11 +75,12 @@ type Spellings struct {
 
 // spellTable is a Spellings' lookup table with the Reader's fast paths derived from it.
 type spellTable struct {
-	marks   map[string]Mark // folded spelling → mark
-	spoiled map[string]bool // folded spelling → spoiled
-	oneByte [256]Mark       // a one-byte cell → its mark, or NumMarks if it is none (or not one byte)
-	short   []shortSpelling // folded spellings of 2 to 4 bytes, as a cell holds them exactly, by first byte
-	lead    [256]uint16     // a first byte → 1 + the index in short of the first spelling it begins, or 0
+	marks   map[string]Mark                            // folded spelling → mark
+	spoiled map[string]bool                            // folded spelling → spoiled
+	oneByte [256]Mark                                  // a one-byte cell → its mark, or NumMarks if it is none (or not one byte)
+	short   []shortSpelling                            // folded spellings of 2 to 4 bytes, as a cell holds them exactly, by first byte
+	lead    [256]uint16                                // a first byte → 1 + the index in short of the first spelling it begins, or 0
+	fast    [len(separators)]atomic.Pointer[fastTable] // the fast path's table for each separator, built when first needed
 }
 
 // shortSpelling is a spelling of 2 to 4 bytes followed by a comma, packed into a word (first byte

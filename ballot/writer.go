@@ -204,9 +204,10 @@ func (w *Writer) Flush() error {
 	return w.w.Flush()
 }
 
-// appendCell appends s as a CSV cell, quoted when it holds a comma, a quote, a CR or LF.
+// appendCell appends s as a CSV cell, quoted when it holds a comma, a quote, a CR or LF, or a
+// semicolon or a tab, which a Reader would take for the separator of a header without commas.
 func appendCell(dst []byte, s string) []byte {
-	if !strings.ContainsAny(s, ",\"\r\n") {
+	if !strings.ContainsAny(s, ",\";\t\r\n") {
 		return append(dst, s...)
 	}
 	dst = append(dst, '"')

@@ -16,8 +16,8 @@
 // "summary:PATH" is the hand count of one or more boxes (see count.ReadSummary) instead of
 // ballots. A ballot file with a box column is counted box by box; a file without one is one box,
 // named after the file; a file with a header and no ballot is a box returned empty. A box counted
-// in two files of a round, in ballots or in a summary, is refused. Ballots are counted in batches
-// (count.Batch), with exactly the counts of counting them one by one.
+// in two files of a round, in ballots or in a summary, is refused. Ballot files are counted with
+// count.CountFile, on every core, with exactly the counts of counting their ballots one by one.
 //
 // The program validates everything, counts, decides each round under the rules, and writes the
 // report:

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,9 +11,6 @@ import (
 	"github.com/chae-go/chae/tally"
 	"github.com/chae-go/chae/tally/count"
 )
-
-// batchSize is the ballots read into a batch before it is counted.
-const batchSize = 8192
 
 // readDefinition reads the election definition. A misspelt preset gets the list of presets.
 func readDefinition(path string) (tally.Definition, error) {
@@ -118,11 +114,7 @@ func countRound(where, arg string, s, all ballot.Slate, marks ballot.Spellings, 
 			log.close()
 		}
 	}()
-	ballots, err := count.NewCounter(s)
-	if err != nil {
-		return count.Counts{}, nil, nil, err
-	}
-	var summed count.Counts
+	var ballots, summed count.Counts
 	for _, file := range files {
 		log.source(file)
 		if path, ok := strings.CutPrefix(file, "summary:"); ok {
@@ -140,7 +132,7 @@ func countRound(where, arg string, s, all ballot.Slate, marks ballot.Spellings, 
 			}
 			continue
 		}
-		skipped, err := countBallots(file, s, marks, ballots, log)
+		skipped, err := countBallots(file, s, marks, &ballots, log)
 		if err != nil {
 			return count.Counts{}, nil, nil, fmt.Errorf("%s: %s: %w", where, file, withHint(err, where, all))
 		}
@@ -151,7 +143,7 @@ func countRound(where, arg string, s, all ballot.Slate, marks ballot.Spellings, 
 	if err := log.check(); err != nil {
 		return count.Counts{}, nil, nil, fmt.Errorf("%s: %w", where, err)
 	}
-	total, err := count.Merge(ballots.Counts(), summed)
+	total, err := count.Merge(ballots, summed)
 	if err != nil {
 		return count.Counts{}, nil, nil, fmt.Errorf("%s: %s: %w", where, arg, err)
 	}
@@ -167,92 +159,41 @@ func readSummary(path string, s ballot.Slate) ([]count.BoxCounts, error) {
 	return count.ReadSummary(f, s)
 }
 
-// countBallots counts a ballot file into total, through batches (count.Batch): the file streams
-// and memory does not grow with it. Ballots without a box column are one box named after the
-// file; a file with a header and no ballot is that box, returned empty. Each run of rows of one
-// box is recorded in log, with its counts when the log keeps them.
-func countBallots(path string, s ballot.Slate, marks ballot.Spellings, total *count.Counter, log *boxLog) (ballot.SkippedRows, error) {
+// countBallots counts a ballot file and adds its counts to total, with count.CountFile: its plain
+// rows are decoded by the reader's fast path straight into the counting kernel, the file cut into
+// chunks counted on every core, and memory does not grow with the file or with its boxes. Ballots
+// without a box column are one box named after the file; a file with a header and no ballot is
+// that box, returned empty. Each run of rows of one box is recorded in log, in file order, with its
+// counts when the log keeps them.
+func countBallots(path string, s ballot.Slate, marks ballot.Spellings, total *count.Counts, log *boxLog) (ballot.SkippedRows, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return ballot.SkippedRows{}, err
 	}
 	defer f.Close()
-	r := ballot.NewReader(f)
-	r.Candidates, r.Names, r.Spellings = s.IDs(), s.Names(), marks
-	skipped, err := countRows(r, path, s, total, log)
+	runs := 0
+	fc, err := count.CountFile(f, s, count.FileOptions{Box: filepath.Base(path), Spellings: marks,
+		Runs: func(run *count.Run) error {
+			runs++
+			var c count.Counts
+			if log.keep {
+				c = run.Counts()
+			}
+			return log.add(run.Box, c)
+		}})
 	if err != nil {
 		return ballot.SkippedRows{}, err
 	}
-	return skipped, nil
-}
-
-// countRows counts the ballots of a reader, as countBallots says, and returns the empty rows that
-// ended the file.
-func countRows(r *ballot.Reader, path string, s ballot.Slate, total *count.Counter, log *boxLog) (ballot.SkippedRows, error) {
-	if _, err := r.Header(); err != nil {
-		return ballot.SkippedRows{}, err
-	}
-	bt, err := count.NewBatch(len(s.Candidates), batchSize)
-	if err != nil {
-		return ballot.SkippedRows{}, err
-	}
-	run := total // the counter of the current run: total itself unless counts are kept per box
-	if log.keep {
-		if run, err = count.NewCounter(s); err != nil {
+	if runs == 0 {
+		// A header and no ballot, in a file with a box column: the box returned empty is the file's.
+		if err := log.add(filepath.Base(path), count.Zero(s)); err != nil {
 			return ballot.SkippedRows{}, err
 		}
 	}
-	endRun := func(box string) error {
-		if err := run.AddBatch(bt); err != nil {
-			return err
-		}
-		bt.Reset()
-		var c count.Counts
-		if log.keep {
-			c = run.Counts()
-			if err := total.Merge(run); err != nil {
-				return err
-			}
-			run.Reset()
-		}
-		return log.add(box, c)
+	if *total, err = count.Merge(*total, fc.Total); err != nil {
+		return ballot.SkippedRows{}, err
 	}
-	fileBox := filepath.Base(path)
-	box, n := "", 0
-	var b ballot.Ballot
-	for {
-		err := r.ReadInto(&b)
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return ballot.SkippedRows{}, err
-		}
-		name := r.Box()
-		if name == "" {
-			name = fileBox
-		}
-		if n > 0 && name != box {
-			if err := endRun(box); err != nil {
-				return ballot.SkippedRows{}, err
-			}
-		}
-		box = name
-		n++
-		if err := bt.Append(b); err != nil {
-			return ballot.SkippedRows{}, fmt.Errorf("line %d: %w", r.Line(), err)
-		}
-		if bt.Len() == batchSize {
-			if err := run.AddBatch(bt); err != nil {
-				return ballot.SkippedRows{}, err
-			}
-			bt.Reset()
-		}
-	}
-	if n == 0 {
-		box = fileBox
-	}
-	return r.Skipped(), endRun(box)
+	return fc.Skipped, nil
 }
 
 // withHint adds to an error in a ballot file's header what the reader cannot know: that an unknown

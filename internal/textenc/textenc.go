@@ -68,9 +68,9 @@ func UTF16(b []byte) *encoding.Decoder {
 }
 
 // LooksUTF16 reports whether the first line of a sample without a byte order mark looks like
-// UTF-16 text: it holds a NUL byte, which text never holds, and every other byte of it is NUL
-// (the high bytes of ASCII characters). Such a file is UTF-16 saved without its byte order mark,
-// which cannot be read with certainty.
+// UTF-16 text: a quarter of its bytes or more are NUL, which text never holds, all in even places
+// or all in odd ones (the high bytes of ASCII characters). Such a file is UTF-16 saved without its
+// byte order mark, which cannot be read with certainty.
 func LooksUTF16(sample []byte) bool {
 	line := sample[:min(len(sample), 512)]
 	if i := bytes.IndexByte(line, '\n'); i >= 0 {
@@ -89,5 +89,5 @@ func LooksUTF16(sample []byte) bool {
 			}
 		}
 	}
-	return even == 0 || odd == 0
+	return (even == 0 || odd == 0) && 4*(even+odd) >= len(line) && even+odd >= 2
 }

@@ -78,6 +78,8 @@ func TestLooksUTF16(t *testing.T) {
 		{"\x00c\x001\x00,\x00c\x002\n", true},
 		{"c1,c2\n\x00\x00", false},
 		{"c1,\x00c2\x00\n", false},
+		{"〰\x00\n", false},                         // one NUL: not enough for UTF-16
+		{"c\x001\x00,\x00c2,c3,c4,c5,c6\n", false}, // NULs too few for ASCII in UTF-16
 		{"c1,c2", false},
 		{"", false},
 	}

@@ -161,7 +161,12 @@ func (bt *Batch) findExtra(row int) (int, bool) {
 // zero). A problem in the file is the Reader's *ballot.ParseError, with its line and column; the
 // ballots read before it stay in the batch. Reading a file in batches of a fixed size and counting
 // each (Counter.AddBatch) counts a file of any size in bounded memory. The ballot box column, if any,
-// is not kept: count each box's ballots in a batch of its own to slice results per box.
+// is not kept: count each box's ballots in a batch of its own to slice results per box, or use
+// CountFile.
+//
+// Plain ballots (not spoiled, without write-ins) are read through the Reader's fast path
+// (ballot.Reader.ReadMarks) straight into the batch's compact rows; the others as ReadInto reads
+// them. The batch holds exactly the ballots ReadInto would read.
 func (bt *Batch) ReadFrom(r *ballot.Reader, limit int) (n int, err error) {
 	h, err := r.Header()
 	if err != nil {
@@ -170,8 +175,21 @@ func (bt *Batch) ReadFrom(r *ballot.Reader, limit int) (n int, err error) {
 	if len(h.Candidates) != bt.n {
 		return 0, fmt.Errorf("%w: the file names %d candidates, the batch holds ballots of %d", ErrBatchSize, len(h.Candidates), bt.n)
 	}
+	m := newMarkRowsCap(bt.n, max(1, min(markRowsCap, limit-bt.rows)))
 	var b ballot.Ballot
 	for bt.rows < limit {
+		want := min(m.cap, limit-bt.rows)
+		k, err := r.ReadMarks(m.rows[:want*m.pitch], m.pitch)
+		if err != nil {
+			return n, err
+		}
+		if k > 0 {
+			bt.appendMarkRows(m, k)
+			n += k
+		}
+		if k == want {
+			continue
+		}
 		if err := r.ReadInto(&b); err != nil {
 			return n, err
 		}
@@ -188,6 +206,20 @@ func (bt *Batch) ReadFrom(r *ballot.Reader, limit int) (n int, err error) {
 		n++
 	}
 	return n, nil
+}
+
+// appendMarkRows appends the first k rows of m, plain ballots read by the fast path, as compact
+// rows.
+func (bt *Batch) appendMarkRows(m *markRows, k int) {
+	words := k * bt.stride
+	bt.marks = slices.Grow(bt.marks, words)
+	dst := bt.marks[len(bt.marks) : len(bt.marks)+words]
+	for i := range dst {
+		dst[i] = load8(m.rows[8*i:])
+	}
+	bt.marks = bt.marks[:len(bt.marks)+words]
+	bt.rows += k
+	bt.given += k
 }
 
 // AddBatch counts every ballot of the batch, exactly as Add would count them one by one and in

@@ -15,8 +15,12 @@
 // allocate. For nation-sized counts, a Batch holds ballots compactly (one byte a mark, eight marks a
 // word); Counter.AddBatch counts it in one pass near the speed of reading its bytes, and
 // Counter.AddBatchParallel on every core, merging per-goroutine counters. Batch.ReadFrom fills a
-// batch from a ballot file, so that a file of any size is counted in batches of bounded size. Every
-// path gives exactly the counts Add gives; BENCHMARKS.md in the repository has the figures.
+// batch from a ballot file, so that a file of any size is counted in batches of bounded size.
+// CountFile counts a ballot file box by box: its plain rows decoded by the reader's fast path
+// straight into compact rows for the kernel, the file cut into chunks counted on every core and
+// merged in file order, in memory bounded by the chunks in flight. Every path gives exactly the
+// counts Add gives, and the first problem of a file whatever the scheduling; BENCHMARKS.md in the
+// repository has the figures.
 //
 // Hand counts of whole ballot boxes are read from and written to summary files (ReadSummary,
 // WriteSummary). Check is the one validator of a Counts value: the summary files, Merge, SumBoxes

@@ -1,7 +1,12 @@
 package count
 
 import (
+	"encoding/binary"
 	"io"
+	"math"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"github.com/chae-go/chae/ballot"
 )
@@ -18,8 +23,12 @@ func Zero(s ballot.Slate) Counts {
 	return out
 }
 
+// DefaultChunkBytes is the size of the chunks CountFile cuts a file into when FileOptions.ChunkBytes
+// is zero.
+const DefaultChunkBytes = 1 << 20
+
 // FileOptions configure CountFile. The zero value reads a ballot file with the default spellings
-// and a detected separator.
+// and a detected separator, on every core.
 type FileOptions struct {
 	// Box names the one ballot box of a file without a box column (the file's name, say).
 	Box string
@@ -31,13 +40,40 @@ type FileOptions struct {
 	// MaxRecordBytes bounds a record's length (see ballot.Reader.MaxRecordBytes); zero means
 	// ballot.DefaultMaxRecordBytes.
 	MaxRecordBytes int
+	// Workers is the number of goroutines that decode and count the file, cut into chunks of
+	// whole records; zero means runtime.GOMAXPROCS(0). With one, the file is read and counted on
+	// the calling goroutine, in one buffer of at most MaxRecordBytes.
+	Workers int
+	// ChunkBytes is the size of the chunks; zero means DefaultChunkBytes. It is raised to hold the
+	// longest record if need be. Reading on several goroutines holds 2 × Workers + 1 chunks.
+	ChunkBytes int
+	// Runs, if not nil, is given each run of consecutive ballots of one box, in file order (a box
+	// whose ballots stand in several runs is given once for each run; merge their counts to count
+	// the box), and an error it returns stops the count. CountFile then keeps no box's counts
+	// itself (FileCounts.Boxes is nil), and its memory does not grow with the number of boxes. A
+	// file without a box column is one run, of FileOptions.Box, even when it holds no ballot.
+	Runs func(*Run) error
 }
+
+// Run is a run of consecutive ballots of one box in a ballot file, as CountFile gives it to
+// FileOptions.Runs. It is valid during the call only.
+type Run struct {
+	// Box is the run's ballot box.
+	Box string
+	// Ballots is the number of ballots in the run.
+	Ballots int
+	sums    *fileSums
+}
+
+// Counts returns the counts of the run's ballots, as a new value.
+func (r *Run) Counts() Counts { return r.sums.countsOf(r.sums.pendFigs, r.sums.pendWI) }
 
 // FileCounts is the count of one ballot file.
 type FileCounts struct {
 	// Boxes holds the count of each ballot box, in the order in which the boxes first appear in
-	// the file. A file without a box column is one box, named FileOptions.Box, even when it holds
-	// no ballot (a box returned empty); a file with a box column and no ballot has no box.
+	// the file (nil when FileOptions.Runs is given). A file without a box column is one box, named
+	// FileOptions.Box, even when it holds no ballot (a box returned empty); a file with a box
+	// column and no ballot has no box. Each box is kept in a few words a candidate.
 	Boxes []BoxCounts
 	// Total is the count of all the file's ballots: Zero for a file that holds none.
 	Total Counts
@@ -46,16 +82,18 @@ type FileCounts struct {
 }
 
 // CountFile reads a ballot file of the slate's ballots (see package ballot for the format) from r
-// and counts it box by box, in memory that does not grow with the file. The counts are exactly
-// those of reading the file with a ballot.Reader and counting each box's ballots with
-// Counter.Add.
+// and counts it box by box, in memory that does not grow with the file: the plain ballots through
+// the Reader's fast path (ballot.Reader.ReadMarks) and the counting kernel of Counter.AddBatch, on
+// Workers goroutines, each counting whole chunks of the file into counters of its own, merged in
+// file order. The counts are exactly those of reading the file with a ballot.Reader and counting
+// each box's ballots with Counter.Add, whatever the number of workers.
 //
 // The slate must validate (its error is returned as NewCounter returns it) and the header must
-// name its candidates in slate order. The first problem in the file, in file order, is returned
-// as the Reader reports it: a *ballot.ParseError with its line and column; then the counts are
-// not returned.
+// name its candidates in slate order. The first problem in the file, in file order, is returned as
+// the Reader reports it — a *ballot.ParseError with its line and column — whatever the scheduling;
+// then no counts are returned.
 func CountFile(r io.Reader, s ballot.Slate, opts FileOptions) (FileCounts, error) {
-	total, err := NewCounter(s)
+	proto, err := NewCounter(s)
 	if err != nil {
 		return FileCounts{}, err
 	}
@@ -66,69 +104,559 @@ func CountFile(r io.Reader, s ballot.Slate, opts FileOptions) (FileCounts, error
 	if err != nil {
 		return FileCounts{}, err
 	}
-	boxes := newBoxCounters(total)
-	if !h.Box {
-		boxes.get(opts.Box)
+	f := fileCount{proto: proto, hasBox: h.Box, box: opts.Box, runs: opts.Runs}
+	workers := opts.Workers
+	if workers < 1 {
+		workers = runtime.GOMAXPROCS(0)
 	}
+	if workers == 1 {
+		return f.serial(br)
+	}
+	size := opts.ChunkBytes
+	if size <= 0 {
+		size = DefaultChunkBytes
+	}
+	return f.parallel(br, workers, max(size, br.MinChunk()))
+}
+
+// fileCount is the state of counting one file.
+type fileCount struct {
+	proto  *Counter // an empty counter of the slate
+	hasBox bool     // the file has a box column
+	box    string   // the box of a file without one
+	runs   func(*Run) error
+}
+
+// boxOf returns the box of the ballot r read last.
+func (f *fileCount) boxOf(r *ballot.Reader) string {
+	if f.hasBox {
+		return r.Box()
+	}
+	return f.box
+}
+
+// sums returns the sums a count of the file adds its runs into.
+func (f *fileCount) sums() *fileSums {
+	s := &fileSums{proto: f.proto, n: f.proto.marks.n, runs: f.runs, index: map[string]int{}}
+	s.total = make([]int, s.stride())
+	if !f.hasBox {
+		s.add(f.box, make([]int, s.stride()), nil) // the file's one box, even with no ballot
+	}
+	return s
+}
+
+// serial counts the rest of the file read by r on the calling goroutine.
+func (f *fileCount) serial(r *ballot.Reader) (FileCounts, error) {
+	sums := f.sums()
+	rc := newRunCounter(f.proto, sums.add)
+	if _, err := f.count(r, rc, newMarkRows(f.proto.marks.n)); err != nil {
+		return FileCounts{}, err
+	}
+	if err := rc.close(); err != nil {
+		return FileCounts{}, err
+	}
+	return sums.counts(r.Skipped())
+}
+
+// count counts the ballots r reads, run by run, until the end or the first error, and reports
+// whether it read any row (a ballot or a problem).
+func (f *fileCount) count(r *ballot.Reader, rc *runCounter, m *markRows) (rows bool, err error) {
 	var b ballot.Ballot
 	for {
-		err := br.ReadInto(&b)
+		n, err := r.ReadMarks(m.rows, m.pitch)
+		if err != nil {
+			return true, err
+		}
+		if n > 0 {
+			c, err := rc.counter(f.boxOf(r))
+			if err != nil {
+				return true, err
+			}
+			c.addMarkRows(m, n)
+			rows = true
+		}
+		if n == m.cap {
+			continue
+		}
+		err = r.ReadInto(&b)
 		if err == io.EOF {
-			break
+			return rows, nil
 		}
 		if err != nil {
-			return FileCounts{}, err
+			return true, err
 		}
-		box := opts.Box
-		if h.Box {
-			box = br.Box()
+		rows = true
+		c, err := rc.counter(f.boxOf(r))
+		if err != nil {
+			return true, err
 		}
-		if err := boxes.get(box).Add(b); err != nil {
-			return FileCounts{}, err // unreachable: the Reader reads well-formed ballots
+		if err := c.Add(b); err != nil {
+			return true, err // unreachable: the Reader reads well-formed ballots
 		}
 	}
-	return boxes.counts(br.Skipped())
 }
 
-// boxCounters holds a counter per ballot box, in the order the boxes first appear.
-type boxCounters struct {
+// runCounter counts one run of ballots of one box at a time, and gives each run's sums to end
+// when the box changes.
+type runCounter struct {
+	c    *Counter
+	box  string
+	open bool
+	figs []int
+	end  func(box string, figs []int, writeIns map[string]int) error
+}
+
+func newRunCounter(proto *Counter, end func(string, []int, map[string]int) error) *runCounter {
+	return &runCounter{c: proto.fork(), end: end, figs: make([]int, figStride(proto.marks.n))}
+}
+
+// counter returns the counter of the box's run, ending the run before it if it is another box's.
+func (rc *runCounter) counter(box string) (*Counter, error) {
+	if rc.open && box == rc.box {
+		return rc.c, nil
+	}
+	if err := rc.close(); err != nil {
+		return nil, err
+	}
+	rc.box, rc.open = box, true
+	return rc.c, nil
+}
+
+// close ends the run being counted, if any.
+func (rc *runCounter) close() error {
+	if !rc.open {
+		return nil
+	}
+	rc.open = false
+	c := rc.c
+	figs := rc.figs
+	figs[0], figs[1], figs[2] = c.valid, c.invalid, c.spoiled
+	for i := range c.marks.n {
+		figs[3+2*i], figs[4+2*i] = c.marks.forCount(i), c.marks.againstCount(i)
+	}
+	err := rc.end(rc.box, figs, c.writeIn)
+	c.clear()
+	return err
+}
+
+// clear empties the counter, keeping its memory.
+func (c *Counter) clear() {
+	c.given, c.valid, c.invalid, c.spoiled = 0, 0, 0, 0
+	l := &c.marks
+	clear(l.f)
+	clear(l.w)
+	clear(l.f16)
+	clear(l.w16)
+	clear(l.forN)
+	clear(l.againN)
+	l.pending, l.flushes = 0, 0
+	c.writeIn = nil
+}
+
+// figStride is the length of a run's figures for n candidates: valid, invalid, spoiled, then For
+// and Against of each candidate.
+func figStride(n int) int { return 3 + 2*n }
+
+// chunkRuns holds the runs of one chunk, compactly: their boxes' names one after another, and
+// their figures one after another as variable-length integers (a few bytes a run of a small box),
+// and their write-ins.
+type chunkRuns struct {
+	stride   int
+	names    []byte
+	ends     []uint32 // where each run's box name ends in names
+	figs     []byte
+	writeIns []runWriteIn
+}
+
+type runWriteIn struct {
+	run   int
+	name  string
+	votes int
+}
+
+func (cr *chunkRuns) add(box string, figs []int, writeIns map[string]int) error {
+	cr.names = append(cr.names, box...)
+	cr.ends = append(cr.ends, uint32(len(cr.names)))
+	for _, v := range figs {
+		cr.figs = binary.AppendUvarint(cr.figs, uint64(v))
+	}
+	for name, v := range writeIns {
+		cr.writeIns = append(cr.writeIns, runWriteIn{run: len(cr.ends) - 1, name: name, votes: v})
+	}
+	return nil
+}
+
+// name returns the box of run k.
+func (cr *chunkRuns) name(k int) []byte {
+	lo := uint32(0)
+	if k > 0 {
+		lo = cr.ends[k-1]
+	}
+	return cr.names[lo:cr.ends[k]]
+}
+
+// fileSums adds up the runs of a file, in file order: the total, and each box's sums (kept in
+// figStride words and its write-ins) or, with runs, each run given as it ends.
+type fileSums struct {
 	proto    *Counter
+	n        int
+	total    []int
+	totalWI  map[string]int
 	order    []string
-	counters map[string]*Counter
-	last     *Counter // the counter of the last box asked for
-	lastBox  string
+	index    map[string]int // box → its place in order
+	figs     []int          // the boxes' figures, one after another
+	boxWI    map[int]map[string]int
+	runs     func(*Run) error
+	pending  string // with runs: the box of the run not yet given
+	open     bool
+	pendFigs []int
+	pendWI   map[string]int
+	run      Run
 }
 
-func newBoxCounters(proto *Counter) *boxCounters {
-	return &boxCounters{proto: proto, counters: make(map[string]*Counter)}
-}
+func (s *fileSums) stride() int { return figStride(s.n) }
 
-// get returns the counter of the box, made empty the first time.
-func (bc *boxCounters) get(box string) *Counter {
-	if bc.last != nil && box == bc.lastBox {
-		return bc.last
+// addName is add for a box given as bytes: a string is made of it only for a new box or run.
+func (s *fileSums) addName(box []byte, figs []int, writeIns map[string]int) error {
+	if s.runs != nil && s.open && string(box) == s.pending {
+		return s.add(s.pending, figs, writeIns)
 	}
-	c, ok := bc.counters[box]
+	if k, ok := s.index[string(box)]; ok && s.runs == nil {
+		return s.add(s.order[k], figs, writeIns)
+	}
+	return s.add(string(box), figs, writeIns)
+}
+
+// add adds a run's figures and write-ins (neither kept).
+func (s *fileSums) add(box string, figs []int, writeIns map[string]int) error {
+	for i, v := range figs {
+		s.total[i] += v
+	}
+	addWriteIns(&s.totalWI, writeIns)
+	if s.runs != nil {
+		if s.open && box == s.pending {
+			for i, v := range figs {
+				s.pendFigs[i] += v
+			}
+			addWriteIns(&s.pendWI, writeIns)
+			return nil
+		}
+		if err := s.flush(); err != nil {
+			return err
+		}
+		s.pending, s.open = box, true
+		s.pendFigs = append(s.pendFigs[:0], figs...)
+		s.pendWI = nil
+		addWriteIns(&s.pendWI, writeIns)
+		return nil
+	}
+	k, ok := s.index[box]
 	if !ok {
-		c = bc.proto.fork()
-		bc.counters[box] = c
-		bc.order = append(bc.order, box)
+		k = len(s.order)
+		s.index[box] = k
+		s.order = append(s.order, box)
+		s.figs = append(s.figs, make([]int, s.stride())...)
 	}
-	bc.last, bc.lastBox = c, box
-	return c
+	row := s.figs[k*s.stride() : (k+1)*s.stride()]
+	for i, v := range figs {
+		row[i] += v
+	}
+	if len(writeIns) > 0 {
+		if s.boxWI == nil {
+			s.boxWI = map[int]map[string]int{}
+		}
+		m := s.boxWI[k]
+		addWriteIns(&m, writeIns)
+		s.boxWI[k] = m
+	}
+	return nil
 }
 
-// counts returns the counts of the boxes and their total.
-func (bc *boxCounters) counts(skipped ballot.SkippedRows) (FileCounts, error) {
-	out := FileCounts{Boxes: make([]BoxCounts, len(bc.order)), Skipped: skipped}
-	total := bc.proto.fork()
-	for i, box := range bc.order {
-		c := bc.counters[box]
-		out.Boxes[i] = BoxCounts{Box: box, Counts: c.Counts()}
-		if err := total.Merge(c); err != nil {
-			return FileCounts{}, err // unreachable: the counters share the slate
+// flush gives the pending run to runs.
+func (s *fileSums) flush() error {
+	if !s.open {
+		return nil
+	}
+	s.open = false
+	f := s.pendFigs
+	s.run = Run{Box: s.pending, Ballots: f[0] + f[1] + f[2], sums: s}
+	return s.runs(&s.run)
+}
+
+func addWriteIns(dst *map[string]int, src map[string]int) {
+	if len(src) == 0 {
+		return
+	}
+	if *dst == nil {
+		*dst = make(map[string]int, len(src))
+	}
+	for name, v := range src {
+		(*dst)[name] += v
+	}
+}
+
+// countsOf returns figures and write-ins as a Counts value of the slate.
+func (s *fileSums) countsOf(figs []int, writeIns map[string]int) Counts {
+	valid := figs[0]
+	out := Counts{Ballots: figs[0] + figs[1] + figs[2], Valid: valid, Invalid: figs[1], Spoiled: figs[2],
+		Candidates: make([]CandidateCount, s.n), WriteIns: make([]WriteInCount, 0, len(writeIns))}
+	for i := range out.Candidates {
+		f, a := figs[3+2*i], figs[4+2*i]
+		out.Candidates[i] = CandidateCount{ID: s.proto.slate.Candidates[i].ID, For: f, Against: a, Abstain: valid - f - a}
+	}
+	for name, v := range writeIns {
+		out.WriteIns = append(out.WriteIns, WriteInCount{Name: name, Votes: v, SameAs: s.proto.names[name]})
+	}
+	SortWriteIns(out.WriteIns)
+	return out
+}
+
+// counts returns the count of the file.
+func (s *fileSums) counts(skipped ballot.SkippedRows) (FileCounts, error) {
+	if err := s.flush(); err != nil {
+		return FileCounts{}, err
+	}
+	out := FileCounts{Total: s.countsOf(s.total, s.totalWI), Skipped: skipped}
+	if s.runs == nil {
+		out.Boxes = make([]BoxCounts, len(s.order))
+		for k, box := range s.order {
+			out.Boxes[k] = BoxCounts{Box: box, Counts: s.countsOf(s.figs[k*s.stride():(k+1)*s.stride()], s.boxWI[k])}
 		}
 	}
-	out.Total = total.Counts()
 	return out, nil
+}
+
+// chunkResult is what counting one chunk gave.
+type chunkResult struct {
+	seq     int
+	runs    *chunkRuns
+	rows    bool               // the chunk holds a row that is not empty
+	skipped ballot.SkippedRows // the empty rows that end the chunk
+	err     error              // the first problem in the chunk, or the underlying reader's error (end)
+	end     bool               // no chunk follows
+	buf     []byte
+}
+
+// parallel counts the rest of the file read by r on workers goroutines, the calling goroutine
+// merging. Each worker reads the next chunk itself (one at a time, under a lock: the file is read
+// in order) and counts it, so that a chunk is counted by the core that read it, from its cache.
+func (f *fileCount) parallel(r *ballot.Reader, workers, size int) (FileCounts, error) {
+	// Two chunks a worker and one more: a worker that finishes a chunk before the one before it is
+	// merged finds another to count.
+	buffers := 2*workers + 1
+	results := make(chan chunkResult, buffers)
+	free := make(chan []byte, buffers)
+	for range buffers {
+		free <- getChunk(size)
+	}
+	defer func() {
+		for range buffers {
+			putChunk(<-free)
+		}
+	}()
+	var stop atomic.Int64 // the chunk after which nothing matters: the first holding a problem
+	stop.Store(math.MaxInt64)
+	var (
+		mu   sync.Mutex // held while a chunk is read
+		seq  int        // the next chunk's number
+		done bool       // the file is read, or need not be
+	)
+	next := func() (ballot.Chunk, int, []byte, bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		if done {
+			return ballot.Chunk{}, 0, nil, false
+		}
+		buf := <-free
+		k := seq
+		seq++
+		if int64(k) > stop.Load() {
+			done = true
+			results <- chunkResult{seq: k, end: true, buf: buf}
+			return ballot.Chunk{}, 0, nil, false
+		}
+		c, err := r.ReadChunk(buf)
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			done = true
+			results <- chunkResult{seq: k, end: true, err: err, buf: buf}
+			return ballot.Chunk{}, 0, nil, false
+		}
+		return c, k, buf, true
+	}
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			m := newMarkRows(f.proto.marks.n)
+			for {
+				c, k, buf, ok := next()
+				if !ok {
+					return
+				}
+				res := chunkResult{seq: k, buf: buf}
+				if int64(k) <= stop.Load() {
+					res.runs = &chunkRuns{stride: figStride(f.proto.marks.n)}
+					rc := newRunCounter(f.proto, res.runs.add)
+					cr := c.Reader()
+					res.rows, res.err = f.count(cr, rc, m)
+					rc.close()
+					res.skipped = cr.Skipped()
+					if res.err != nil {
+						lowerTo(&stop, int64(k))
+					}
+				}
+				results <- res
+			}
+		})
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+
+	m := merger{sums: f.sums()}
+	held := make(map[int]chunkResult)
+	want := 0
+	for res := range results {
+		held[res.seq] = res
+		for {
+			res, ok := held[want]
+			if !ok {
+				break
+			}
+			delete(held, want)
+			want++
+			if !m.done {
+				m.add(res)
+				if m.done {
+					lowerTo(&stop, int64(res.seq))
+				}
+			}
+			free <- res.buf
+		}
+	}
+	if m.err != nil {
+		return FileCounts{}, m.err
+	}
+	return m.sums.counts(m.tail)
+}
+
+// chunkPool keeps the buffers of chunks of DefaultChunkBytes between counts, so that counting many
+// small files does not allocate and clear megabytes for each.
+var chunkPool = sync.Pool{New: func() any { return new([DefaultChunkBytes]byte) }}
+
+func getChunk(size int) []byte {
+	if size == DefaultChunkBytes {
+		return chunkPool.Get().(*[DefaultChunkBytes]byte)[:]
+	}
+	return make([]byte, size)
+}
+
+func putChunk(b []byte) {
+	if len(b) == DefaultChunkBytes {
+		chunkPool.Put((*[DefaultChunkBytes]byte)(b))
+	}
+}
+
+// lowerTo lowers v to x if x is lower.
+func lowerTo(v *atomic.Int64, x int64) {
+	for {
+		old := v.Load()
+		if x >= old || v.CompareAndSwap(old, x) {
+			return
+		}
+	}
+}
+
+// merger adds up the results of a file's chunks, in file order.
+type merger struct {
+	sums *fileSums
+	tail ballot.SkippedRows // the empty rows that end the chunks merged so far
+	err  error
+	done bool
+}
+
+// add merges the next chunk's result.
+func (m *merger) add(res chunkResult) {
+	if m.tail.Rows > 0 && (res.rows || res.err != nil) {
+		// Empty rows before a later row (or before a failure to read on): refused at the first.
+		m.err, m.done = &ballot.ParseError{Line: m.tail.First, Err: ballot.ErrEmptyRow}, true
+		return
+	}
+	if res.err != nil {
+		m.err, m.done = res.err, true
+		return
+	}
+	if res.end {
+		m.done = true
+		return
+	}
+	cr := res.runs
+	wi := 0
+	figs := make([]int, cr.stride)
+	enc := cr.figs
+	for k := range cr.ends {
+		var writeIns map[string]int
+		for ; wi < len(cr.writeIns) && cr.writeIns[wi].run == k; wi++ {
+			if writeIns == nil {
+				writeIns = map[string]int{}
+			}
+			writeIns[cr.writeIns[wi].name] += cr.writeIns[wi].votes
+		}
+		for i := range figs {
+			v, n := binary.Uvarint(enc)
+			figs[i], enc = int(v), enc[n:]
+		}
+		if err := m.sums.addName(cr.name(k), figs, writeIns); err != nil {
+			m.err, m.done = err, true
+			return
+		}
+	}
+	// The empty rows that end the chunk end the chunks so far; those that ended the chunks before
+	// are refused above if the chunk holds a row, and go on here if it does not.
+	switch s := res.skipped; {
+	case s.Rows == 0:
+	case m.tail.Rows == 0:
+		m.tail = s
+	default:
+		m.tail.Rows += s.Rows
+		m.tail.Last = s.Last
+	}
+}
+
+// markRows is the room for rows of marks that the fast path fills and the kernel counts.
+type markRows struct {
+	rows   []ballot.Mark // cap rows of pitch marks, the marks past a ballot's left Abstain
+	words  []uint64      // the same rows packed into words
+	pitch  int           // marks per row: the words of a row, eight marks each
+	stride int           // words per row
+	cap    int           // rows
+}
+
+// markRowsCap is the number of rows of marks counted at a time.
+const markRowsCap = 256
+
+func newMarkRows(candidates int) *markRows { return newMarkRowsCap(candidates, markRowsCap) }
+
+func newMarkRowsCap(candidates, rows int) *markRows {
+	stride := (candidates + 7) / 8
+	return &markRows{
+		rows:  make([]ballot.Mark, rows*stride*8),
+		words: make([]uint64, rows*stride),
+		pitch: stride * 8, stride: stride, cap: rows,
+	}
+}
+
+// addMarkRows counts the first n rows of m: plain ballots, well formed, as AddBatch counts compact
+// rows.
+func (c *Counter) addMarkRows(m *markRows, n int) {
+	words := m.words[:n*m.stride]
+	rows := m.rows[:len(words)*8]
+	for i := range words {
+		words[i] = load8(rows[8*i:])
+	}
+	c.kernel(words, m.stride)
+	c.given += n
 }

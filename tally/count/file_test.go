@@ -126,3 +126,43 @@ func TestCountFileBoxes(t *testing.T) {
 		t.Errorf("boxes sum to %+v, %v; total %+v", sum, err, fc.Total)
 	}
 }
+
+// TestCountFileRuns: with Runs, each run of one box is given in file order (a box in two runs
+// twice), no box is kept, and an error of Runs stops the count and is returned, on every path.
+func TestCountFileRuns(t *testing.T) {
+	t.Parallel()
+	s := sevenSlate()
+	in := "box,c1,c2,c3,c4,c5,c6,c7\n" + strings.Repeat("A,○,×,○,,○,×,\n", 30) + "B,×,○,,○,○,×,○\n" + strings.Repeat("A,弃,弃,弃,弃,弃,弃,弃\n", 20)
+	for _, w := range []int{1, 2, 3} {
+		var boxes []string
+		var ballots []int
+		fc, err := count.CountFile(strings.NewReader(in), s, count.FileOptions{Workers: w, ChunkBytes: 100, MaxRecordBytes: 60,
+			Runs: func(r *count.Run) error {
+				boxes = append(boxes, r.Box)
+				ballots = append(ballots, r.Counts().Ballots)
+				return nil
+			}})
+		if err != nil || fc.Boxes != nil || fc.Total.Ballots != 51 {
+			t.Fatalf("%d workers: %v, boxes %v, total %d", w, err, fc.Boxes, fc.Total.Ballots)
+		}
+		if fmt.Sprint(boxes, ballots) != "[A B A] [30 1 20]" {
+			t.Errorf("%d workers: runs %v %v, want [A B A] [30 1 20]", w, boxes, ballots)
+		}
+		stop := errors.New("stop")
+		_, err = count.CountFile(strings.NewReader(in), s, count.FileOptions{Workers: w, ChunkBytes: 100, MaxRecordBytes: 60,
+			Runs: func(r *count.Run) error {
+				if r.Box == "B" {
+					return stop
+				}
+				return nil
+			}})
+		if err != stop {
+			t.Errorf("%d workers: error %v, want Runs' error", w, err)
+		}
+	}
+	// Without Runs, a box in two runs is one box.
+	fc, err := count.CountFile(strings.NewReader(in), s, count.FileOptions{})
+	if err != nil || len(fc.Boxes) != 2 || fc.Boxes[0].Box != "A" || fc.Boxes[0].Counts.Ballots != 50 {
+		t.Errorf("boxes %+v, %v", fc.Boxes, err)
+	}
+}

@@ -1,0 +1,237 @@
+package count_test
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/chae-go/chae/ballot"
+	"github.com/chae-go/chae/tally/count"
+)
+
+// The benchmarks of counting ballot files. Each times two scan floors in the same loop, over the
+// same file: reading it whole (os.ReadFile) and counting its line ends (bytes.Count), the floor
+// issue 16 measured against (x-floor is a path's speed as a share of its speed); and streaming it
+// through one reused buffer of DefaultChunkBytes and counting its line ends, the least any program
+// that counts the file does (x-stream). x-one-core is the parallel path's speed over the same path
+// on one core. Run them with
+//
+//	go test -run '^$' -bench 'CountFile' -count 8 ./tally/count/ | tee file.txt && benchstat file.txt
+//
+// The files are generated from a fixed seed into the benchmark's temporary directory, as a Writer
+// writes them: a box column (boxes of 5,000 ballots), the candidates, one write-in column and a
+// spoiled column; one ballot in fifty has a write-in, one in two hundred is spoiled. They are small enough for
+// -benchtime 1x to stay cheap; BENCHMARKS.md has the figures, and those of a 1 GiB file counted by
+// examples/count.
+
+var fileCases = []struct {
+	ballots, candidates int
+	style               ballot.MarkStyle
+}{
+	{50_000, 100, ballot.MarkSymbols},
+	{500_000, 9, ballot.MarkSymbols},
+	{50_000, 100, ballot.MarkLetters},
+	{500_000, 9, ballot.MarkLetters},
+}
+
+// benchFile writes a generated ballot file into dir (a benchmark's temporary directory, removed
+// when it ends) and returns its path and size.
+func benchFile(b *testing.B, dir string, ballots, candidates int, style ballot.MarkStyle) (string, int64) {
+	b.Helper()
+	path := filepath.Join(dir, fmt.Sprintf("ballots-%d-%d-%d.csv", ballots, candidates, style))
+	if st, err := os.Stat(path); err == nil {
+		return path, st.Size()
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := writeBallots(f, ballots, candidates, style, 1); err != nil {
+		b.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		b.Fatal(err)
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return path, st.Size()
+}
+
+// writeBallots writes a ballot file of n generated ballots for a slate of k candidates (see the
+// benchmarks' comment), from the seed.
+func writeBallots(w io.Writer, n, k int, style ballot.MarkStyle, seed uint64) error {
+	rng := rand.New(rand.NewPCG(seed, 2))
+	wr, err := ballot.NewWriter(w, ballot.HeaderFor(bulkSlate(k), 1, true))
+	if err != nil {
+		return err
+	}
+	wr.Marks = style
+	bl := ballot.Ballot{Marks: make([]ballot.Mark, k)}
+	for i := range n {
+		benchMarks(rng, bl.Marks)
+		bl.WriteIns = nil
+		if rng.IntN(50) == 0 {
+			bl.WriteIns = []string{"Zhao Liu"}
+		}
+		bl.Spoiled = rng.IntN(200) == 0
+		if err := wr.Write(fmt.Sprintf("box%d", i/5000+1), bl); err != nil {
+			return err
+		}
+	}
+	return wr.Flush()
+}
+
+// readFloor reads the file whole and counts its line ends.
+func readFloor(b *testing.B, path string) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sinkLines += bytes.Count(data, []byte{'\n'})
+}
+
+// scanFloor reads the file into a buffer of DefaultChunkBytes and counts its line ends.
+func scanFloor(b *testing.B, path string, buf []byte) {
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	lines := 0
+	for {
+		n, err := io.ReadFull(f, buf)
+		lines += bytes.Count(buf[:n], []byte{'\n'})
+		if err != nil {
+			break
+		}
+	}
+	sinkLines += lines
+}
+
+var sinkLines int
+
+// countPath counts the file by one of the paths.
+func countPath(b *testing.B, path string, s ballot.Slate, workers int) {
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	var fc count.FileCounts
+	if workers == 0 {
+		fc, err = countReaderAdd(f, s)
+	} else {
+		fc, err = count.CountFile(f, s, count.FileOptions{Workers: workers})
+	}
+	if err != nil || fc.Total.Ballots == 0 {
+		b.Fatal(fc.Total.Ballots, err)
+	}
+}
+
+// countReaderAdd is the path before the fast one: a ballot.Reader and a Counter per box, ballot by
+// ballot with Counter.Add.
+func countReaderAdd(r io.Reader, s ballot.Slate) (count.FileCounts, error) {
+	br := ballot.NewReader(r)
+	br.Candidates = s.IDs()
+	counters := map[string]*count.Counter{}
+	var order []string
+	var b ballot.Ballot
+	for {
+		err := br.ReadInto(&b)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return count.FileCounts{}, err
+		}
+		c := counters[br.Box()]
+		if c == nil {
+			c, _ = count.NewCounter(s)
+			counters[br.Box()] = c
+			order = append(order, br.Box())
+		}
+		if err := c.Add(b); err != nil {
+			return count.FileCounts{}, err
+		}
+	}
+	total, _ := count.NewCounter(s)
+	for _, box := range order {
+		total.Merge(counters[box])
+	}
+	return count.FileCounts{Total: total.Counts()}, nil
+}
+
+// besideFloor runs subject once per iteration and the scan floors beside it, timing the floors
+// apart (ns/op is the subject's), and reports the ratios of their speeds.
+func besideFloor(b *testing.B, path string, size int64, subject func()) {
+	b.Helper()
+	b.SetBytes(size)
+	b.ReportAllocs()
+	buf := make([]byte, count.DefaultChunkBytes)
+	var floor, stream time.Duration
+	for b.Loop() {
+		subject()
+		b.StopTimer()
+		t0 := time.Now()
+		readFloor(b, path)
+		t1 := time.Now()
+		scanFloor(b, path, buf)
+		floor += t1.Sub(t0)
+		stream += time.Since(t1)
+		b.StartTimer()
+	}
+	b.ReportMetric(floor.Seconds()/b.Elapsed().Seconds(), "x-floor")
+	b.ReportMetric(stream.Seconds()/b.Elapsed().Seconds(), "x-stream")
+}
+
+// BenchmarkCountFile counts generated files by three paths beside the scan floor: the Reader and
+// Counter.Add ballot by ballot (reader-add, the path before the fast one), CountFile on one
+// goroutine (fast/workers=1) and on two (fast/workers=2).
+func BenchmarkCountFile(b *testing.B) {
+	dir := b.TempDir()
+	for _, fc := range fileCases {
+		style := map[ballot.MarkStyle]string{ballot.MarkSymbols: "symbols", ballot.MarkLetters: "letters"}[fc.style]
+		name := fmt.Sprintf("candidates=%d/%s", fc.candidates, style)
+		s := bulkSlate(fc.candidates)
+		for _, p := range []struct {
+			name    string
+			workers int
+		}{{"reader-add", 0}, {"fast/workers=1", 1}, {"fast/workers=2", 2}} {
+			b.Run(name+"/"+p.name, func(b *testing.B) {
+				path, size := benchFile(b, dir, fc.ballots, fc.candidates, fc.style)
+				besideFloor(b, path, size, func() { countPath(b, path, s, p.workers) })
+			})
+		}
+	}
+}
+
+// BenchmarkCountFileParallel counts a generated file on two goroutines beside the same file counted
+// on one, in the same loop: x-one-core is the speed-up.
+func BenchmarkCountFileParallel(b *testing.B) {
+	dir := b.TempDir()
+	for _, fc := range fileCases[:2] {
+		b.Run(fmt.Sprintf("candidates=%d/symbols", fc.candidates), func(b *testing.B) {
+			path, size := benchFile(b, dir, fc.ballots, fc.candidates, fc.style)
+			s := bulkSlate(fc.candidates)
+			b.SetBytes(size)
+			b.ReportAllocs()
+			var one time.Duration
+			for b.Loop() {
+				countPath(b, path, s, 2)
+				b.StopTimer()
+				t0 := time.Now()
+				countPath(b, path, s, 1)
+				one += time.Since(t0)
+				b.StartTimer()
+			}
+			b.ReportMetric(one.Seconds()/b.Elapsed().Seconds(), "x-one-core")
+		})
+	}
+}
