@@ -456,11 +456,15 @@ func sepByte(b []byte, seps uint64) uint64 {
 // fastLines decodes lines of the simple layout from buf[p:] (its data ends at end) into the rows
 // of dst, one row of pitch marks each, as fastLine does but reading each candidate cell only with
 // the spelling its first byte selects first (and one-byte cells four to a word), and only a box of
-// at most 8 bytes. It stops before the first line it does not read so (fastLine reads it, or
-// leaves it to the full decoder) and returns the rows filled and the position after them.
-func (r *Reader) fastLines(buf []byte, p, end int, dst []Mark, pitch int) (n, next int) {
+// at most 8 bytes. It stops before the first line it does not read so and returns the rows
+// filled, the position after them, and why it stopped: fastNot before a line that only the full
+// decoder reads (another box, a write-in, an empty row, a wrong number of cells, a line too long),
+// fastMore before one that runs past the data, fastAlt before one that fastLine may read (a
+// spelling other than the first of its first byte, a spoiled cell that may read "not spoiled"),
+// fastDone when dst is full.
+func (r *Reader) fastLines(buf []byte, p, end int, dst []Mark, pitch int) (n, next int, st fastStatus) {
 	if r.simple.box && (len(r.fastBox) == 0 || len(r.fastBox) > 8) {
-		return 0, p
+		return 0, p, fastAlt
 	}
 	if r.masks == nil {
 		r.masks = new([winBlocks]uint64)
@@ -474,19 +478,20 @@ func (r *Reader) fastLines(buf []byte, p, end int, dst []Mark, pitch int) (n, ne
 			blocks = r.fast.sepWindow(buf, r.masks, ws, we)
 			r.win = sepWin{ok: true, ws: ws, we: we, blocks: blocks}
 		}
-		k, q, more := r.linesIn(buf, r.masks[:blocks], ws, we, p, dst[n*pitch:], pitch)
+		var k, q int
+		k, q, st = r.linesIn(buf, r.masks[:blocks], ws, we, p, dst[n*pitch:], pitch)
 		n, p = n+k, q
-		if !more || we == end || k == 0 {
+		if st != fastMore || we == end || k == 0 {
 			break // a line fastLine reads, the end of the data, or a line longer than a window
 		}
 	}
-	return n, p
+	return n, p, st
 }
 
 // linesIn is fastLines within one window of separators: masks[j] holds those of the 64 bytes at
-// ws+64j, up to we. It returns the rows filled, the position after them, and whether it stopped at
-// a line that runs past the window (more) rather than one it does not read.
-func (r *Reader) linesIn(buf []byte, masks []uint64, ws, we, p int, dst []Mark, pitch int) (n, next int, more bool) {
+// ws+64j, up to we. It returns the rows filled, the position after them, and why it stopped, as
+// fastLines does (fastMore: before a line that runs past the window).
+func (r *Reader) linesIn(buf []byte, masks []uint64, ws, we, p int, dst []Mark, pitch int) (n, next int, st fastStatus) {
 	sl := r.simple
 	ft := r.fast
 	lens, keys, mark, letter := &ft.lens, &ft.keys, &ft.mark, &ft.letter
@@ -502,14 +507,14 @@ func (r *Reader) linesIn(buf []byte, masks []uint64, ws, we, p int, dst []Mark, 
 		if sl.box {
 			for m == 0 {
 				if j++; j >= len(masks) {
-					return n, line, true
+					return n, line, fastMore
 				}
 				m = masks[j]
 			}
 			pos := ws + j<<6 + bits.TrailingZeros64(m)
 			c := binary.LittleEndian.Uint64(buf[start : start+8])
 			if pos-start != boxLen || c&lenMask[boxLen&15] != boxKey {
-				return n, line, false
+				return n, line, fastNot // another box
 			}
 			m &= m - 1
 			start = pos + 1
@@ -533,7 +538,7 @@ func (r *Reader) linesIn(buf []byte, masks []uint64, ws, we, p int, dst []Mark, 
 			}
 			if i > 0 {
 				if start >= we {
-					return n, line, true
+					return n, line, fastMore
 				}
 				j = (start - ws) >> 6
 				m = masks[j] &^ (1<<((start-ws)&63) - 1)
@@ -546,22 +551,22 @@ func (r *Reader) linesIn(buf []byte, masks []uint64, ws, we, p int, dst []Mark, 
 				break
 			}
 			if m != 0 {
-				return n, line, false // a cell the first spelling of its first byte does not read
+				return n, line, fastAlt // a cell the first spelling of its first byte does not read
 			}
 			if j++; j >= len(masks) {
-				return n, line, true
+				return n, line, fastMore
 			}
 			m = masks[j]
 		}
-		for range sl.tail {
+		for _, kind := range sl.tail {
 			for m == 0 {
 				if j++; j >= len(masks) {
-					return n, line, true
+					return n, line, fastMore
 				}
 				m = masks[j]
 			}
 			if ws+j<<6+bits.TrailingZeros64(m) != start {
-				return n, line, false // a write-in, or a spoiled cell
+				return n, line, tailStop(kind) // a write-in, or a spoiled cell
 			}
 			m &= m - 1
 			start++
@@ -572,10 +577,10 @@ func (r *Reader) linesIn(buf []byte, masks []uint64, ws, we, p int, dst []Mark, 
 			e++
 		}
 		if e == we {
-			return n, line, true
+			return n, line, fastMore
 		}
 		if buf[e] != '\n' || e-line > maxLine {
-			return n, line, false
+			return n, line, fastNot
 		}
 		p = e + 1
 		if e > start && buf[e-1] == '\r' {
@@ -586,24 +591,33 @@ func (r *Reader) linesIn(buf []byte, masks []uint64, ws, we, p int, dst []Mark, 
 			c := binary.LittleEndian.Uint64(buf[start : start+8])
 			b := byte(c)
 			if int(lens[b]) != k || c&lenMask[k&15] != keys[b] {
-				return n, line, false
+				return n, line, fastAlt
 			}
 			row[cands] = mark[b]
 		} else if e != start {
-			return n, line, false
+			return n, line, tailStop(sl.last)
 		}
 		if e-line == cols-1 {
-			return n, line, false // an empty row
+			return n, line, fastNot // an empty row
 		}
 		if p >= we {
-			return n + 1, p, true
+			return n + 1, p, fastMore
 		}
 		if jp := (p - ws) >> 6; jp != j {
 			j = jp
 			m = masks[j] &^ (1<<((p-ws)&63) - 1)
 		}
 	}
-	return n, p, false
+	return n, p, fastDone
+}
+
+// tailStop is why linesIn stops at a cell of a write-in or spoiled column that is not empty: only
+// the full decoder reads a write-in; fastLine reads a spelling of "not spoiled".
+func tailStop(kind colKind) fastStatus {
+	if kind == colWriteIn {
+		return fastNot
+	}
+	return fastAlt
 }
 
 // nextSep returns the next separator's position, or -1 if none lies before end.
@@ -763,15 +777,17 @@ func (r *Reader) ReadMarks(dst []Mark, pitch int) (int, error) {
 	rows := len(dst) / max(pitch, 1)
 	n := 0
 	buf := r.buf[:cap(r.buf)]
+	stop := fastDone // why fastLines stopped
 	if r.simple != nil {
-		k, next := r.fastLines(buf, r.r, r.w, dst, pitch)
+		var k, next int
+		k, next, stop = r.fastLines(buf, r.r, r.w, dst, pitch)
 		n += k
 		r.line += k
 		r.r = next
 		r.recLine = r.line
 	}
 	it := r.fast.at(buf, r.r, r.w)
-	for n < rows {
+	for n < rows && stop != fastNot {
 		next, st := r.fastLine(buf, r.r, r.w, &it, dst[n*pitch:n*pitch+r.nCand])
 		switch st {
 		case fastDone:
@@ -780,7 +796,8 @@ func (r *Reader) ReadMarks(dst []Mark, pitch int) (int, error) {
 			r.recLine = r.line
 			n++
 			if r.simple != nil && n < rows {
-				k, next := r.fastLines(buf, r.r, r.w, dst[n*pitch:], pitch)
+				var k int
+				k, next, stop = r.fastLines(buf, r.r, r.w, dst[n*pitch:], pitch)
 				n += k
 				r.line += k
 				r.r = next
@@ -796,6 +813,7 @@ func (r *Reader) ReadMarks(dst []Mark, pitch int) (int, error) {
 				}
 				buf = r.buf[:cap(r.buf)]
 				it = r.fast.at(buf, r.r, r.w)
+				stop = fastDone
 				continue
 			}
 		}
