@@ -24,8 +24,9 @@ func Zero(s ballot.Slate) Counts {
 }
 
 // DefaultChunkBytes is the size of the chunks CountFile cuts a file into when FileOptions.ChunkBytes
-// is zero.
-const DefaultChunkBytes = 1 << 20
+// is zero: small enough for a chunk and its rows of marks to stay in a core's cache while it is
+// counted, and for the cores to finish a file together.
+const DefaultChunkBytes = 256 << 10
 
 // FileOptions configure CountFile. The zero value reads a ballot file with the default spellings
 // and a detected separator, on every core.
@@ -45,13 +46,15 @@ type FileOptions struct {
 	// the calling goroutine, in one buffer of at most MaxRecordBytes.
 	Workers int
 	// ChunkBytes is the size of the chunks; zero means DefaultChunkBytes. It is raised to hold the
-	// longest record if need be. Reading on several goroutines holds 2 × Workers + 1 chunks.
+	// longest record if need be. Reading on several goroutines holds one chunk a worker, and
+	// the compact results of at most 2 × Workers + 1 chunks counted and not yet merged.
 	ChunkBytes int
 	// Runs, if not nil, is given each run of consecutive ballots of one box, in file order (a box
 	// whose ballots stand in several runs is given once for each run; merge their counts to count
 	// the box), and an error it returns stops the count. CountFile then keeps no box's counts
 	// itself (FileCounts.Boxes is nil), and its memory does not grow with the number of boxes. A
 	// file without a box column is one run, of FileOptions.Box, even when it holds no ballot.
+	// Runs is called by one goroutine at a time, not necessarily the caller's.
 	Runs func(*Run) error
 }
 
