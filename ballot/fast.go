@@ -47,6 +47,17 @@ type fastTable struct {
 	seps uint64 // the separator in every byte
 	// letters: every one-byte spelling, ASCII, and its mark, for four cells to a word.
 	letter [256]uint8 // mark+1 of a one-byte spelling; 0 for none
+	// ended: the spelling each first byte selects, followed by the separator, for the cells that
+	// a separator ends (see cellsBlock).
+	ended [256]endedCheck
+}
+
+// endedCheck is a spelling of at most 7 bytes followed by the separator, for one masked
+// comparison: the 8 bytes c loaded from a cell's first byte begin with the spelling and the
+// separator exactly when c&mask == key. A byte that selects no such spelling has mask 0 and key
+// 1, which no load matches.
+type endedCheck struct {
+	mask, key uint64
 }
 
 // fastSpelling is a spelling of 1 to 8 bytes, packed.
@@ -122,6 +133,14 @@ func newFastTable(t *spellTable, sep byte) *fastTable {
 				ft.letter[b] = uint8(sp.m) + 1
 			}
 		}
+	}
+	for b := range ft.ended {
+		n := int(ft.lens[b])
+		if n >= 8 {
+			ft.ended[b] = endedCheck{mask: 0, key: 1} // no spelling, or one of 8 bytes (read by cands)
+			continue
+		}
+		ft.ended[b] = endedCheck{mask: lenMask[n+1], key: ft.keys[b] | uint64(sep)<<(8*n)}
 	}
 	return ft
 }
@@ -396,11 +415,19 @@ func (ft *fastTable) sepWindow(buf []byte, masks *[winBlocks]uint64, ws, we int)
 }
 
 // cellsBlock decodes candidate cells, each ended by a separator, from start into row: those
-// ended by the separators m of the 64 bytes at base. It returns where it stopped (the position
-// after the last cell read, and the separators left) and the cells it read: it stops when m runs
-// out, at the end of row, or at a cell the spelling its first byte selects first does not read.
-// It is the fast path's inner loop and calls nothing, so that its values stay in registers.
+// ended by the separators m of the 64 bytes at base (m holds none before start). It returns where
+// it stopped (the position after the last cell read, and the separators left) and the cells it
+// read: it stops when m runs out, at the end of row, or at a cell the spelling its first byte
+// selects first does not read. It is the fast path's inner loop and calls nothing, so that its
+// values stay in registers.
+//
+// A cell is checked with one masked comparison of the 8 bytes from its first byte against the
+// spelling that byte selects followed by the separator (ft.ended): they match exactly when the
+// cell is that spelling, for the separator they match is then the first from start on, the lowest
+// bit of m. The cell's length is not needed, and the next cell's start comes from m, not from the
+// cell, so that no cell waits for the one before it.
 func (ft *fastTable) cellsBlock(buf []byte, base int, m uint64, start int, row []Mark) (int, uint64, int) {
+	ended, mark := &ft.ended, &ft.mark
 	i := 0
 	// Two cells a step while the block holds both separators.
 	for ; i+2 <= len(row); i += 2 {
@@ -409,33 +436,28 @@ func (ft *fastTable) cellsBlock(buf []byte, base int, m uint64, start int, row [
 			break
 		}
 		pos0 := base + bits.TrailingZeros64(m)
-		pos1 := base + bits.TrailingZeros64(m1)
-		k0, k1 := pos0-start, pos1-pos0-1
 		c0 := binary.LittleEndian.Uint64(buf[start : start+8])
 		c1 := binary.LittleEndian.Uint64(buf[pos0+1 : pos0+9])
-		b0, b1 := byte(c0), byte(c1)
-		if int(ft.lens[b0]) != k0 || c0&lenMask[k0&15] != ft.keys[b0] ||
-			int(ft.lens[b1]) != k1 || c1&lenMask[k1&15] != ft.keys[b1] {
+		e0, e1 := ended[byte(c0)], ended[byte(c1)]
+		if c0&e0.mask != e0.key || c1&e1.mask != e1.key {
 			break // the cell the first spelling does not read is found one at a time, below
 		}
-		row[i], row[i+1] = ft.mark[b0], ft.mark[b1]
+		row[i], row[i+1] = mark[byte(c0)], mark[byte(c1)]
+		start = base + bits.TrailingZeros64(m1) + 1
 		m = m1 & (m1 - 1)
-		start = pos1 + 1
 	}
 	for ; i < len(row); i++ {
 		if m == 0 {
 			return start, m, i
 		}
-		pos := base + bits.TrailingZeros64(m)
-		k := pos - start
 		c := binary.LittleEndian.Uint64(buf[start : start+8])
-		b := byte(c)
-		if int(ft.lens[b]) != k || c&lenMask[k&15] != ft.keys[b] {
+		e := ended[byte(c)]
+		if c&e.mask != e.key {
 			return start, m, i
 		}
-		row[i] = ft.mark[b]
+		row[i] = mark[byte(c)]
+		start = base + bits.TrailingZeros64(m) + 1
 		m &= m - 1
-		start = pos + 1
 	}
 	return start, m, len(row)
 }
