@@ -494,17 +494,25 @@ func (r *Reader) fastLines(buf []byte, p, end int, dst []Mark, pitch int) (n, ne
 	for p < end && (n+1)*pitch <= len(dst) {
 		// The window holding p, gathered once for as long as the buffer holds the same data.
 		ws, we, blocks := r.win.ws, r.win.we, r.win.blocks
+		fresh := false
 		if !r.win.ok || p < ws || p >= we || we > end {
 			ws = p &^ 63
 			we = min(end, ws+winBytes)
 			blocks = r.fast.sepWindow(buf, r.masks, ws, we)
 			r.win = sepWin{ok: true, ws: ws, we: we, blocks: blocks}
+			fresh = true
 		}
 		var k, q int
 		k, q, st = r.linesIn(buf, r.masks[:blocks], ws, we, p, dst[n*pitch:], pitch)
 		n, p = n+k, q
-		if st != fastMore || we == end || k == 0 {
-			break // a line fastLine reads, the end of the data, or a line longer than a window
+		if st != fastMore || we == end {
+			break // a line fastLine reads, or the end of the data
+		}
+		// The line at p runs past the window: the next window is gathered from its start (a
+		// window kept from before, or one that ends in the line, would stop at it again).
+		r.win.ok = false
+		if k == 0 && fresh {
+			break // a line longer than a window: fastLine reads it
 		}
 	}
 	return n, p, st
