@@ -47,6 +47,17 @@ type fastTable struct {
 	seps uint64 // the separator in every byte
 	// letters: every one-byte spelling, ASCII, and its mark, for four cells to a word.
 	letter [256]uint8 // mark+1 of a one-byte spelling; 0 for none
+	// ended: the spelling each first byte selects, followed by the separator, for the cells that
+	// a separator ends (see cellsBlock).
+	ended [256]endedCheck
+}
+
+// endedCheck is a spelling of at most 7 bytes followed by the separator, for one masked
+// comparison: the 8 bytes c loaded from a cell's first byte begin with the spelling and the
+// separator exactly when c&mask == key. A byte that selects no such spelling has mask 0 and key
+// 1, which no load matches.
+type endedCheck struct {
+	mask, key uint64
 }
 
 // fastSpelling is a spelling of 1 to 8 bytes, packed.
@@ -122,6 +133,14 @@ func newFastTable(t *spellTable, sep byte) *fastTable {
 				ft.letter[b] = uint8(sp.m) + 1
 			}
 		}
+	}
+	for b := range ft.ended {
+		n := int(ft.lens[b])
+		if n >= 8 {
+			ft.ended[b] = endedCheck{mask: 0, key: 1} // no spelling, or one of 8 bytes (read by cands)
+			continue
+		}
+		ft.ended[b] = endedCheck{mask: lenMask[n+1], key: ft.keys[b] | uint64(sep)<<(8*n)}
 	}
 	return ft
 }
@@ -396,11 +415,19 @@ func (ft *fastTable) sepWindow(buf []byte, masks *[winBlocks]uint64, ws, we int)
 }
 
 // cellsBlock decodes candidate cells, each ended by a separator, from start into row: those
-// ended by the separators m of the 64 bytes at base. It returns where it stopped (the position
-// after the last cell read, and the separators left) and the cells it read: it stops when m runs
-// out, at the end of row, or at a cell the spelling its first byte selects first does not read.
-// It is the fast path's inner loop and calls nothing, so that its values stay in registers.
+// ended by the separators m of the 64 bytes at base (m holds none before start). It returns where
+// it stopped (the position after the last cell read, and the separators left) and the cells it
+// read: it stops when m runs out, at the end of row, or at a cell the spelling its first byte
+// selects first does not read. It is the fast path's inner loop and calls nothing, so that its
+// values stay in registers.
+//
+// A cell is checked with one masked comparison of the 8 bytes from its first byte against the
+// spelling that byte selects followed by the separator (ft.ended): they match exactly when the
+// cell is that spelling, for the separator they match is then the first from start on, the lowest
+// bit of m. The cell's length is not needed, and the next cell's start comes from m, not from the
+// cell, so that no cell waits for the one before it.
 func (ft *fastTable) cellsBlock(buf []byte, base int, m uint64, start int, row []Mark) (int, uint64, int) {
+	ended, mark := &ft.ended, &ft.mark
 	i := 0
 	// Two cells a step while the block holds both separators.
 	for ; i+2 <= len(row); i += 2 {
@@ -409,33 +436,28 @@ func (ft *fastTable) cellsBlock(buf []byte, base int, m uint64, start int, row [
 			break
 		}
 		pos0 := base + bits.TrailingZeros64(m)
-		pos1 := base + bits.TrailingZeros64(m1)
-		k0, k1 := pos0-start, pos1-pos0-1
 		c0 := binary.LittleEndian.Uint64(buf[start : start+8])
 		c1 := binary.LittleEndian.Uint64(buf[pos0+1 : pos0+9])
-		b0, b1 := byte(c0), byte(c1)
-		if int(ft.lens[b0]) != k0 || c0&lenMask[k0&15] != ft.keys[b0] ||
-			int(ft.lens[b1]) != k1 || c1&lenMask[k1&15] != ft.keys[b1] {
+		e0, e1 := ended[byte(c0)], ended[byte(c1)]
+		if c0&e0.mask != e0.key || c1&e1.mask != e1.key {
 			break // the cell the first spelling does not read is found one at a time, below
 		}
-		row[i], row[i+1] = ft.mark[b0], ft.mark[b1]
+		row[i], row[i+1] = mark[byte(c0)], mark[byte(c1)]
+		start = base + bits.TrailingZeros64(m1) + 1
 		m = m1 & (m1 - 1)
-		start = pos1 + 1
 	}
 	for ; i < len(row); i++ {
 		if m == 0 {
 			return start, m, i
 		}
-		pos := base + bits.TrailingZeros64(m)
-		k := pos - start
 		c := binary.LittleEndian.Uint64(buf[start : start+8])
-		b := byte(c)
-		if int(ft.lens[b]) != k || c&lenMask[k&15] != ft.keys[b] {
+		e := ended[byte(c)]
+		if c&e.mask != e.key {
 			return start, m, i
 		}
-		row[i] = ft.mark[b]
+		row[i] = mark[byte(c)]
+		start = base + bits.TrailingZeros64(m) + 1
 		m &= m - 1
-		start = pos + 1
 	}
 	return start, m, len(row)
 }
@@ -456,11 +478,15 @@ func sepByte(b []byte, seps uint64) uint64 {
 // fastLines decodes lines of the simple layout from buf[p:] (its data ends at end) into the rows
 // of dst, one row of pitch marks each, as fastLine does but reading each candidate cell only with
 // the spelling its first byte selects first (and one-byte cells four to a word), and only a box of
-// at most 8 bytes. It stops before the first line it does not read so (fastLine reads it, or
-// leaves it to the full decoder) and returns the rows filled and the position after them.
-func (r *Reader) fastLines(buf []byte, p, end int, dst []Mark, pitch int) (n, next int) {
+// at most 8 bytes. It stops before the first line it does not read so and returns the rows
+// filled, the position after them, and why it stopped: fastNot before a line that only the full
+// decoder reads (another box, a write-in, an empty row, a wrong number of cells, a line too long),
+// fastMore before one that runs past the data, fastAlt before one that fastLine may read (a
+// spelling other than the first of its first byte, a spoiled cell that may read "not spoiled"),
+// fastDone when dst is full.
+func (r *Reader) fastLines(buf []byte, p, end int, dst []Mark, pitch int) (n, next int, st fastStatus) {
 	if r.simple.box && (len(r.fastBox) == 0 || len(r.fastBox) > 8) {
-		return 0, p
+		return 0, p, fastAlt
 	}
 	if r.masks == nil {
 		r.masks = new([winBlocks]uint64)
@@ -468,25 +494,34 @@ func (r *Reader) fastLines(buf []byte, p, end int, dst []Mark, pitch int) (n, ne
 	for p < end && (n+1)*pitch <= len(dst) {
 		// The window holding p, gathered once for as long as the buffer holds the same data.
 		ws, we, blocks := r.win.ws, r.win.we, r.win.blocks
+		fresh := false
 		if !r.win.ok || p < ws || p >= we || we > end {
 			ws = p &^ 63
 			we = min(end, ws+winBytes)
 			blocks = r.fast.sepWindow(buf, r.masks, ws, we)
 			r.win = sepWin{ok: true, ws: ws, we: we, blocks: blocks}
+			fresh = true
 		}
-		k, q, more := r.linesIn(buf, r.masks[:blocks], ws, we, p, dst[n*pitch:], pitch)
+		var k, q int
+		k, q, st = r.linesIn(buf, r.masks[:blocks], ws, we, p, dst[n*pitch:], pitch)
 		n, p = n+k, q
-		if !more || we == end || k == 0 {
-			break // a line fastLine reads, the end of the data, or a line longer than a window
+		if st != fastMore || we == end {
+			break // a line fastLine reads, or the end of the data
+		}
+		// The line at p runs past the window: the next window is gathered from its start (a
+		// window kept from before, or one that ends in the line, would stop at it again).
+		r.win.ok = false
+		if k == 0 && fresh {
+			break // a line longer than a window: fastLine reads it
 		}
 	}
-	return n, p
+	return n, p, st
 }
 
 // linesIn is fastLines within one window of separators: masks[j] holds those of the 64 bytes at
-// ws+64j, up to we. It returns the rows filled, the position after them, and whether it stopped at
-// a line that runs past the window (more) rather than one it does not read.
-func (r *Reader) linesIn(buf []byte, masks []uint64, ws, we, p int, dst []Mark, pitch int) (n, next int, more bool) {
+// ws+64j, up to we. It returns the rows filled, the position after them, and why it stopped, as
+// fastLines does (fastMore: before a line that runs past the window).
+func (r *Reader) linesIn(buf []byte, masks []uint64, ws, we, p int, dst []Mark, pitch int) (n, next int, st fastStatus) {
 	sl := r.simple
 	ft := r.fast
 	lens, keys, mark, letter := &ft.lens, &ft.keys, &ft.mark, &ft.letter
@@ -502,14 +537,14 @@ func (r *Reader) linesIn(buf []byte, masks []uint64, ws, we, p int, dst []Mark, 
 		if sl.box {
 			for m == 0 {
 				if j++; j >= len(masks) {
-					return n, line, true
+					return n, line, fastMore
 				}
 				m = masks[j]
 			}
 			pos := ws + j<<6 + bits.TrailingZeros64(m)
 			c := binary.LittleEndian.Uint64(buf[start : start+8])
 			if pos-start != boxLen || c&lenMask[boxLen&15] != boxKey {
-				return n, line, false
+				return n, line, fastNot // another box
 			}
 			m &= m - 1
 			start = pos + 1
@@ -533,7 +568,7 @@ func (r *Reader) linesIn(buf []byte, masks []uint64, ws, we, p int, dst []Mark, 
 			}
 			if i > 0 {
 				if start >= we {
-					return n, line, true
+					return n, line, fastMore
 				}
 				j = (start - ws) >> 6
 				m = masks[j] &^ (1<<((start-ws)&63) - 1)
@@ -546,22 +581,22 @@ func (r *Reader) linesIn(buf []byte, masks []uint64, ws, we, p int, dst []Mark, 
 				break
 			}
 			if m != 0 {
-				return n, line, false // a cell the first spelling of its first byte does not read
+				return n, line, fastAlt // a cell the first spelling of its first byte does not read
 			}
 			if j++; j >= len(masks) {
-				return n, line, true
+				return n, line, fastMore
 			}
 			m = masks[j]
 		}
-		for range sl.tail {
+		for _, kind := range sl.tail {
 			for m == 0 {
 				if j++; j >= len(masks) {
-					return n, line, true
+					return n, line, fastMore
 				}
 				m = masks[j]
 			}
 			if ws+j<<6+bits.TrailingZeros64(m) != start {
-				return n, line, false // a write-in, or a spoiled cell
+				return n, line, tailStop(kind) // a write-in, or a spoiled cell
 			}
 			m &= m - 1
 			start++
@@ -572,10 +607,10 @@ func (r *Reader) linesIn(buf []byte, masks []uint64, ws, we, p int, dst []Mark, 
 			e++
 		}
 		if e == we {
-			return n, line, true
+			return n, line, fastMore
 		}
 		if buf[e] != '\n' || e-line > maxLine {
-			return n, line, false
+			return n, line, fastNot
 		}
 		p = e + 1
 		if e > start && buf[e-1] == '\r' {
@@ -586,24 +621,33 @@ func (r *Reader) linesIn(buf []byte, masks []uint64, ws, we, p int, dst []Mark, 
 			c := binary.LittleEndian.Uint64(buf[start : start+8])
 			b := byte(c)
 			if int(lens[b]) != k || c&lenMask[k&15] != keys[b] {
-				return n, line, false
+				return n, line, fastAlt
 			}
 			row[cands] = mark[b]
 		} else if e != start {
-			return n, line, false
+			return n, line, tailStop(sl.last)
 		}
 		if e-line == cols-1 {
-			return n, line, false // an empty row
+			return n, line, fastNot // an empty row
 		}
 		if p >= we {
-			return n + 1, p, true
+			return n + 1, p, fastMore
 		}
 		if jp := (p - ws) >> 6; jp != j {
 			j = jp
 			m = masks[j] &^ (1<<((p-ws)&63) - 1)
 		}
 	}
-	return n, p, false
+	return n, p, fastDone
+}
+
+// tailStop is why linesIn stops at a cell of a write-in or spoiled column that is not empty: only
+// the full decoder reads a write-in; fastLine reads a spelling of "not spoiled".
+func tailStop(kind colKind) fastStatus {
+	if kind == colWriteIn {
+		return fastNot
+	}
+	return fastAlt
 }
 
 // nextSep returns the next separator's position, or -1 if none lies before end.
@@ -763,15 +807,17 @@ func (r *Reader) ReadMarks(dst []Mark, pitch int) (int, error) {
 	rows := len(dst) / max(pitch, 1)
 	n := 0
 	buf := r.buf[:cap(r.buf)]
+	stop := fastDone // why fastLines stopped
 	if r.simple != nil {
-		k, next := r.fastLines(buf, r.r, r.w, dst, pitch)
+		var k, next int
+		k, next, stop = r.fastLines(buf, r.r, r.w, dst, pitch)
 		n += k
 		r.line += k
 		r.r = next
 		r.recLine = r.line
 	}
 	it := r.fast.at(buf, r.r, r.w)
-	for n < rows {
+	for n < rows && stop != fastNot {
 		next, st := r.fastLine(buf, r.r, r.w, &it, dst[n*pitch:n*pitch+r.nCand])
 		switch st {
 		case fastDone:
@@ -780,7 +826,8 @@ func (r *Reader) ReadMarks(dst []Mark, pitch int) (int, error) {
 			r.recLine = r.line
 			n++
 			if r.simple != nil && n < rows {
-				k, next := r.fastLines(buf, r.r, r.w, dst[n*pitch:], pitch)
+				var k int
+				k, next, stop = r.fastLines(buf, r.r, r.w, dst[n*pitch:], pitch)
 				n += k
 				r.line += k
 				r.r = next
@@ -796,6 +843,7 @@ func (r *Reader) ReadMarks(dst []Mark, pitch int) (int, error) {
 				}
 				buf = r.buf[:cap(r.buf)]
 				it = r.fast.at(buf, r.r, r.w)
+				stop = fastDone
 				continue
 			}
 		}

@@ -163,6 +163,8 @@ func TestReadMarksReads(t *testing.T) {
 		{"stops at a quote", "box,c1\nA,○\nA,×\nA,\"○\"\n", 1, "[against]"},
 		{"stops at an empty row", "c1,c2\n○,×\n×,×\n,\n○,○\n", 1, "[against against]"},
 		{"another spelling of a first byte (✕ after ×, ✕ first)", "c1,c2,c3,c4,c5\n○,×,○,×,○\n×,✕,×,×,×\n✕,×,F,A,×\n", 2, "[against against against against against against against for against against]"},
+		{"another spelling of a first byte in the last column", "c1,c2\n○,×\n×,✕\n○,○\n", 2, "[against against for for]"},
+		{"a spoiled cell that reads not spoiled", "box,c1,c2,spoiled\nA,F,A,\nA,A,F,\nA,F,F,0\nA,A,A,\n", 3, "[against for for for against against]"},
 		{"stops at spaces", "box,c1,c2\nA,○,×\nA,×, \nA,○,○\n", 0, "[]"},
 		{"stops at a row of a blank box and empty cells", "box,c1,c2\n ,○,×\n ,,\n ,○,○\n", 0, "[]"},
 	}

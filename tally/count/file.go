@@ -24,8 +24,9 @@ func Zero(s ballot.Slate) Counts {
 }
 
 // DefaultChunkBytes is the size of the chunks CountFile cuts a file into when FileOptions.ChunkBytes
-// is zero.
-const DefaultChunkBytes = 1 << 20
+// is zero: small enough for a chunk and its rows of marks to stay in a core's cache while it is
+// counted, and for the cores to finish a file together.
+const DefaultChunkBytes = 256 << 10
 
 // FileOptions configure CountFile. The zero value reads a ballot file with the default spellings
 // and a detected separator, on every core.
@@ -45,13 +46,15 @@ type FileOptions struct {
 	// the calling goroutine, in one buffer of at most MaxRecordBytes.
 	Workers int
 	// ChunkBytes is the size of the chunks; zero means DefaultChunkBytes. It is raised to hold the
-	// longest record if need be. Reading on several goroutines holds 2 × Workers + 1 chunks.
+	// longest record if need be. Reading on several goroutines holds one chunk a worker, and
+	// the compact results of at most 2 × Workers + 1 chunks counted and not yet merged.
 	ChunkBytes int
 	// Runs, if not nil, is given each run of consecutive ballots of one box, in file order (a box
 	// whose ballots stand in several runs is given once for each run; merge their counts to count
 	// the box), and an error it returns stops the count. CountFile then keeps no box's counts
 	// itself (FileCounts.Boxes is nil), and its memory does not grow with the number of boxes. A
 	// file without a box column is one run, of FileOptions.Box, even when it holds no ballot.
+	// Runs is called by one goroutine at a time, not necessarily the caller's.
 	Runs func(*Run) error
 }
 
@@ -434,99 +437,39 @@ type chunkResult struct {
 	skipped ballot.SkippedRows // the empty rows that end the chunk
 	err     error              // the first problem in the chunk, or the underlying reader's error (end)
 	end     bool               // no chunk follows
-	buf     []byte
 }
 
 // parallel counts the rest of the file read by r on workers goroutines, the calling goroutine
-// merging. Each worker reads the next chunk itself (one at a time, under a lock: the file is read
-// in order) and counts it, so that a chunk is counted by the core that read it, from its cache.
+// one of them. Each worker reads the next chunk itself, into a buffer of its own (one at a time,
+// under a lock: the file is read in order), counts it from its cache, and merges it: the results
+// are merged in file order, under a second lock, by the worker that completes the next one to
+// merge, so that no goroutine waits to be scheduled only to merge. At most window chunks are read
+// and not yet merged, so that the results waiting for an earlier chunk stay few.
 func (f *fileCount) parallel(r *ballot.Reader, workers, size int) (FileCounts, error) {
-	// Two chunks a worker and one more: a worker that finishes a chunk before the one before it is
-	// merged finds another to count.
-	buffers := 2*workers + 1
-	results := make(chan chunkResult, buffers)
-	free := make(chan []byte, buffers)
-	for range buffers {
-		free <- getChunk(size)
-	}
-	defer func() {
-		for range buffers {
-			putChunk(<-free)
-		}
-	}()
-	var stop atomic.Int64 // the chunk after which nothing matters: the first holding a problem
+	window := 2*workers + 1
+	slots := make(chan struct{}, window) // a slot for each chunk read and not yet merged
+	var stop atomic.Int64                // the chunk after which nothing matters: the first holding a problem
 	stop.Store(math.MaxInt64)
 	var (
-		mu   sync.Mutex // held while a chunk is read
+		rmu  sync.Mutex // held while a chunk is read
 		seq  int        // the next chunk's number
 		done bool       // the file is read, or need not be
 	)
-	next := func() (ballot.Chunk, int, []byte, bool) {
-		mu.Lock()
-		defer mu.Unlock()
-		if done {
-			return ballot.Chunk{}, 0, nil, false
-		}
-		buf := <-free
-		k := seq
-		seq++
-		if int64(k) > stop.Load() {
-			done = true
-			results <- chunkResult{seq: k, end: true, buf: buf}
-			return ballot.Chunk{}, 0, nil, false
-		}
-		c, err := r.ReadChunk(buf)
-		if err != nil {
-			if err == io.EOF {
-				err = nil
-			}
-			done = true
-			results <- chunkResult{seq: k, end: true, err: err, buf: buf}
-			return ballot.Chunk{}, 0, nil, false
-		}
-		return c, k, buf, true
-	}
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			m := newMarkRows(f.proto.marks.n)
-			for {
-				c, k, buf, ok := next()
-				if !ok {
-					return
-				}
-				res := chunkResult{seq: k, buf: buf}
-				if int64(k) <= stop.Load() {
-					res.runs = &chunkRuns{stride: figStride(f.proto.marks.n)}
-					rc := newRunCounter(f.proto, res.runs.add)
-					cr := c.Reader()
-					res.rows, res.err = f.count(cr, rc, m)
-					rc.close()
-					res.skipped = cr.Skipped()
-					if res.err != nil {
-						lowerTo(&stop, int64(k))
-					}
-				}
-				results <- res
-			}
-		})
-	}
-	go func() {
-		wg.Wait()
-		close(results)
-	}()
-
-	m := merger{sums: f.sums()}
-	held := make(map[int]chunkResult)
-	want := 0
-	for res := range results {
-		held[res.seq] = res
-		for {
-			res, ok := held[want]
-			if !ok {
-				break
-			}
-			delete(held, want)
+	var (
+		mmu  sync.Mutex // held while results are merged
+		held = make([]chunkResult, window)
+		has  = make([]bool, window)
+		want int // the next chunk to merge
+		m    = merger{sums: f.sums()}
+	)
+	// put merges res, and the results held after it that follow in file order.
+	put := func(res chunkResult) {
+		mmu.Lock()
+		defer mmu.Unlock()
+		held[res.seq%window], has[res.seq%window] = res, true
+		for has[want%window] {
+			res := held[want%window]
+			held[want%window], has[want%window] = chunkResult{}, false
 			want++
 			if !m.done {
 				m.add(res)
@@ -534,9 +477,65 @@ func (f *fileCount) parallel(r *ballot.Reader, workers, size int) (FileCounts, e
 					lowerTo(&stop, int64(res.seq))
 				}
 			}
-			free <- res.buf
+			<-slots
 		}
 	}
+	// next reads the next chunk into buf; false when no chunk is left to count.
+	next := func(buf []byte) (ballot.Chunk, int, bool) {
+		rmu.Lock()
+		defer rmu.Unlock()
+		if done {
+			return ballot.Chunk{}, 0, false
+		}
+		slots <- struct{}{}
+		k := seq
+		seq++
+		if int64(k) > stop.Load() {
+			done = true
+			put(chunkResult{seq: k, end: true})
+			return ballot.Chunk{}, 0, false
+		}
+		c, err := r.ReadChunk(buf)
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			done = true
+			put(chunkResult{seq: k, end: true, err: err})
+			return ballot.Chunk{}, 0, false
+		}
+		return c, k, true
+	}
+	work := func() {
+		buf := getChunk(size)
+		defer putChunk(buf)
+		m := newMarkRows(f.proto.marks.n)
+		for {
+			c, k, ok := next(buf)
+			if !ok {
+				return
+			}
+			res := chunkResult{seq: k}
+			if int64(k) <= stop.Load() {
+				res.runs = &chunkRuns{stride: figStride(f.proto.marks.n)}
+				rc := newRunCounter(f.proto, res.runs.add)
+				cr := c.Reader()
+				res.rows, res.err = f.count(cr, rc, m)
+				rc.close()
+				res.skipped = cr.Skipped()
+				if res.err != nil {
+					lowerTo(&stop, int64(k))
+				}
+			}
+			put(res)
+		}
+	}
+	var wg sync.WaitGroup
+	for range workers - 1 {
+		wg.Go(work)
+	}
+	work()
+	wg.Wait()
 	if m.err != nil {
 		return FileCounts{}, m.err
 	}
@@ -544,7 +543,7 @@ func (f *fileCount) parallel(r *ballot.Reader, workers, size int) (FileCounts, e
 }
 
 // chunkPool keeps the buffers of chunks of DefaultChunkBytes between counts, so that counting many
-// small files does not allocate and clear megabytes for each.
+// small files does not allocate and clear a buffer for each.
 var chunkPool = sync.Pool{New: func() any { return new([DefaultChunkBytes]byte) }}
 
 func getChunk(size int) []byte {

@@ -17,7 +17,7 @@ import (
 // The benchmarks of counting ballot files. Each times two scan floors in the same loop, over the
 // same file: reading it whole (os.ReadFile) and counting its line ends (bytes.Count), the floor
 // issue 16 measured against (x-floor is a path's speed as a share of its speed); and streaming it
-// through one reused buffer of DefaultChunkBytes and counting its line ends, the least any program
+// through one reused buffer of 1 MiB and counting its line ends, the least any program
 // that counts the file does (x-stream). x-one-core is the parallel path's speed over the same path
 // on one core. Run them with
 //
@@ -25,18 +25,40 @@ import (
 //
 // The files are generated from a fixed seed into the benchmark's temporary directory, as a Writer
 // writes them: a box column (boxes of 5,000 ballots), the candidates, one write-in column and a
-// spoiled column; one ballot in fifty has a write-in, one in two hundred is spoiled. They are small enough for
-// -benchtime 1x to stay cheap; BENCHMARKS.md has the figures, and those of a 1 GiB file counted by
-// examples/count.
+// spoiled column; one ballot in fifty has a write-in, one in two hundred is spoiled. The small
+// files (about 15 MB) keep -benchtime 1x cheap, but a count of one takes some 20 ms, of which
+// reading the header and starting the workers are a part; the large ones (about 120 MB, ○/×
+// marks), run only with CHAE_BENCH_LARGE=1, measure the throughput the ratios in BENCHMARKS.md
+// are taken from:
+//
+//	CHAE_BENCH_LARGE=1 go test -run '^$' -bench 'CountFile' -count 6 ./tally/count/ | tee file.txt
+//
+// BENCHMARKS.md has the figures, and those of a 1 GiB file counted by examples/count.
 
 var fileCases = []struct {
 	ballots, candidates int
 	style               ballot.MarkStyle
+	large               bool // run only with CHAE_BENCH_LARGE=1
 }{
-	{50_000, 100, ballot.MarkSymbols},
-	{500_000, 9, ballot.MarkSymbols},
-	{50_000, 100, ballot.MarkLetters},
-	{500_000, 9, ballot.MarkLetters},
+	{50_000, 100, ballot.MarkSymbols, false},
+	{500_000, 9, ballot.MarkSymbols, false},
+	{50_000, 100, ballot.MarkLetters, false},
+	{500_000, 9, ballot.MarkLetters, false},
+	{400_000, 100, ballot.MarkSymbols, true},
+	{4_000_000, 9, ballot.MarkSymbols, true},
+}
+
+// fileName names a case's sub-benchmark: its candidates, marks and ballots.
+func fileName(ballots, candidates int, style ballot.MarkStyle) string {
+	styles := map[ballot.MarkStyle]string{ballot.MarkSymbols: "symbols", ballot.MarkLetters: "letters"}
+	return fmt.Sprintf("candidates=%d/%s/ballots=%d", candidates, styles[style], ballots)
+}
+
+// skipLarge skips a large case unless CHAE_BENCH_LARGE is set.
+func skipLarge(b *testing.B, large bool) {
+	if large && os.Getenv("CHAE_BENCH_LARGE") == "" {
+		b.Skip("set CHAE_BENCH_LARGE=1 to run")
+	}
 }
 
 // benchFile writes a generated ballot file into dir (a benchmark's temporary directory, removed
@@ -97,7 +119,7 @@ func readFloor(b *testing.B, path string) {
 	sinkLines += bytes.Count(data, []byte{'\n'})
 }
 
-// scanFloor reads the file into a buffer of DefaultChunkBytes and counts its line ends.
+// scanFloor reads the file into a buffer of 1 MiB and counts its line ends.
 func scanFloor(b *testing.B, path string, buf []byte) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -174,7 +196,7 @@ func besideFloor(b *testing.B, path string, size int64, subject func()) {
 	b.Helper()
 	b.SetBytes(size)
 	b.ReportAllocs()
-	buf := make([]byte, count.DefaultChunkBytes)
+	buf := make([]byte, 1<<20)
 	var floor, stream time.Duration
 	for b.Loop() {
 		subject()
@@ -192,19 +214,22 @@ func besideFloor(b *testing.B, path string, size int64, subject func()) {
 }
 
 // BenchmarkCountFile counts generated files by three paths beside the scan floor: the Reader and
-// Counter.Add ballot by ballot (reader-add, the path before the fast one), CountFile on one
-// goroutine (fast/workers=1) and on two (fast/workers=2).
+// Counter.Add ballot by ballot (reader-add, the path before the fast one; small files only),
+// CountFile on one goroutine (fast/workers=1) and on two (fast/workers=2).
 func BenchmarkCountFile(b *testing.B) {
 	dir := b.TempDir()
 	for _, fc := range fileCases {
-		style := map[ballot.MarkStyle]string{ballot.MarkSymbols: "symbols", ballot.MarkLetters: "letters"}[fc.style]
-		name := fmt.Sprintf("candidates=%d/%s", fc.candidates, style)
+		name := fileName(fc.ballots, fc.candidates, fc.style)
 		s := bulkSlate(fc.candidates)
 		for _, p := range []struct {
 			name    string
 			workers int
 		}{{"reader-add", 0}, {"fast/workers=1", 1}, {"fast/workers=2", 2}} {
+			if fc.large && p.workers == 0 {
+				continue
+			}
 			b.Run(name+"/"+p.name, func(b *testing.B) {
+				skipLarge(b, fc.large)
 				path, size := benchFile(b, dir, fc.ballots, fc.candidates, fc.style)
 				besideFloor(b, path, size, func() { countPath(b, path, s, p.workers) })
 			})
@@ -216,8 +241,12 @@ func BenchmarkCountFile(b *testing.B) {
 // on one, in the same loop: x-one-core is the speed-up.
 func BenchmarkCountFileParallel(b *testing.B) {
 	dir := b.TempDir()
-	for _, fc := range fileCases[:2] {
-		b.Run(fmt.Sprintf("candidates=%d/symbols", fc.candidates), func(b *testing.B) {
+	for _, fc := range fileCases {
+		if fc.style != ballot.MarkSymbols {
+			continue
+		}
+		b.Run(fileName(fc.ballots, fc.candidates, fc.style), func(b *testing.B) {
+			skipLarge(b, fc.large)
 			path, size := benchFile(b, dir, fc.ballots, fc.candidates, fc.style)
 			s := bulkSlate(fc.candidates)
 			b.SetBytes(size)
