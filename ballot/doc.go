@@ -61,6 +61,8 @@
 //
 // An empty row before the header is an error too: the header is the first row. A file with a
 // header and no ballot row (empty rows after it or not) holds no ballots: a box returned empty.
+// Counted with count.CountFile, the rows skipped are kept in the count (Counts.SkippedRows), and
+// so in an election's record and on its tally sheet.
 //
 // # What spreadsheets export
 //

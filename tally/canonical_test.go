@@ -9,6 +9,7 @@ import (
 
 	"github.com/chae-go/chae/ballot"
 	"github.com/chae-go/chae/tally"
+	"github.com/chae-go/chae/tally/count"
 )
 
 // honestRecord is the record of a small election whose first candidate is "Name c1" (with an
@@ -133,5 +134,75 @@ func TestReadRecordErrors(t *testing.T) {
 				t.Fatalf("error %v, want a *RecordError at offset %d", err, tc.at)
 			}
 		})
+	}
+}
+
+// TestRecordKeepsSkippedRows: the empty rows that ended a round's ballot files are in its counts
+// and so in the record (skipped_rows), which reads back and verifies; the member is left out when
+// 0, so records of files without such rows are unchanged, and a record writing it as 0 is not
+// canonical. Counts with a negative number of rows skipped are refused.
+func TestRecordKeepsSkippedRows(t *testing.T) {
+	t.Parallel()
+	decide := func(skipped int) (tally.Result, error) {
+		e, err := tally.NewElection(slateOf(2, 3), tally.CPCGrassrootsCommittee())
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := countsOf(e.Next().Slate, 5, 0, 0, []int{4, 3, 1})
+		c.SkippedRows = skipped
+		_, err = e.Decide(tally.Turnout{Entitled: 5, Present: 5, Issued: 5}, c)
+		return e.Result(), err
+	}
+	plain, err := decide(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	padded, err := decide(3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plainBytes, _ := json.Marshal(plain)
+	b, err := json.Marshal(padded)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(plainBytes, []byte("skipped_rows")) || !bytes.Contains(b, []byte(`,"skipped_rows":3}`)) {
+		t.Fatalf("skipped_rows is not in the record exactly when rows were skipped:\n%s\n%s", plainBytes, b)
+	}
+	if plain.Digest() == padded.Digest() {
+		t.Error("the digest does not cover the rows skipped")
+	}
+	var back tally.Result
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if n := back.Decisions[0].Counts.SkippedRows; n != 3 || back.Verify() != nil {
+		t.Errorf("read back: %d rows skipped (verify: %v), want 3", n, back.Verify())
+	}
+	// Written as 0, where the canonical form leaves it out: refused where it differs.
+	zero := bytes.Replace(plainBytes, []byte(`,"write_ins":[]}`), []byte(`,"write_ins":[],"skipped_rows":0}`), 1)
+	if bytes.Equal(zero, plainBytes) {
+		t.Fatalf("the record has no empty write-ins to follow:\n%s", plainBytes)
+	}
+	var re *tally.RecordError
+	if err := json.Unmarshal(zero, &back); !errors.Is(err, tally.ErrRecord) || !errors.As(err, &re) || !bytes.HasPrefix(zero[re.Offset:], []byte(`,"skipped_rows"`)) {
+		t.Errorf("skipped_rows written 0: %v, want ErrRecord at the member", err)
+	}
+	if _, err := decide(-1); !errors.Is(err, count.ErrCounts) {
+		t.Errorf("-1 rows skipped: %v, want ErrCounts", err)
+	}
+	// A round without a quorum: rows skipped are not dropped as if nothing had been counted.
+	e, err := tally.NewElection(slateOf(2, 3), tally.CPCGrassrootsCommittee())
+	if err != nil {
+		t.Fatal(err)
+	}
+	short := tally.Turnout{Entitled: 10, Present: 5, Issued: 5, Returned: tally.Declare(0)}
+	if _, err := e.Decide(short, count.Counts{SkippedRows: 2}); !errors.Is(err, count.ErrSlateMismatch) {
+		t.Errorf("no quorum, 2 rows skipped and no count of the slate: %v, want ErrSlateMismatch", err)
+	}
+	c := count.Zero(e.Next().Slate)
+	c.SkippedRows = 2
+	if d, err := e.Decide(short, c); err != nil || d.Outcome != tally.NoQuorum || d.Counts.SkippedRows != 2 {
+		t.Errorf("no quorum, 2 rows skipped: %v, %+v", err, d.Counts)
 	}
 }

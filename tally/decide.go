@@ -84,9 +84,10 @@ func (e *Election) Decide(t Turnout, c count.Counts) (Decision, error) {
 	return e.commit(d, v), nil
 }
 
-// isZero reports whether c is the zero Counts: no candidates, no ballots, no write-ins.
+// isZero reports whether c is the zero Counts: no candidates, no ballots, no write-ins, no rows
+// skipped.
 func isZero(c count.Counts) bool {
-	return len(c.Candidates) == 0 && len(c.WriteIns) == 0 && c.Ballots == 0 && c.Valid == 0 && c.Invalid == 0 && c.Spoiled == 0
+	return len(c.Candidates) == 0 && len(c.WriteIns) == 0 && c.Ballots == 0 && c.Valid == 0 && c.Invalid == 0 && c.Spoiled == 0 && c.SkippedRows == 0
 }
 
 // attendance is step 1: whether the round takes place, by the rules' quorum (or turnout) of those

@@ -18,6 +18,9 @@
 // named after the file; a file with a header and no ballot is a box returned empty. A box counted
 // in two files of a round, in ballots or in a summary, is refused. Ballot files are counted with
 // count.CountFile, on every core, with exactly the counts of counting their ballots one by one.
+// The empty rows that end a ballot file (a spreadsheet's rows touched and left empty) are no
+// ballots: standard error says which lines of which file were skipped, and the record (its
+// counts' skipped_rows) and the tally sheet say how many, so every row is accounted for.
 //
 // The program validates everything, counts, decides each round under the rules, and writes the
 // report:

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/chae-go/chae/ballot"
+	"github.com/chae-go/chae/tally"
 	"github.com/chae-go/chae/tally/count"
 )
 
@@ -823,7 +825,9 @@ func TestWriteErrorKeepsOldFile(t *testing.T) {
 }
 
 // TestEmptyRowsSkipped: the empty rows a spreadsheet exports below its data are no ballots: the
-// round counts as without them, and standard error says how many rows were skipped and where.
+// round counts as without them; standard error says how many rows were skipped and where; the
+// record keeps how many (its counts' skipped_rows, and nothing else changes but the digest), and
+// the tally sheets say so, in English and in Chinese.
 func TestEmptyRowsSkipped(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -835,12 +839,35 @@ func TestEmptyRowsSkipped(t *testing.T) {
 	if status := run([]string{"-format", "json", td + "election.json", padded}, &got, &stderr); status != exitNextRound {
 		t.Fatalf("exit status %d: %s", status, stderr.String())
 	}
-	if !bytes.Equal(got.Bytes(), want.Bytes()) {
-		t.Errorf("empty rows change the record")
-	}
 	note := "count: round 1: " + padded + ": 4 empty rows at the end of the file skipped (lines 48–51): no ballot is counted from them\n"
 	if !strings.HasPrefix(stderr.String(), note) {
 		t.Errorf("stderr %q, want it to begin %q", stderr.String(), note)
+	}
+	rec, err := tally.ReadRecord(&got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := rec.Decisions[0].Counts.SkippedRows; n != 4 {
+		t.Errorf("the record says %d rows skipped, want 4", n)
+	}
+	rec.Decisions[0].Counts.SkippedRows = 0
+	unpadded, err := json.Marshal(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(append(unpadded, '\n'), want.Bytes()) {
+		t.Errorf("the empty rows change more of the record than its skipped rows:\n%s\nwant\n%s", unpadded, want.Bytes())
+	}
+	for lang, line := range map[string]string{
+		"en": "Note: 4 empty rows at the end of the ballot files skipped: they hold no ballot and are not counted",
+		"zh": "注意：选票文件末尾的空行4行已跳过，不含选票，不计入清点",
+	} {
+		var sheet, plain bytes.Buffer
+		run([]string{"-lang", lang, td + "election.json", padded}, &sheet, &bytes.Buffer{})
+		run([]string{"-lang", lang, td + "election.json", td + "round1.csv"}, &plain, &bytes.Buffer{})
+		if !strings.Contains(sheet.String(), line) || strings.Contains(plain.String(), line) {
+			t.Errorf("%s: the sheet of the padded file does not say %q, or the plain file's does:\n%s", lang, line, sheet.String())
+		}
 	}
 }
 

@@ -109,6 +109,9 @@ func consistent(c Counts) error {
 	if c.Ballots < 0 || c.Valid < 0 || c.Invalid < 0 || c.Spoiled < 0 {
 		return &CountsError{Detail: fmt.Sprintf("negative figure: ballots %d, valid %d, invalid %d, spoiled %d", c.Ballots, c.Valid, c.Invalid, c.Spoiled), Err: ErrCounts}
 	}
+	if c.SkippedRows < 0 {
+		return &CountsError{Detail: fmt.Sprintf("negative figure: %d skipped rows", c.SkippedRows), Err: ErrCounts}
+	}
 	if c.Valid > c.Ballots || c.Invalid > c.Ballots-c.Valid || c.Spoiled != c.Ballots-c.Valid-c.Invalid {
 		return &CountsError{Detail: fmt.Sprintf("%d ballots, but %d valid + %d invalid + %d spoiled", c.Ballots, c.Valid, c.Invalid, c.Spoiled), Err: ErrCounts}
 	}

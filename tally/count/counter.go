@@ -39,6 +39,13 @@ type Counts struct {
 	Candidates []CandidateCount `json:"candidates"`
 	// WriteIns holds every name written in on a valid ballot, by votes descending, then by name.
 	WriteIns []WriteInCount `json:"write_ins"`
+	// SkippedRows is how many rows of the ballot files counted were skipped as holding no ballot:
+	// the entirely empty rows that end a file, as a spreadsheet exports the rows below its data
+	// (see ballot.Reader.Skipped). They are no ballots and change no other figure; they are kept so
+	// that every row of every file is accounted for, counted or skipped. CountFile sets it, Merge
+	// and SumBoxes add it up; a Counter, which is given ballots and not rows, leaves it 0. In a
+	// record it is left out when it is 0.
+	SkippedRows int `json:"skipped_rows,omitzero"`
 }
 
 // Clone returns a copy of c that shares no slice with it.

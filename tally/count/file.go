@@ -420,6 +420,7 @@ func (s *fileSums) counts(skipped ballot.SkippedRows) (FileCounts, error) {
 		return FileCounts{}, err
 	}
 	out := FileCounts{Total: s.countsOf(s.total, s.totalWI), Skipped: skipped}
+	out.Total.SkippedRows = skipped.Rows
 	if s.runs == nil {
 		out.Boxes = make([]BoxCounts, len(s.order))
 		for k, box := range s.order {

@@ -118,6 +118,7 @@ func countPlain(data []byte, s ballot.Slate, opts count.FileOptions) (count.File
 		out.Boxes = []count.BoxCounts{}
 	}
 	out.Total = total.Counts()
+	out.Total.SkippedRows = out.Skipped.Rows
 	return out, nil
 }
 
@@ -139,7 +140,9 @@ func countBatches(data []byte, s ballot.Slate, opts count.FileOptions, n int) (c
 			return count.Counts{}, ballot.SkippedRows{}, aerr
 		}
 		if err == io.EOF {
-			return c.Counts(), r.Skipped(), nil
+			counts := c.Counts()
+			counts.SkippedRows = r.Skipped().Rows
+			return counts, r.Skipped(), nil
 		}
 		if err != nil {
 			return count.Counts{}, ballot.SkippedRows{}, err

@@ -9,11 +9,12 @@ import (
 // count of both. Each must be consistent in itself (the part of Check that needs no slate: figures
 // that add up, well-formed write-ins), and the candidates must be the same IDs in the same order
 // (ErrSlateMismatch); ballots adding up to more than math.MaxInt wrap ErrOverflow (every other
-// figure of a consistent count is at most its ballots, so no other sum can overflow first). The
-// error is a *CountsError. Write-ins are summed by name; a name flagged SameAs a candidate in
-// either count keeps the flag (the lesser ID, should the two differ). An empty Counts (no
-// candidates, no ballots) is the identity, so a total can start from the zero value. The result
-// shares nothing with a or b.
+// figure of a consistent count is at most its ballots, so no other sum can overflow first), and
+// so do skipped rows (which are not ballots, and are added apart). The error is a *CountsError.
+// Write-ins are summed by name; a name flagged SameAs a candidate in either count keeps the flag
+// (the lesser ID, should the two differ). An empty Counts (no candidates, no ballots) is the
+// identity, save for its SkippedRows, which are added all the same: a total can start from the
+// zero value. The result shares nothing with a or b.
 //
 // Merge is commutative and associative: boxes merge in any order and grouping to the count of all
 // their ballots, as Counter.Merge does. Its cost is linear in the candidates and write-ins of a and
@@ -25,11 +26,18 @@ func Merge(a, b Counts) (Counts, error) {
 	if err := consistent(b); err != nil {
 		return Counts{}, err
 	}
-	if isEmpty(a) {
-		return b.Clone(), nil
-	}
-	if isEmpty(b) {
-		return a.Clone(), nil
+	if isEmpty(a) || isEmpty(b) {
+		skipped, err := addSkipped(a.SkippedRows, b.SkippedRows)
+		if err != nil {
+			return Counts{}, err
+		}
+		c := a
+		if isEmpty(a) {
+			c = b
+		}
+		c = c.Clone()
+		c.SkippedRows = skipped
+		return c, nil
 	}
 	var s summer
 	s.add(a) // consistent and not empty: cannot fail
@@ -39,6 +47,8 @@ func Merge(a, b Counts) (Counts, error) {
 	return s.counts(), nil
 }
 
+// isEmpty reports whether c holds no candidate and no ballot: the identity of Merge, save for the
+// rows it skipped, which are added all the same.
 func isEmpty(c Counts) bool {
 	return len(c.Candidates) == 0 && c.Ballots == 0 && c.Valid == 0 && c.Invalid == 0 && c.Spoiled == 0 && len(c.WriteIns) == 0
 }
@@ -74,9 +84,15 @@ type summer struct {
 }
 
 // add adds the consistent count c, or returns a *CountsError: a count of other candidates
-// (ErrSlateMismatch), or ballots beyond the int range (ErrOverflow). On error the sum is unchanged.
+// (ErrSlateMismatch), or ballots or skipped rows beyond the int range (ErrOverflow). On error the
+// sum is unchanged.
 func (s *summer) add(c Counts) error {
 	if isEmpty(c) {
+		skipped, err := addSkipped(s.total.SkippedRows, c.SkippedRows)
+		if err != nil {
+			return err
+		}
+		s.total.SkippedRows = skipped
 		return nil
 	}
 	t := &s.total
@@ -100,7 +116,12 @@ func (s *summer) add(c Counts) error {
 	if c.Ballots > math.MaxInt-t.Ballots {
 		return &CountsError{Detail: fmt.Sprintf("%d ballots and %d more", t.Ballots, c.Ballots), Err: ErrOverflow}
 	}
+	skipped, err := addSkipped(t.SkippedRows, c.SkippedRows)
+	if err != nil {
+		return err
+	}
 	// No sum below overflows: each figure is at most the ballots of its count (see consistent).
+	t.SkippedRows = skipped
 	t.Ballots += c.Ballots
 	t.Valid += c.Valid
 	t.Invalid += c.Invalid
@@ -130,7 +151,7 @@ func (s *summer) add(c Counts) error {
 // counts returns the sum, its write-ins in Counts order.
 func (s *summer) counts() Counts {
 	if !s.started {
-		return Counts{}
+		return Counts{SkippedRows: s.total.SkippedRows}
 	}
 	SortWriteIns(s.total.WriteIns)
 	return s.total
@@ -144,4 +165,13 @@ func inBox(err error, box string) error {
 		return &e
 	}
 	return err
+}
+
+// addSkipped returns the sum of two counts of skipped rows, which, unlike the other figures, are
+// not bounded by the ballots: a sum beyond math.MaxInt wraps ErrOverflow.
+func addSkipped(a, b int) (int, error) {
+	if b > math.MaxInt-a {
+		return 0, &CountsError{Detail: fmt.Sprintf("%d skipped rows and %d more", a, b), Err: ErrOverflow}
+	}
+	return a + b, nil
 }

@@ -320,6 +320,9 @@ func buildRound(r tally.Result, d tally.Decision, words *say, l *labels, strokeO
 	if short := fewerLine(d, words); short != "" {
 		v.lines = append(v.lines, short)
 	}
+	if skipped := skippedLine(d, words); skipped != "" {
+		v.lines = append(v.lines, skipped)
+	}
 	if d.Outcome == tally.Void {
 		v.decision = []string{l.heldAgain}
 		return v
@@ -391,6 +394,19 @@ func fewerLine(d tally.Decision, words *say) string {
 		who = "voters who voted"
 	}
 	return fmt.Sprintf("Note: %s counted, %d fewer than the %d %s", howMany(counted, "ballot"), present-counted, present, who)
+}
+
+// skippedLine notes the empty rows that ended the round's ballot files, skipped as holding no
+// ballot, so that the sheet accounts for every row counted or not; "" when there were none.
+func skippedLine(d tally.Decision, words *say) string {
+	n := d.Counts.SkippedRows
+	if n <= 0 {
+		return ""
+	}
+	if words.lang == Chinese {
+		return fmt.Sprintf("注意：选票文件末尾的空行%d行已跳过，不含选票，不计入清点", n)
+	}
+	return fmt.Sprintf("Note: %s at the end of the ballot files skipped: they hold no ballot and are not counted", howMany(n, "empty row"))
 }
 
 // attendanceLine gives the quorum of a meeting, or the turnout that makes an election by voters
