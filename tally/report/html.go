@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"math/bits"
 	"strings"
 	"unicode"
 
@@ -179,15 +180,30 @@ func chart(rv roundView, l *labels) *svgChart {
 	c := &svgChart{Width: chartWidth, Height: chartTop + rowHeight*len(rv.chart) + 10, Title: l.chartTitle}
 	for i, b := range rv.chart {
 		y := chartTop + i*rowHeight
-		w := b.votes * barArea / scale
+		w := pixels(b.votes, scale)
 		c.Bars = append(c.Bars, svgBar{Y: y + 4, W: w, TextY: y + 20, ValueX: labelWidth + w + 6,
 			Label: b.label, Value: itoa(b.votes), Fill: fill(b.status)})
 	}
 	if rv.needed > 0 {
-		x := labelWidth + rv.needed*barArea/scale
+		x := labelWidth + pixels(rv.needed, scale)
 		c.Line = &svgLine{X: x, Y2: c.Height - 4, LabelX: x + 4, Label: l.chartLine + " " + itoa(rv.needed)}
 	}
 	return c
+}
+
+// pixels is the width of v votes in the bar area, scaled so that scale votes fill it: v × barArea
+// ÷ scale, rounded down, for 0 ≤ v ≤ scale. The product is taken in 128 bits, so that no count
+// near the int range wraps it into a negative or a wrong width.
+func pixels(v, scale int) int {
+	if v <= 0 || scale <= 0 {
+		return 0
+	}
+	if v >= scale {
+		return barArea
+	}
+	hi, lo := bits.Mul64(uint64(v), barArea)
+	q, _ := bits.Div64(hi, lo, uint64(scale)) // hi < scale, as v < scale: no overflow
+	return int(q)
 }
 
 // htmlHead opens the pages package report writes, up to their style sheet: a template of a
