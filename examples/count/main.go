@@ -114,8 +114,8 @@ func main() {
 // makes garbage at the speed it reads; left to the default pacing (GOGC=100) the heap grows to
 // twice what is kept before it is collected, and a count of a million boxes with -boxes peaked at
 // 62–64 MB. Under the limit the collector runs sooner instead (at most half the CPU, by the
-// runtime's rule, so a count that does need more memory still runs): 43–44 MB, for a few per cent
-// more CPU. See BENCHMARKS.md.
+// runtime's rule, so a count that does need more memory still runs): 43–47 MB, for a little more
+// CPU. See BENCHMARKS.md.
 const memoryLimit = 40 << 20
 
 // softMemoryLimit sets memoryLimit, unless GOMEMLIMIT is set.
