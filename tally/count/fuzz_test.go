@@ -219,7 +219,17 @@ func FuzzSummaryRoundTrip(f *testing.F) {
 				c.Candidates = append(c.Candidates, count.CandidateCount{ID: cand.ID, For: r.Int(), Against: r.Int(), Abstain: r.Int()})
 			}
 			for range r.Byte() % 3 {
-				c.WriteIns = append(c.WriteIns, count.WriteInCount{Name: fuzzNames[int(r.Byte())%len(fuzzNames)], Votes: r.Int()})
+				w := count.WriteInCount{Name: fuzzNames[int(r.Byte())%len(fuzzNames)], Votes: r.Int()}
+				switch r.Byte() % 4 {
+				case 1:
+					w.SameAs = "c1"
+				case 2:
+					w.SameAs = "c2"
+				}
+				c.WriteIns = append(c.WriteIns, w)
+			}
+			if r.Byte()%8 == 1 {
+				c.SkippedRows = r.Int()
 			}
 			boxes = append(boxes, count.BoxCounts{Box: name, Counts: c})
 		}
@@ -230,6 +240,19 @@ func FuzzSummaryRoundTrip(f *testing.F) {
 				t.Fatalf("WriteSummary: %v", err)
 			}
 			return
+		}
+		// What the summary cannot hold must have been refused: skipped rows, and a SameAs other
+		// than the slate's candidate of the name ("Li Wei" is c1's name; no other name is a
+		// candidate's).
+		for _, b := range boxes {
+			if b.Counts.SkippedRows != 0 {
+				t.Fatalf("box %q with %d skipped rows written", b.Box, b.Counts.SkippedRows)
+			}
+			for _, w := range b.Counts.WriteIns {
+				if want := map[bool]string{true: "c1"}[w.Name == "Li Wei"]; w.SameAs != want {
+					t.Fatalf("box %q: write-in %q same as %q written, the slate gives %q", b.Box, w.Name, w.SameAs, want)
+				}
+			}
 		}
 		back, err := count.ReadSummary(bytes.NewReader(buf.Bytes()), sumSlate)
 		if err != nil {

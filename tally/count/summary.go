@@ -296,7 +296,9 @@ func csvError(err error) error {
 // (but for a name written in with no votes, which is written as 0 and read as no name).
 // It checks each box with Check (a *CountsError naming the box) and refuses duplicate boxes, and
 // box names that are empty, padded with white space, not UTF-8 or hold a control character
-// (ErrSummaryColumn).
+// (ErrSummaryColumn). What a summary cannot hold is refused, not dropped (ErrCounts): skipped rows
+// (they belong to ballot files, not boxes), and a write-in whose SameAs is not the slate's
+// candidate of its name (ReadSummary gives each write-in that one, as a Counter does).
 // SummaryWriter writes the same form box by box.
 func WriteSummary(w io.Writer, s ballot.Slate, boxes []BoxCounts) error {
 	var names []string

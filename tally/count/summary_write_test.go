@@ -32,6 +32,17 @@ func TestWriteSummaryRefuses(t *testing.T) {
 		{"a write-in not a match key", []count.BoxCounts{{Box: "A", Counts: with(func(c *count.Counts) {
 			c.WriteIns = []count.WriteInCount{{Name: " Zhao  Liu", Votes: 1}}
 		})}}, count.ErrCounts},
+		// What a summary cannot hold is refused, not dropped: it would not read back as written.
+		{"skipped rows", []count.BoxCounts{{Box: "A", Counts: with(func(c *count.Counts) { c.SkippedRows = 3 })}}, count.ErrCounts},
+		{"a candidate's name written in, not flagged", []count.BoxCounts{{Box: "A", Counts: with(func(c *count.Counts) {
+			c.WriteIns = []count.WriteInCount{{Name: "Li Wei", Votes: 1}}
+		})}}, count.ErrCounts},
+		{"a candidate's name flagged as another", []count.BoxCounts{{Box: "A", Counts: with(func(c *count.Counts) {
+			c.WriteIns = []count.WriteInCount{{Name: "Li Wei", Votes: 1, SameAs: "c2"}}
+		})}}, count.ErrCounts},
+		{"another name flagged as a candidate", []count.BoxCounts{{Box: "A", Counts: with(func(c *count.Counts) {
+			c.WriteIns = []count.WriteInCount{{Name: "Zhao Liu", Votes: 1, SameAs: "c1"}}
+		})}}, count.ErrCounts},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -44,6 +55,26 @@ func TestWriteSummaryRefuses(t *testing.T) {
 				t.Errorf("message %q is not prefixed once with the package", msg)
 			}
 		})
+	}
+}
+
+// TestWriteSummaryKeepsSameAs: a write-in of a candidate's name, flagged as the counter flags it,
+// is written and read back with its flag.
+func TestWriteSummaryKeepsSameAs(t *testing.T) {
+	t.Parallel()
+	c := count.Counts{Ballots: 2, Valid: 2, Candidates: []count.CandidateCount{
+		{ID: "c1", For: 1, Abstain: 1}, {ID: "c2", Against: 2}, {ID: "c3", Abstain: 2}},
+		WriteIns: []count.WriteInCount{{Name: "Li Wei", Votes: 1, SameAs: "c1"}}}
+	var buf strings.Builder
+	if err := count.WriteSummary(&buf, sumSlate, []count.BoxCounts{{Box: "A", Counts: c}}); err != nil {
+		t.Fatal(err)
+	}
+	back, err := count.ReadSummary(strings.NewReader(buf.String()), sumSlate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := back[0].Counts.WriteIns; len(got) != 1 || got[0] != c.WriteIns[0] {
+		t.Fatalf("read back %+v, written %+v", got, c.WriteIns)
 	}
 }
 

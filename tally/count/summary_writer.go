@@ -20,8 +20,9 @@ import (
 type SummaryWriter struct {
 	cw      *csv.Writer
 	slate   ballot.Slate
-	names   []string       // the write-in columns, in byte order
-	column  map[string]int // write-in name → its index in names
+	names   []string          // the write-in columns, in byte order
+	column  map[string]int    // write-in name → its index in names
+	same    map[string]string // candidate match key → ID: the SameAs a write-in of that name must have
 	row     []string
 	written bool // the header is written
 }
@@ -40,18 +41,26 @@ func NewSummaryWriter(w io.Writer, s ballot.Slate, writeIns []string) (*SummaryW
 		}
 		column[n] = i
 	}
-	return &SummaryWriter{cw: csv.NewWriter(w), slate: s.Clone(), names: names, column: column}, nil
+	return &SummaryWriter{cw: csv.NewWriter(w), slate: s.Clone(), names: names, column: column, same: candidateNames(s)}, nil
 }
 
 // Write writes the row of one box. It checks the box as WriteSummary does: a name not empty, not
-// padded, UTF-8 and without control characters (ErrSummaryColumn), counts that pass Check (a *CountsError naming the box), and every
-// name written in one of the writer's columns (ErrSummaryColumn).
+// padded, UTF-8 and without control characters (ErrSummaryColumn); counts that pass Check, with no
+// skipped rows and each write-in's SameAs the slate's candidate of its name, as ReadSummary will
+// read it (a *CountsError naming the box, wrapping ErrCounts); and every name written in one of
+// the writer's columns (ErrSummaryColumn). Nothing a summary cannot hold is dropped: it is refused.
 func (sw *SummaryWriter) Write(b BoxCounts) error {
 	if err := checkBoxName(b.Box); err != nil {
 		return err
 	}
 	if err := Check(sw.slate, b.Counts); err != nil {
 		return inBox(err, b.Box)
+	}
+	if b.Counts.SkippedRows != 0 {
+		// Empty rows that end a ballot file belong to the file, not to a box, and a summary has
+		// no column for them: refused rather than dropped.
+		return &CountsError{Box: b.Box, Err: ErrCounts,
+			Detail: fmt.Sprintf("%d skipped rows: a summary holds the counts of boxes, and skipped rows belong to the files", b.Counts.SkippedRows)}
 	}
 	if err := sw.header(); err != nil {
 		return err
@@ -66,10 +75,17 @@ func (sw *SummaryWriter) Write(b BoxCounts) error {
 	for range sw.names {
 		row = append(row, "0")
 	}
-	for _, wi := range c.WriteIns {
+	for i, wi := range c.WriteIns {
 		k, ok := sw.column[wi.Name]
 		if !ok {
 			return fmt.Errorf("count: summary: box %q: write-in %q has no column: %w", b.Box, wi.Name, ErrSummaryColumn)
+		}
+		// The summary has no room for SameAs: ReadSummary gives a write-in the SameAs of the
+		// slate's candidate of its name, as the counter does. A count that says otherwise would
+		// not read back as written, so it is refused rather than changed.
+		if want := sw.same[wi.Name]; wi.SameAs != want {
+			return &CountsError{Box: b.Box, WriteIn: i + 1, Name: wi.Name, Err: ErrCounts,
+				Detail: fmt.Sprintf("same as %q, but the slate's candidate of that name is %q (none if empty): a summary keeps only the slate's", wi.SameAs, want)}
 		}
 		row[figures+k] = itoa(wi.Votes)
 	}
