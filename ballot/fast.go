@@ -47,17 +47,13 @@ type fastTable struct {
 	seps uint64 // the separator in every byte
 	// letters: every one-byte spelling, ASCII, and its mark, for four cells to a word.
 	letter [256]uint8 // mark+1 of a one-byte spelling; 0 for none
-	// ended: the spelling each first byte selects, followed by the separator, for the cells that
-	// a separator ends (see cellsBlock).
-	ended [256]endedCheck
-}
-
-// endedCheck is a spelling of at most 7 bytes followed by the separator, for one masked
-// comparison: the 8 bytes c loaded from a cell's first byte begin with the spelling and the
-// separator exactly when c&mask == key. A byte that selects no such spelling has mask 0 and key
-// 1, which no load matches.
-type endedCheck struct {
-	mask, key uint64
+	// endedMask, endedKey: the spelling each first byte selects, followed by the separator, for
+	// the cells that a separator ends (see cellsBlock): one masked comparison of the 8 bytes c
+	// loaded from a cell's first byte b checks the cell, c&endedMask[b] == endedKey[b], exactly
+	// when the cell is that spelling of at most 7 bytes. A byte that selects no such spelling has
+	// mask 0 and key 1, which no load matches. (Two arrays, not one of pairs, so that the
+	// assembly of cellsRun indexes both with a scale of 8.)
+	endedMask, endedKey [256]uint64
 }
 
 // fastSpelling is a spelling of 1 to 8 bytes, packed.
@@ -134,13 +130,13 @@ func newFastTable(t *spellTable, sep byte) *fastTable {
 			}
 		}
 	}
-	for b := range ft.ended {
+	for b := range ft.endedMask {
 		n := int(ft.lens[b])
 		if n >= 8 {
-			ft.ended[b] = endedCheck{mask: 0, key: 1} // no spelling, or one of 8 bytes (read by cands)
+			ft.endedMask[b], ft.endedKey[b] = 0, 1 // no spelling, or one of 8 bytes (read by cands)
 			continue
 		}
-		ft.ended[b] = endedCheck{mask: lenMask[n+1], key: ft.keys[b] | uint64(sep)<<(8*n)}
+		ft.endedMask[b], ft.endedKey[b] = lenMask[n+1], ft.keys[b]|uint64(sep)<<(8*n)
 	}
 	return ft
 }
@@ -394,24 +390,28 @@ const (
 
 // sepWindow gathers into masks the separators of buf[ws:we] (ws a multiple of 64 past the
 // buffer's start, we ≤ ws+winBytes), one word for each 64 bytes; bytes at and after we count as
-// none. It returns the number of words filled.
+// none. It returns the number of words filled. The whole blocks go to sepBlocks (SSE2 on amd64),
+// the last, partial one to sepBlock.
 func (ft *fastTable) sepWindow(buf []byte, masks *[winBlocks]uint64, ws, we int) int {
-	seps := ft.seps
 	n := (we - ws + 63) >> 6
-	for j := range n {
-		base := ws + j<<6
-		var m uint64
-		if base+64 <= we {
-			w := (*[64]byte)(buf[base : base+64])
-			m = sepByte(w[0:8], seps) | sepByte(w[8:16], seps)<<8 | sepByte(w[16:24], seps)<<16 |
-				sepByte(w[24:32], seps)<<24 | sepByte(w[32:40], seps)<<32 | sepByte(w[40:48], seps)<<40 |
-				sepByte(w[48:56], seps)<<48 | sepByte(w[56:64], seps)<<56
-		} else {
-			m = ft.sepBlock(buf, base, we)
-		}
-		masks[j] = m
+	whole := (we - ws) >> 6
+	sepBlocks(buf[ws:ws+whole<<6], ft.seps, masks[:whole])
+	if whole < n {
+		masks[whole] = ft.sepBlock(buf, ws+whole<<6, we)
 	}
 	return n
+}
+
+// sepBlocksGo is the portable form of sepBlocks: the separators of min(len(masks), len(b)/64)
+// whole blocks of 64 bytes, eight bytes to a word.
+func sepBlocksGo(b []byte, seps uint64, masks []uint64) {
+	n := min(len(masks), len(b)>>6)
+	for j := range n {
+		w := (*[64]byte)(b[j<<6 : j<<6+64])
+		masks[j] = sepByte(w[0:8], seps) | sepByte(w[8:16], seps)<<8 | sepByte(w[16:24], seps)<<16 |
+			sepByte(w[24:32], seps)<<24 | sepByte(w[32:40], seps)<<32 | sepByte(w[40:48], seps)<<40 |
+			sepByte(w[48:56], seps)<<48 | sepByte(w[56:64], seps)<<56
+	}
 }
 
 // cellsBlock decodes candidate cells, each ended by a separator, from start into row: those
@@ -422,12 +422,12 @@ func (ft *fastTable) sepWindow(buf []byte, masks *[winBlocks]uint64, ws, we int)
 // values stay in registers.
 //
 // A cell is checked with one masked comparison of the 8 bytes from its first byte against the
-// spelling that byte selects followed by the separator (ft.ended): they match exactly when the
-// cell is that spelling, for the separator they match is then the first from start on, the lowest
+// spelling that byte selects followed by the separator (ft.endedMask, ft.endedKey): they match
+// exactly when the cell is that spelling, for the separator they match is then the first from start on, the lowest
 // bit of m. The cell's length is not needed, and the next cell's start comes from m, not from the
 // cell, so that no cell waits for the one before it.
 func (ft *fastTable) cellsBlock(buf []byte, base int, m uint64, start int, row []Mark) (int, uint64, int) {
-	ended, mark := &ft.ended, &ft.mark
+	emask, ekey, mark := &ft.endedMask, &ft.endedKey, &ft.mark
 	i := 0
 	// Two cells a step while the block holds both separators.
 	for ; i+2 <= len(row); i += 2 {
@@ -438,8 +438,8 @@ func (ft *fastTable) cellsBlock(buf []byte, base int, m uint64, start int, row [
 		pos0 := base + bits.TrailingZeros64(m)
 		c0 := binary.LittleEndian.Uint64(buf[start : start+8])
 		c1 := binary.LittleEndian.Uint64(buf[pos0+1 : pos0+9])
-		e0, e1 := ended[byte(c0)], ended[byte(c1)]
-		if c0&e0.mask != e0.key || c1&e1.mask != e1.key {
+		b0, b1 := byte(c0), byte(c1)
+		if c0&emask[b0] != ekey[b0] || c1&emask[b1] != ekey[b1] {
 			break // the cell the first spelling does not read is found one at a time, below
 		}
 		row[i], row[i+1] = mark[byte(c0)], mark[byte(c1)]
@@ -451,8 +451,7 @@ func (ft *fastTable) cellsBlock(buf []byte, base int, m uint64, start int, row [
 			return start, m, i
 		}
 		c := binary.LittleEndian.Uint64(buf[start : start+8])
-		e := ended[byte(c)]
-		if c&e.mask != e.key {
+		if b := byte(c); c&emask[b] != ekey[b] {
 			return start, m, i
 		}
 		row[i] = mark[byte(c)]
@@ -460,6 +459,37 @@ func (ft *fastTable) cellsBlock(buf []byte, base int, m uint64, start int, row [
 		m &= m - 1
 	}
 	return start, m, len(row)
+}
+
+// cellRun is the state of the cell loop over the blocks of a window (cellsRun): it decodes the
+// candidate cells of row, each ended by a separator, from start on, block j of masks (the
+// separators of the 64 bytes at base = ws + 64j; m those not yet passed) and the blocks after it.
+type cellRun struct {
+	buf   []byte
+	masks []uint64
+	row   []Mark
+	ft    *fastTable
+	base  int    // the first byte of block j
+	j     int    // the block of masks the loop is in
+	m     uint64 // the separators of block j from start on
+	start int    // the first byte of the next cell
+	i     int    // the cells of row read
+}
+
+// cellsRunGo is the portable form of cellsRun: cellsBlock, block after block. It stops when row
+// is full (i == len(row)); at a cell the spelling its first byte selects first does not read (m
+// holds that cell's separator, so m != 0); or at the end of masks (m == 0, j the last block).
+func cellsRunGo(a *cellRun) {
+	for {
+		var d int
+		a.start, a.m, d = a.ft.cellsBlock(a.buf, a.base, a.m, a.start, a.row[a.i:])
+		if a.i += d; a.i == len(a.row) || a.m != 0 || a.j+1 >= len(a.masks) {
+			return
+		}
+		a.j++
+		a.base += 64
+		a.m = a.masks[a.j]
+	}
 }
 
 // sepWin describes the window of separators a Reader holds in masks: buf[ws:we], gathered in
@@ -574,19 +604,16 @@ func (r *Reader) linesIn(buf []byte, masks []uint64, ws, we, p int, dst []Mark, 
 				m = masks[j] &^ (1<<((start-ws)&63) - 1)
 			}
 		}
-		for i < cands {
-			var d int
-			start, m, d = ft.cellsBlock(buf, ws+j<<6, m, start, row[i:cands])
-			if i += d; i == cands {
-				break
-			}
-			if m != 0 {
-				return n, line, fastAlt // a cell the first spelling of its first byte does not read
-			}
-			if j++; j >= len(masks) {
+		if i < cands {
+			run := cellRun{buf: buf, masks: masks, row: row[i:cands], ft: ft, base: ws + j<<6, j: j, m: m, start: start}
+			cellsRun(&run)
+			if run.i < cands-i {
+				if run.m != 0 {
+					return n, line, fastAlt // a cell the first spelling of its first byte does not read
+				}
 				return n, line, fastMore
 			}
-			m = masks[j]
+			j, m, start = run.j, run.m, run.start
 		}
 		for _, kind := range sl.tail {
 			for m == 0 {
