@@ -561,6 +561,7 @@ func (r *Reader) linesIn(buf []byte, masks []uint64, ws, we, p int, dst []Mark, 
 	nCand, cands, cols := r.nCand, sl.cands, sl.cols
 	j := (p - ws) >> 6
 	m := masks[j] &^ (1<<((p-ws)&63) - 1)
+	run := cellRun{buf: buf, masks: masks, ft: ft} // the state of the cell loop, set a line
 	for n = 0; (n+1)*pitch <= len(dst); n++ {
 		line := p
 		start := p
@@ -605,7 +606,7 @@ func (r *Reader) linesIn(buf []byte, masks []uint64, ws, we, p int, dst []Mark, 
 			}
 		}
 		if i < cands {
-			run := cellRun{buf: buf, masks: masks, row: row[i:cands], ft: ft, base: ws + j<<6, j: j, m: m, start: start}
+			run.row, run.base, run.j, run.m, run.start, run.i = row[i:cands], ws+j<<6, j, m, start, 0
 			cellsRun(&run)
 			if run.i < cands-i {
 				if run.m != 0 {

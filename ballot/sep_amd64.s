@@ -75,6 +75,7 @@ loop:
 	TESTQ AX, AX
 	JZ block
 
+cell:
 	// One cell, from CX to the separator at the lowest bit of AX: its 8 bytes from CX, masked,
 	// are the spelling its first byte selects followed by the separator, or the loop stops.
 	CMPQ CX, R15
@@ -84,14 +85,19 @@ loop:
 	ANDQ fastTable_endedMask(R11)(R14*8), R9
 	CMPQ R9, fastTable_endedKey(R11)(R14*8)
 	JNE done
-	MOVB fastTable_mark(R11)(R14*1), R9
+	MOVBLZX fastTable_mark(R11)(R14*1), R9
 	MOVB R9, (DX)
 	INCQ DX
-	BSFQ AX, R9
-	LEAQ 1(BX)(R9*1), CX
+	// BSF leaves its destination as it was when the source is 0, so it waits for the
+	// destination's last value: zeroed first, R14 does not chain this cell's loads to the next.
+	XORL R14, R14
+	BSFQ AX, R14
+	LEAQ 1(BX)(R14*1), CX
+	CMPQ DX, R10
+	JAE full
 	LEAQ -1(AX), R9
-	ANDQ R9, AX
-	JMP loop
+	ANDQ R9, AX // the separator passed, cleared; the flags say whether one is left
+	JNZ cell
 
 block:
 	// The separators of the next block, if the window has one.
@@ -102,6 +108,11 @@ block:
 	ADDQ $64, BX
 	MOVQ (R8)(R13*8), AX
 	JMP loop
+
+full:
+	// The row is full: the separator of its last cell is passed all the same.
+	LEAQ -1(AX), R9
+	ANDQ R9, AX
 
 done:
 	MOVQ BX, cellRun_base(DI)
