@@ -69,6 +69,11 @@ func TestReaderBadInput(t *testing.T) {
 		{"unterminated quote", "c1,write-in\nF,\"Li Wei\n", nil, 0, 2, 2, ballot.ErrQuote},
 		{"text after closing quote", "c1,write-in\nF,\"Li\"Wei\n", nil, 0, 2, 2, ballot.ErrQuote},
 		{"header names a BOM", "c1,\uFEFFc2\n", nil, 0, 1, 2, ballot.ErrColumnName},
+		// A column name a slate may not hold, which no Writer writes: found by fuzzing, a header of
+		// one candidate named with NULs, read and rewritten as a file that looked like UTF-16.
+		{"control character in a column name", " \x0000000\x000", nil, 0, 1, 1, ballot.ErrColumnName},
+		{"tab inside a column name", "c1,c\t2\n", nil, 0, 1, 2, ballot.ErrColumnName},
+		{"bidirectional control in a column name", "c1,c\u202e2\n", nil, 0, 1, 2, ballot.ErrColumnName},
 		{"line after a multi-line cell", "c1,write-in\nF,\"Li\nWei\"\nQ,\n", nil, 0, 4, 1, ballot.ErrMarkValue},
 	}
 	for _, tc := range tests {
@@ -333,7 +338,7 @@ func TestWriterRefuses(t *testing.T) {
 			}
 		})
 	}
-	for _, ids := range [][]string{nil, {"box"}, {"Write-In"}, {" c1"}, {"c1", "c1"}, {""}, {"\uFEFFc"}} {
+	for _, ids := range [][]string{nil, {"box"}, {"Write-In"}, {" c1"}, {"c1", "c1"}, {""}, {"\uFEFFc"}, {"c\x001"}, {"c\u202e1"}, {"c\xff"}} {
 		if _, err := ballot.NewWriter(io.Discard, ballot.Header{Candidates: ids}); err == nil {
 			t.Errorf("NewWriter accepted candidates %q", ids)
 		}

@@ -112,8 +112,10 @@ func (e *BallotError) Unwrap() error { return e.Err }
 var (
 	// ErrNoHeader: the file is empty (or holds only blank lines): it has no header.
 	ErrNoHeader = errors.New("no header")
-	// ErrColumnName: a header cell is empty, or a candidate ID cannot be a column name (it is
-	// empty, has surrounding white space, or is a reserved name: box, spoiled, write-in).
+	// ErrColumnName: a header cell is empty or holds text a slate may not hold (a control
+	// character, ...: see ErrNameText), or a candidate ID cannot be a column name (it is empty,
+	// has surrounding white space, holds such text, or is a reserved name: box, spoiled,
+	// write-in).
 	ErrColumnName = errors.New("bad column name")
 	// ErrDuplicateColumn: a candidate, box or spoiled column appears twice.
 	ErrDuplicateColumn = errors.New("duplicate column")

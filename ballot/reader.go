@@ -766,7 +766,9 @@ func (r *Reader) parseHeader(fields [][]byte) error {
 		name := strings.TrimSpace(string(f))
 		r.cols[k].name = name
 		switch {
-		case name == "" || strings.HasPrefix(name, "\uFEFF"):
+		case name == "" || strings.HasPrefix(name, "\uFEFF") || unprintable(name) != "":
+			// Empty, a second byte order mark, or a name a slate may not hold (a control
+			// character, ...: see ErrNameText), which no Writer writes.
 			return herr(k+1, ErrColumnName, name)
 		case reserved(name, boxNames):
 			if h.Box {

@@ -48,7 +48,8 @@ type Writer struct {
 // NewWriter returns a Writer writing ballots with header h to w. It is an error (a *ParseError
 // with Line 1 and the column) if h names no candidate, or a candidate ID twice, or an ID that
 // cannot be a column name: empty, with surrounding white space, a reserved name (box, spoiled,
-// write-in, in any case), or not UTF-8. A negative WriteIns is taken as zero.
+// write-in, in any case), or text a slate may not hold (not UTF-8, a control character, ...: see
+// ErrNameText). A negative WriteIns is taken as zero.
 func NewWriter(w io.Writer, h Header) (*Writer, error) {
 	h = h.Clone()
 	h.WriteIns = max(h.WriteIns, 0)
@@ -63,7 +64,7 @@ func NewWriter(w io.Writer, h Header) (*Writer, error) {
 	for _, id := range h.Candidates {
 		col++
 		switch {
-		case id == "" || id != strings.TrimSpace(id) || strings.HasPrefix(id, "\uFEFF") || isReserved(id) || !utf8.ValidString(id):
+		case id == "" || id != strings.TrimSpace(id) || strings.HasPrefix(id, "\uFEFF") || isReserved(id) || unprintable(id) != "":
 			return nil, &ParseError{Line: 1, Column: col, Err: ErrColumnName, Text: id}
 		case seen[id]:
 			return nil, &ParseError{Line: 1, Column: col, Err: ErrDuplicateColumn, Text: id}
