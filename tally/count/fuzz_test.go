@@ -35,16 +35,7 @@ func (r *fuzzReader) counts() count.Counts {
 	for _, id := range ids {
 		c.Candidates = append(c.Candidates, count.CandidateCount{ID: id, For: r.Int(), Against: r.Int(), Abstain: r.Int()})
 	}
-	for range r.Byte() % 4 {
-		w := count.WriteInCount{Name: fuzzNames[int(r.Byte())%len(fuzzNames)], Votes: r.Int()}
-		switch r.Byte() % 4 {
-		case 1:
-			w.SameAs = "c1"
-		case 2:
-			w.SameAs = "c9"
-		}
-		c.WriteIns = append(c.WriteIns, w)
-	}
+	c.WriteIns = r.writeIns(int(r.Byte()%4), "c1", "c9")
 	if r.Byte()%4 == 3 {
 		c.SkippedRows = r.Int() // empty rows that ended the files: no ballots, added apart
 	}
@@ -52,6 +43,20 @@ func (r *fuzzReader) counts() count.Counts {
 		return count.Counts{SkippedRows: c.SkippedRows} // the identity of Merge, but for rows skipped
 	}
 	return c
+}
+
+// writeIns draws n write-ins, each a name of fuzzNames and its votes, flagged as the same as
+// sameAs[0] or sameAs[1] one time in four each, and unflagged otherwise.
+func (r *fuzzReader) writeIns(n int, sameAs ...string) []count.WriteInCount {
+	var ws []count.WriteInCount
+	for range n {
+		w := count.WriteInCount{Name: fuzzNames[int(r.Byte())%len(fuzzNames)], Votes: r.Int()}
+		if k := int(r.Byte()%4) - 1; k >= 0 && k < len(sameAs) {
+			w.SameAs = sameAs[k]
+		}
+		ws = append(ws, w)
+	}
+	return ws
 }
 
 func bigOf(n int) *big.Int { return big.NewInt(int64(n)) }
@@ -218,16 +223,7 @@ func FuzzSummaryRoundTrip(f *testing.F) {
 			for _, cand := range sumSlate.Candidates {
 				c.Candidates = append(c.Candidates, count.CandidateCount{ID: cand.ID, For: r.Int(), Against: r.Int(), Abstain: r.Int()})
 			}
-			for range r.Byte() % 3 {
-				w := count.WriteInCount{Name: fuzzNames[int(r.Byte())%len(fuzzNames)], Votes: r.Int()}
-				switch r.Byte() % 4 {
-				case 1:
-					w.SameAs = "c1"
-				case 2:
-					w.SameAs = "c2"
-				}
-				c.WriteIns = append(c.WriteIns, w)
-			}
+			c.WriteIns = r.writeIns(int(r.Byte()%3), "c1", "c2")
 			if r.Byte()%8 == 1 {
 				c.SkippedRows = r.Int()
 			}
