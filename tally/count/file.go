@@ -448,99 +448,112 @@ type chunkResult struct {
 // and not yet merged, so that the results waiting for an earlier chunk stay few.
 func (f *fileCount) parallel(r *ballot.Reader, workers, size int) (FileCounts, error) {
 	window := 2*workers + 1
-	slots := make(chan struct{}, window) // a slot for each chunk read and not yet merged
-	var stop atomic.Int64                // the chunk after which nothing matters: the first holding a problem
-	stop.Store(math.MaxInt64)
-	var (
-		rmu  sync.Mutex // held while a chunk is read
-		seq  int        // the next chunk's number
-		done bool       // the file is read, or need not be
-	)
-	var (
-		mmu  sync.Mutex // held while results are merged
-		held = make([]chunkResult, window)
-		has  = make([]bool, window)
-		want int // the next chunk to merge
-		m    = merger{sums: f.sums()}
-	)
-	// put merges res, and the results held after it that follow in file order.
-	put := func(res chunkResult) {
-		mmu.Lock()
-		defer mmu.Unlock()
-		held[res.seq%window], has[res.seq%window] = res, true
-		for has[want%window] {
-			res := held[want%window]
-			held[want%window], has[want%window] = chunkResult{}, false
-			want++
-			if !m.done {
-				m.add(res)
-				if m.done {
-					lowerTo(&stop, int64(res.seq))
-				}
-			}
-			<-slots
-		}
-	}
-	// next reads the next chunk into buf; false when no chunk is left to count.
-	next := func(buf []byte) (ballot.Chunk, int, bool) {
-		rmu.Lock()
-		defer rmu.Unlock()
-		if done {
-			return ballot.Chunk{}, 0, false
-		}
-		slots <- struct{}{}
-		k := seq
-		seq++
-		if int64(k) > stop.Load() {
-			done = true
-			put(chunkResult{seq: k, end: true})
-			return ballot.Chunk{}, 0, false
-		}
-		c, err := r.ReadChunk(buf)
-		if err != nil {
-			if err == io.EOF {
-				err = nil
-			}
-			done = true
-			put(chunkResult{seq: k, end: true, err: err})
-			return ballot.Chunk{}, 0, false
-		}
-		return c, k, true
-	}
-	work := func() {
-		buf := getChunk(size)
-		defer putChunk(buf)
-		m := newMarkRows(f.proto.marks.n)
-		for {
-			c, k, ok := next(buf)
-			if !ok {
-				return
-			}
-			res := chunkResult{seq: k}
-			if int64(k) <= stop.Load() {
-				res.runs = &chunkRuns{stride: figStride(f.proto.marks.n)}
-				rc := newRunCounter(f.proto, res.runs.add)
-				cr := c.Reader()
-				res.rows, res.err = f.count(cr, rc, m)
-				rc.close()
-				res.skipped = cr.Skipped()
-				if res.err != nil {
-					lowerTo(&stop, int64(k))
-				}
-			}
-			put(res)
-		}
-	}
+	cc := &chunkCount{f: f, r: r, size: size, window: window, slots: make(chan struct{}, window),
+		held: make([]chunkResult, window), has: make([]bool, window), merged: merger{sums: f.sums()}}
+	cc.stop.Store(math.MaxInt64)
 	var wg sync.WaitGroup
 	for range workers - 1 {
-		wg.Go(work)
+		wg.Go(cc.work)
 	}
-	work()
+	cc.work()
 	wg.Wait()
-	if m.err != nil {
-		return FileCounts{}, m.err
+	if cc.merged.err != nil {
+		return FileCounts{}, cc.merged.err
 	}
-	return m.sums.counts(m.tail)
+	return cc.merged.sums.counts(cc.merged.tail)
+}
+
+// chunkCount is the state the workers of a parallel count share.
+type chunkCount struct {
+	f      *fileCount
+	r      *ballot.Reader
+	size   int           // the bytes of a chunk's buffer
+	window int           // the most chunks read and not yet merged
+	slots  chan struct{} // a slot for each chunk read and not yet merged
+	stop   atomic.Int64  // the chunk after which nothing matters: the first holding a problem
+
+	rmu  sync.Mutex // held while a chunk is read
+	seq  int        // the next chunk's number
+	done bool       // the file is read, or need not be
+
+	mmu    sync.Mutex // held while results are merged
+	held   []chunkResult
+	has    []bool
+	want   int // the next chunk to merge
+	merged merger
+}
+
+// put merges res, and the results held after it that follow in file order.
+func (cc *chunkCount) put(res chunkResult) {
+	cc.mmu.Lock()
+	defer cc.mmu.Unlock()
+	w := cc.window
+	cc.held[res.seq%w], cc.has[res.seq%w] = res, true
+	for cc.has[cc.want%w] {
+		res := cc.held[cc.want%w]
+		cc.held[cc.want%w], cc.has[cc.want%w] = chunkResult{}, false
+		cc.want++
+		if !cc.merged.done {
+			cc.merged.add(res)
+			if cc.merged.done {
+				lowerTo(&cc.stop, int64(res.seq))
+			}
+		}
+		<-cc.slots
+	}
+}
+
+// next reads the next chunk into buf; false when no chunk is left to count.
+func (cc *chunkCount) next(buf []byte) (ballot.Chunk, int, bool) {
+	cc.rmu.Lock()
+	defer cc.rmu.Unlock()
+	if cc.done {
+		return ballot.Chunk{}, 0, false
+	}
+	cc.slots <- struct{}{}
+	k := cc.seq
+	cc.seq++
+	if int64(k) > cc.stop.Load() {
+		cc.done = true
+		cc.put(chunkResult{seq: k, end: true})
+		return ballot.Chunk{}, 0, false
+	}
+	c, err := cc.r.ReadChunk(buf)
+	if err != nil {
+		if err == io.EOF {
+			err = nil
+		}
+		cc.done = true
+		cc.put(chunkResult{seq: k, end: true, err: err})
+		return ballot.Chunk{}, 0, false
+	}
+	return c, k, true
+}
+
+// work is a worker: it reads, counts and merges chunks until none is left.
+func (cc *chunkCount) work() {
+	buf := getChunk(cc.size)
+	defer putChunk(buf)
+	rows := newMarkRows(cc.f.proto.marks.n)
+	for {
+		c, k, ok := cc.next(buf)
+		if !ok {
+			return
+		}
+		res := chunkResult{seq: k}
+		if int64(k) <= cc.stop.Load() {
+			res.runs = &chunkRuns{stride: figStride(cc.f.proto.marks.n)}
+			rc := newRunCounter(cc.f.proto, res.runs.add)
+			cr := c.Reader()
+			res.rows, res.err = cc.f.count(cr, rc, rows)
+			rc.close()
+			res.skipped = cr.Skipped()
+			if res.err != nil {
+				lowerTo(&cc.stop, int64(k))
+			}
+		}
+		cc.put(res)
+	}
 }
 
 // chunkPool keeps the buffers of chunks of DefaultChunkBytes between counts, so that counting many
