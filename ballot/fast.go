@@ -28,6 +28,10 @@ import (
 //   - only the cells that can hold text (the box) are compared as bytes, and only with the box of
 //     the line before, which the full decoder validated.
 //
+// On amd64 the two hottest loops, gathering the separators (sepBlocks) and walking the candidate
+// cells of a window (cellsRun), are Go assembly (sep_amd64.s); elsewhere, and with -tags purego,
+// they are the Go of sepBlocksGo and cellsRunGo, which the tests compare them with.
+//
 // Any line the fast path does not read exactly so — a quote, a spelling it does not hold, white
 // space in a cell, a new box, a write-in, a spoiled ballot, a wrong number of cells, an empty row,
 // a line longer than MaxRecordBytes — is left for the full decoder (ReadInto), so every error keeps
