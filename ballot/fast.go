@@ -427,9 +427,9 @@ func sepBlocksGo(b []byte, seps uint64, masks []uint64) {
 //
 // A cell is checked with one masked comparison of the 8 bytes from its first byte against the
 // spelling that byte selects followed by the separator (ft.endedMask, ft.endedKey): they match
-// exactly when the cell is that spelling, for the separator they match is then the first from start on, the lowest
-// bit of m. The cell's length is not needed, and the next cell's start comes from m, not from the
-// cell, so that no cell waits for the one before it.
+// exactly when the cell is that spelling, for the separator they match is then the first from
+// start on, the lowest bit of m. The cell's length is not needed, and the next cell's start comes
+// from m, not from the cell, so that no cell waits for the one before it.
 func (ft *fastTable) cellsBlock(buf []byte, base int, m uint64, start int, row []Mark) (int, uint64, int) {
 	emask, ekey, mark := &ft.endedMask, &ft.endedKey, &ft.mark
 	i := 0
