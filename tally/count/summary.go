@@ -303,27 +303,25 @@ func csvError(err error) error {
 func WriteSummary(w io.Writer, s ballot.Slate, boxes []BoxCounts) error {
 	var names []string
 	seen := make(map[string]bool)
+	same := candidateNames(s)
 	for _, b := range boxes {
 		if seen[b.Box] {
 			return fmt.Errorf("count: summary: box %q: %w", b.Box, ErrDuplicateBox)
 		}
 		seen[b.Box] = true
-		if err := checkBoxName(b.Box); err != nil {
+		if err := checkSummaryBox(s, same, b); err != nil {
 			return err
-		}
-		if err := Check(s, b.Counts); err != nil {
-			return inBox(err, b.Box)
 		}
 		for _, wi := range b.Counts.WriteIns {
 			names = append(names, wi.Name)
 		}
 	}
-	sw, err := NewSummaryWriter(w, s, names)
+	sw, err := newSummaryWriter(w, s, names, same)
 	if err != nil {
 		return err
 	}
-	for _, b := range boxes {
-		if err := sw.Write(b); err != nil {
+	for _, b := range boxes { // every box checked above: nothing is written unless all can be
+		if err := sw.write(b); err != nil {
 			return err
 		}
 	}

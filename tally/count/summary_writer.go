@@ -31,6 +31,11 @@ type SummaryWriter struct {
 // names given (match keys, as Counts holds them; sorted and deduplicated here). It refuses a name
 // that is not a match key (ErrSummaryColumn). Nothing is written before the first Write or Flush.
 func NewSummaryWriter(w io.Writer, s ballot.Slate, writeIns []string) (*SummaryWriter, error) {
+	return newSummaryWriter(w, s, writeIns, candidateNames(s))
+}
+
+// newSummaryWriter is NewSummaryWriter with the slate's candidateNames already built.
+func newSummaryWriter(w io.Writer, s ballot.Slate, writeIns []string, same map[string]string) (*SummaryWriter, error) {
 	names := slices.Clone(writeIns)
 	slices.Sort(names)
 	names = slices.Compact(names)
@@ -41,7 +46,7 @@ func NewSummaryWriter(w io.Writer, s ballot.Slate, writeIns []string) (*SummaryW
 		}
 		column[n] = i
 	}
-	return &SummaryWriter{cw: csv.NewWriter(w), slate: s.Clone(), names: names, column: column, same: candidateNames(s)}, nil
+	return &SummaryWriter{cw: csv.NewWriter(w), slate: s.Clone(), names: names, column: column, same: same}, nil
 }
 
 // Write writes the row of one box. It checks the box as WriteSummary does: a name not empty, not
@@ -50,18 +55,41 @@ func NewSummaryWriter(w io.Writer, s ballot.Slate, writeIns []string) (*SummaryW
 // read it (a *CountsError naming the box, wrapping ErrCounts); and every name written in one of
 // the writer's columns (ErrSummaryColumn). Nothing a summary cannot hold is dropped: it is refused.
 func (sw *SummaryWriter) Write(b BoxCounts) error {
+	if err := checkSummaryBox(sw.slate, sw.same, b); err != nil {
+		return err
+	}
+	return sw.write(b)
+}
+
+// checkSummaryBox checks that a box can be written to a summary and read back as it is: its name
+// (checkBoxName), its counts (Check), and what a summary has no column for — skipped rows, and a
+// SameAs other than same's, the slate's candidate of the name — which is refused rather than
+// dropped or changed.
+func checkSummaryBox(s ballot.Slate, same map[string]string, b BoxCounts) error {
 	if err := checkBoxName(b.Box); err != nil {
 		return err
 	}
-	if err := Check(sw.slate, b.Counts); err != nil {
+	if err := Check(s, b.Counts); err != nil {
 		return inBox(err, b.Box)
 	}
 	if b.Counts.SkippedRows != 0 {
-		// Empty rows that end a ballot file belong to the file, not to a box, and a summary has
-		// no column for them: refused rather than dropped.
+		// Empty rows that end a ballot file belong to the file, not to a box.
 		return &CountsError{Box: b.Box, Err: ErrCounts,
 			Detail: fmt.Sprintf("%d skipped rows: a summary holds the counts of boxes, and skipped rows belong to the files", b.Counts.SkippedRows)}
 	}
+	for i, wi := range b.Counts.WriteIns {
+		// ReadSummary gives a write-in the SameAs of the slate's candidate of its name, as the
+		// counter does.
+		if want := same[wi.Name]; wi.SameAs != want {
+			return &CountsError{Box: b.Box, WriteIn: i + 1, Name: wi.Name, Err: ErrCounts,
+				Detail: fmt.Sprintf("same as %q, but the slate's candidate of that name is %q (none if empty): a summary keeps only the slate's", wi.SameAs, want)}
+		}
+	}
+	return nil
+}
+
+// write writes the row of a box checkSummaryBox passed.
+func (sw *SummaryWriter) write(b BoxCounts) error {
 	if err := sw.header(); err != nil {
 		return err
 	}
@@ -75,17 +103,10 @@ func (sw *SummaryWriter) Write(b BoxCounts) error {
 	for range sw.names {
 		row = append(row, "0")
 	}
-	for i, wi := range c.WriteIns {
+	for _, wi := range c.WriteIns {
 		k, ok := sw.column[wi.Name]
 		if !ok {
 			return fmt.Errorf("count: summary: box %q: write-in %q has no column: %w", b.Box, wi.Name, ErrSummaryColumn)
-		}
-		// The summary has no room for SameAs: ReadSummary gives a write-in the SameAs of the
-		// slate's candidate of its name, as the counter does. A count that says otherwise would
-		// not read back as written, so it is refused rather than changed.
-		if want := sw.same[wi.Name]; wi.SameAs != want {
-			return &CountsError{Box: b.Box, WriteIn: i + 1, Name: wi.Name, Err: ErrCounts,
-				Detail: fmt.Sprintf("same as %q, but the slate's candidate of that name is %q (none if empty): a summary keeps only the slate's", wi.SameAs, want)}
 		}
 		row[figures+k] = itoa(wi.Votes)
 	}
