@@ -920,18 +920,31 @@ func (c Chunk) Last() bool { return c.last }
 // encoding, numbering lines as in the file. Empty rows at the end of the chunk are skipped and
 // reported by its Skipped, as at the end of a file: they are the file's last rows only if no later
 // chunk holds a row (see ReadChunk).
-func (c Chunk) Reader() *Reader {
+func (c Chunk) Reader() *Reader { return c.ReuseReader(nil) }
+
+// ReuseReader returns the Reader of the chunk's records that Reader returns, made in r's place:
+// whatever r was reading is dropped, and its buffers are kept for the new reading, so that a
+// goroutine reading many chunks, one after another, does not allocate a Reader and its buffers for
+// each. With r nil it is Reader.
+func (c Chunk) ReuseReader(r *Reader) *Reader {
 	f := c.file
-	return &Reader{
+	if r == nil {
+		r = new(Reader)
+	}
+	*r = Reader{
 		Candidates: f.Candidates, Names: f.Names, MaxRecordBytes: f.MaxRecordBytes, Spellings: f.Spellings, Comma: f.Comma,
 		buf: c.data, w: len(c.data), eof: true, started: true, decoded: f.decoded, sep: f.sep, spell: f.spell,
 		short: f.short, line: c.line, cols: f.cols, header: f.header, nCand: f.nCand, fast: f.fast, layout: f.layout,
 		simple: f.simple,
+		// Memory of r's own, which every reading fills before it reads it.
+		fields: r.fields[:0], spans: r.spans[:0], scratch: r.scratch[:0], masks: r.masks,
 	}
+	return r
 }
 
-// MinChunk returns the smallest buffer ReadChunk takes: room for the longest record and a little
-// more.
+// MinChunk returns the size of a buffer that always holds a chunk: the longest record and a little
+// more. ReadChunk takes a smaller buffer too, and reads a record it cannot hold into a larger one of
+// its own.
 func (r *Reader) MinChunk() int { return r.maxRecord() + 3 + fastSlack }
 
 // ReadChunk reads the next run of whole records of the file into buf and returns it as a Chunk,
@@ -939,12 +952,15 @@ func (r *Reader) MinChunk() int { return r.maxRecord() + 3 + fastSlack }
 // Read, ReadInto or ReadMarks), up to the last line end of buf that no quoted cell spans. At the
 // end of the file it returns io.EOF.
 //
-// buf must hold at least MinChunk bytes (ErrRecordTooLong otherwise); the chunk lives in it until
-// the buffer is reused. Counting the chunks of a file on several goroutines and adding up their
-// results in order gives the results of reading the file with one Reader, when empty rows that end
-// a chunk followed by a chunk holding any row are taken for what they are there: empty rows before
-// a later row (ErrEmptyRow, at their lines). A problem in the file is reported by the Reader of
-// the chunk that holds it; an error of the underlying reader, by ReadChunk.
+// buf may be of any size. When no record ends within it (the next record is longer than buf
+// holds), the chunk is read into a larger buffer of ReadChunk's own instead, of at most MinChunk
+// bytes, which holds the longest record a file may have: a buffer of MinChunk bytes or more is
+// always used as it is. The chunk lives in its buffer until buf is reused. Counting the chunks of
+// a file on several goroutines and adding up their results in order gives the results of reading
+// the file with one Reader, when empty rows that end a chunk followed by a chunk holding any row
+// are taken for what they are there: empty rows before a later row (ErrEmptyRow, at their lines).
+// A problem in the file is reported by the Reader of the chunk that holds it; an error of the
+// underlying reader, by ReadChunk.
 //
 // ReadChunk cannot follow a Read that returned an ErrEmptyRow error for a row before which more
 // rows wait to be reported.
@@ -959,10 +975,24 @@ func (r *Reader) ReadChunk(buf []byte) (Chunk, error) {
 		return Chunk{}, r.err
 	}
 	r.prepareFast() // shared, read only, by the chunks' Readers
-	if len(buf) < r.MinChunk() {
-		return Chunk{}, fmt.Errorf("ballot: a chunk of %d bytes for records of up to %d: %w", len(buf), r.maxRecord(), ErrRecordTooLong)
+	for {
+		c, ok, err := r.readChunk(buf)
+		if ok || err != nil {
+			return c, err
+		}
+		// No record ends within buf: try again in a buffer twice as large, up to one that holds
+		// the longest record.
+		buf = make([]byte, min(max(2*len(buf), 64+fastSlack), r.MinChunk()))
 	}
+}
+
+// readChunk is ReadChunk in buf; false, with nothing read, if buf is smaller than MinChunk and no
+// record ends within it.
+func (r *Reader) readChunk(buf []byte) (Chunk, bool, error) {
 	limit := len(buf) - fastSlack
+	if limit <= 0 {
+		return Chunk{}, false, nil
+	}
 	n := copy(buf[:limit], r.buf[r.r:r.w])
 	r.r += n
 	for n < limit && !r.eof && r.r == r.w {
@@ -971,11 +1001,11 @@ func (r *Reader) ReadChunk(buf []byte) (Chunk, error) {
 		if err == io.EOF {
 			r.eof = true
 		} else if err != nil {
-			return Chunk{}, r.fail(err)
+			return Chunk{}, true, r.fail(err)
 		}
 	}
 	if n == 0 && r.eof && r.r == r.w {
-		return Chunk{}, io.EOF
+		return Chunk{}, true, io.EOF
 	}
 	data := buf[:n]
 	cut := n
@@ -986,6 +1016,10 @@ func (r *Reader) ReadChunk(buf []byte) (Chunk, error) {
 		} else {
 			cut = quoteParityCut(data)
 		}
+		if cut == 0 && len(buf) < r.MinChunk() {
+			r.unread(data) // for a larger buffer
+			return Chunk{}, false, nil
+		}
 		if cut == 0 {
 			// No record ends in the buffer: the first is longer than any record may be. Its
 			// Reader says so; nothing after it is read.
@@ -993,20 +1027,28 @@ func (r *Reader) ReadChunk(buf []byte) (Chunk, error) {
 			r.err = io.EOF
 		}
 	}
-	// Keep the rest, a part of a record, for the next chunk.
-	if rest := data[cut:]; len(rest) > 0 {
-		if r.r != r.w {
-			panic("ballot: ReadChunk: unread data left behind") // unreachable: the loop stops when the buffer is full or read
-		}
-		if cap(r.buf)-fastSlack < len(rest) {
-			r.buf = make([]byte, len(rest), len(rest)+fastSlack)
-		}
-		r.r, r.w = 0, copy(r.buf[:cap(r.buf)-fastSlack], rest)
-	}
+	r.unread(data[cut:]) // a part of a record, for the next chunk
 	c := Chunk{data: data[: cut : cut+fastSlack], line: r.line, last: last, file: r}
 	c.lines = bytes.Count(c.data, []byte{'\n'})
 	r.line += c.lines
-	return c, nil
+	return c, true, nil
+}
+
+// unread gives back b, the last bytes readChunk took: they are read again first. If the Reader's
+// buffer still holds unread data, b was taken from it, just before it; otherwise b (which may hold
+// bytes read from the source) becomes the Reader's unread data.
+func (r *Reader) unread(b []byte) {
+	switch {
+	case len(b) == 0:
+	case r.r < r.w:
+		r.r -= len(b)
+	default:
+		r.win.ok = false // the data moves
+		if cap(r.buf)-fastSlack < len(b) {
+			r.buf = make([]byte, len(b), len(b)+fastSlack)
+		}
+		r.r, r.w = 0, copy(r.buf[:cap(r.buf)-fastSlack], b)
+	}
 }
 
 // quoteParityCut returns the end of the last line end of b outside quotes (an even number of

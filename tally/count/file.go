@@ -45,9 +45,10 @@ type FileOptions struct {
 	// whole records; zero means runtime.GOMAXPROCS(0). With one, the file is read and counted on
 	// the calling goroutine, in one buffer of at most MaxRecordBytes.
 	Workers int
-	// ChunkBytes is the size of the chunks; zero means DefaultChunkBytes. It is raised to hold the
-	// longest record if need be. Reading on several goroutines holds one chunk a worker, and
-	// the compact results of at most 2 × Workers + 1 chunks counted and not yet merged.
+	// ChunkBytes is the size of the chunks; zero means DefaultChunkBytes. A chunk is made larger,
+	// for itself alone, when the record that begins it does not fit (up to MaxRecordBytes and a
+	// few bytes more: see ballot.Reader.ReadChunk). Reading on several goroutines holds one chunk a
+	// worker, and the compact results of at most 2 × Workers + 1 chunks counted and not yet merged.
 	ChunkBytes int
 	// Runs, if not nil, is given each run of consecutive ballots of one box, in file order (a box
 	// whose ballots stand in several runs is given once for each run; merge their counts to count
@@ -119,7 +120,7 @@ func CountFile(r io.Reader, s ballot.Slate, opts FileOptions) (FileCounts, error
 	if size <= 0 {
 		size = DefaultChunkBytes
 	}
-	return f.parallel(br, workers, max(size, br.MinChunk()))
+	return f.parallel(br, workers, size)
 }
 
 // fileCount is the state of counting one file.
@@ -449,7 +450,8 @@ type chunkResult struct {
 func (f *fileCount) parallel(r *ballot.Reader, workers, size int) (FileCounts, error) {
 	window := 2*workers + 1
 	cc := &chunkCount{f: f, r: r, size: size, window: window, slots: make(chan struct{}, window),
-		held: make([]chunkResult, window), has: make([]bool, window), merged: merger{sums: f.sums()}}
+		free: make(chan *chunkRuns, window+workers), held: make([]chunkResult, window), has: make([]bool, window),
+		merged: merger{sums: f.sums()}}
 	cc.stop.Store(math.MaxInt64)
 	var wg sync.WaitGroup
 	for range workers - 1 {
@@ -467,10 +469,11 @@ func (f *fileCount) parallel(r *ballot.Reader, workers, size int) (FileCounts, e
 type chunkCount struct {
 	f      *fileCount
 	r      *ballot.Reader
-	size   int           // the bytes of a chunk's buffer
-	window int           // the most chunks read and not yet merged
-	slots  chan struct{} // a slot for each chunk read and not yet merged
-	stop   atomic.Int64  // the chunk after which nothing matters: the first holding a problem
+	size   int             // the bytes of a chunk's buffer
+	window int             // the most chunks read and not yet merged
+	slots  chan struct{}   // a slot for each chunk read and not yet merged
+	free   chan *chunkRuns // the runs of results merged, for other chunks
+	stop   atomic.Int64    // the chunk after which nothing matters: the first holding a problem
 
 	rmu  sync.Mutex // held while a chunk is read
 	seq  int        // the next chunk's number
@@ -498,6 +501,9 @@ func (cc *chunkCount) put(res chunkResult) {
 			if cc.merged.done {
 				lowerTo(&cc.stop, int64(res.seq))
 			}
+		}
+		if res.runs != nil {
+			cc.freeRuns(res.runs)
 		}
 		<-cc.slots
 	}
@@ -530,11 +536,15 @@ func (cc *chunkCount) next(buf []byte) (ballot.Chunk, int, bool) {
 	return c, k, true
 }
 
-// work is a worker: it reads, counts and merges chunks until none is left.
+// work is a worker: it reads, counts and merges chunks until none is left. What it counts with —
+// the chunk's buffer, the Reader, the counter, the rows of marks — is its own, kept from one chunk
+// to the next.
 func (cc *chunkCount) work() {
 	buf := getChunk(cc.size)
 	defer putChunk(buf)
 	rows := newMarkRows(cc.f.proto.marks.n)
+	rc := newRunCounter(cc.f.proto, nil)
+	var cr *ballot.Reader
 	for {
 		c, k, ok := cc.next(buf)
 		if !ok {
@@ -542,9 +552,9 @@ func (cc *chunkCount) work() {
 		}
 		res := chunkResult{seq: k}
 		if int64(k) <= cc.stop.Load() {
-			res.runs = &chunkRuns{stride: figStride(cc.f.proto.marks.n)}
-			rc := newRunCounter(cc.f.proto, res.runs.add)
-			cr := c.Reader()
+			res.runs = cc.newRuns()
+			rc.end = res.runs.add
+			cr = c.ReuseReader(cr)
 			res.rows, res.err = cc.f.count(cr, rc, rows)
 			rc.close()
 			res.skipped = cr.Skipped()
@@ -553,6 +563,27 @@ func (cc *chunkCount) work() {
 			}
 		}
 		cc.put(res)
+	}
+}
+
+// newRuns returns empty runs for a chunk's results: runs merged before, if any are free.
+func (cc *chunkCount) newRuns() *chunkRuns {
+	select {
+	case cr := <-cc.free:
+		return cr
+	default:
+		return &chunkRuns{stride: figStride(cc.f.proto.marks.n)}
+	}
+}
+
+// freeRuns gives back the runs of a result merged, emptied, for another chunk.
+func (cc *chunkCount) freeRuns(cr *chunkRuns) {
+	cr.names, cr.ends, cr.figs = cr.names[:0], cr.ends[:0], cr.figs[:0]
+	clear(cr.writeIns)
+	cr.writeIns = cr.writeIns[:0]
+	select {
+	case cc.free <- cr:
+	default:
 	}
 }
 
@@ -585,10 +616,12 @@ func lowerTo(v *atomic.Int64, x int64) {
 
 // merger adds up the results of a file's chunks, in file order.
 type merger struct {
-	sums *fileSums
-	tail ballot.SkippedRows // the empty rows that end the chunks merged so far
-	err  error
-	done bool
+	sums     *fileSums
+	tail     ballot.SkippedRows // the empty rows that end the chunks merged so far
+	err      error
+	done     bool
+	figs     []int          // a run's figures, decoded
+	writeIns map[string]int // a run's write-ins
 }
 
 // add merges the next chunk's result.
@@ -608,14 +641,21 @@ func (m *merger) add(res chunkResult) {
 	}
 	cr := res.runs
 	wi := 0
-	figs := make([]int, cr.stride)
+	if len(m.figs) != cr.stride {
+		m.figs = make([]int, cr.stride)
+	}
+	figs := m.figs
 	enc := cr.figs
 	for k := range cr.ends {
-		var writeIns map[string]int
-		for ; wi < len(cr.writeIns) && cr.writeIns[wi].run == k; wi++ {
-			if writeIns == nil {
-				writeIns = map[string]int{}
+		var writeIns map[string]int // (the sums keep none of it)
+		if wi < len(cr.writeIns) && cr.writeIns[wi].run == k {
+			if m.writeIns == nil {
+				m.writeIns = map[string]int{}
 			}
+			writeIns = m.writeIns
+			clear(writeIns)
+		}
+		for ; wi < len(cr.writeIns) && cr.writeIns[wi].run == k; wi++ {
 			writeIns[cr.writeIns[wi].name] += cr.writeIns[wi].votes
 		}
 		for i := range figs {
