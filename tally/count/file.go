@@ -47,8 +47,9 @@ type FileOptions struct {
 	Workers int
 	// ChunkBytes is the size of the chunks; zero means DefaultChunkBytes. A chunk is made larger,
 	// for itself alone, when the record that begins it does not fit (up to MaxRecordBytes and a
-	// few bytes more: see ballot.Reader.ReadChunk). Reading on several goroutines holds one chunk a
-	// worker, and the compact results of at most 2 × Workers + 1 chunks counted and not yet merged.
+	// few bytes more: see ballot.Reader.ReadChunk). Reading on several goroutines holds two chunks
+	// a worker (the one it counts and the next, read ahead), and the compact results of at most
+	// 3 × Workers + 1 chunks read and not yet merged.
 	ChunkBytes int
 	// Runs, if not nil, is given each run of consecutive ballots of one box, in file order (a box
 	// whose ballots stand in several runs is given once for each run; merge their counts to count
@@ -445,10 +446,12 @@ type chunkResult struct {
 // one of them. Each worker reads the next chunk itself, into a buffer of its own (one at a time,
 // under a lock: the file is read in order), counts it from its cache, and merges it: the results
 // are merged in file order, under a second lock, by the worker that completes the next one to
-// merge, so that no goroutine waits to be scheduled only to merge. At most window chunks are read
-// and not yet merged, so that the results waiting for an earlier chunk stay few.
+// merge, so that no goroutine waits to be scheduled only to merge. A worker reads the chunk after
+// the one it counts ahead when that needs no wait (see work), so that it seldom waits to be woken
+// when it has counted one. At most window chunks are read and not yet merged, so that the results
+// waiting for an earlier chunk stay few.
 func (f *fileCount) parallel(r *ballot.Reader, workers, size int) (FileCounts, error) {
-	window := 2*workers + 1
+	window := 3*workers + 1
 	cc := &chunkCount{f: f, r: r, size: size, window: window, slots: make(chan struct{}, window),
 		free: make(chan *chunkRuns, window+workers), held: make([]chunkResult, window), has: make([]bool, window),
 		merged: merger{sums: f.sums()}}
@@ -509,20 +512,42 @@ func (cc *chunkCount) put(res chunkResult) {
 	}
 }
 
-// next reads the next chunk into buf; false when no chunk is left to count.
-func (cc *chunkCount) next(buf []byte) (ballot.Chunk, int, bool) {
-	cc.rmu.Lock()
+// fetched is what asking for the next chunk gave.
+type fetched uint8
+
+const (
+	fetchedChunk fetched = iota // a chunk, read
+	fetchedNone                 // none now: asked not to wait, and the reading or every slot was taken
+	fetchedEnd                  // none: no chunk is left to count
+)
+
+// next reads the next chunk into buf. With wait, it waits for the lock and for a slot; without, it
+// gives up (fetchedNone) if either is taken.
+func (cc *chunkCount) next(buf []byte, wait bool) (ballot.Chunk, int, fetched) {
+	if wait {
+		cc.rmu.Lock()
+	} else if !cc.rmu.TryLock() {
+		return ballot.Chunk{}, 0, fetchedNone
+	}
 	defer cc.rmu.Unlock()
 	if cc.done {
-		return ballot.Chunk{}, 0, false
+		return ballot.Chunk{}, 0, fetchedEnd
 	}
-	cc.slots <- struct{}{}
+	if wait {
+		cc.slots <- struct{}{}
+	} else {
+		select {
+		case cc.slots <- struct{}{}:
+		default:
+			return ballot.Chunk{}, 0, fetchedNone
+		}
+	}
 	k := cc.seq
 	cc.seq++
 	if int64(k) > cc.stop.Load() {
 		cc.done = true
 		cc.put(chunkResult{seq: k, end: true})
-		return ballot.Chunk{}, 0, false
+		return ballot.Chunk{}, 0, fetchedEnd
 	}
 	c, err := cc.r.ReadChunk(buf)
 	if err != nil {
@@ -531,39 +556,61 @@ func (cc *chunkCount) next(buf []byte) (ballot.Chunk, int, bool) {
 		}
 		cc.done = true
 		cc.put(chunkResult{seq: k, end: true, err: err})
-		return ballot.Chunk{}, 0, false
+		return ballot.Chunk{}, 0, fetchedEnd
 	}
-	return c, k, true
+	return c, k, fetchedChunk
 }
 
-// work is a worker: it reads, counts and merges chunks until none is left. What it counts with —
-// the chunk's buffer, the Reader, the counter, the rows of marks — is its own, kept from one chunk
-// to the next.
+// work is a worker: it reads, counts and merges chunks until none is left. Before it counts a
+// chunk it reads the next one ahead, into its second buffer, if it can without waiting (the
+// other workers are not reading, and a slot is free): a worker that has counted a chunk seldom
+// waits for the others to read. What it counts with — the buffers, the Reader, the counter, the
+// rows of marks — is its own, kept from one chunk to the next.
 func (cc *chunkCount) work() {
-	buf := getChunk(cc.size)
-	defer putChunk(buf)
-	rows := newMarkRows(cc.f.proto.marks.n)
-	rc := newRunCounter(cc.f.proto, nil)
-	var cr *ballot.Reader
-	for {
-		c, k, ok := cc.next(buf)
-		if !ok {
+	bufs := [2][]byte{getChunk(cc.size), getChunk(cc.size)}
+	defer putChunk(bufs[0])
+	defer putChunk(bufs[1])
+	w := worker{cc: cc, rows: newMarkRows(cc.f.proto.marks.n), rc: newRunCounter(cc.f.proto, nil)}
+	c, k, st := cc.next(bufs[0], true)
+	for st == fetchedChunk {
+		ahead, ka, sa := cc.next(bufs[1], false)
+		w.count(c, k)
+		switch sa {
+		case fetchedChunk:
+			c, k = ahead, ka
+			bufs[0], bufs[1] = bufs[1], bufs[0]
+		case fetchedNone:
+			c, k, st = cc.next(bufs[0], true)
+		case fetchedEnd:
 			return
 		}
-		res := chunkResult{seq: k}
-		if int64(k) <= cc.stop.Load() {
-			res.runs = cc.newRuns()
-			rc.end = res.runs.add
-			cr = c.ReuseReader(cr)
-			res.rows, res.err = cc.f.count(cr, rc, rows)
-			rc.close()
-			res.skipped = cr.Skipped()
-			if res.err != nil {
-				lowerTo(&cc.stop, int64(k))
-			}
-		}
-		cc.put(res)
 	}
+}
+
+// worker is what a worker counts chunks with.
+type worker struct {
+	cc   *chunkCount
+	rows *markRows
+	rc   *runCounter
+	r    *ballot.Reader
+}
+
+// count counts chunk k and merges its result.
+func (w *worker) count(c ballot.Chunk, k int) {
+	cc := w.cc
+	res := chunkResult{seq: k}
+	if int64(k) <= cc.stop.Load() {
+		res.runs = cc.newRuns()
+		w.rc.end = res.runs.add
+		w.r = c.ReuseReader(w.r)
+		res.rows, res.err = cc.f.count(w.r, w.rc, w.rows)
+		w.rc.close()
+		res.skipped = w.r.Skipped()
+		if res.err != nil {
+			lowerTo(&cc.stop, int64(k))
+		}
+	}
+	cc.put(res)
 }
 
 // newRuns returns empty runs for a chunk's results: runs merged before, if any are free.
