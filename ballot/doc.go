@@ -81,8 +81,9 @@
 // table — straight into rows of marks, eight bytes of the line at a time, and stops before any
 // other row, for ReadInto to read; reading a file so gives exactly what ReadInto alone gives,
 // errors included. ReadChunk cuts the rest of a file into chunks of whole records, at line ends no
-// quoted cell spans, each decoded by a Reader of its own (Chunk.Reader), on as many goroutines as
-// there are chunks in flight; package tally/count counts a file so (count.CountFile).
+// quoted cell spans, each decoded by a Reader of its own (Chunk.Reader; Chunk.ReuseReader keeps one
+// Reader's buffers from chunk to chunk), on as many goroutines as there are chunks in flight;
+// package tally/count counts a file so (count.CountFile).
 //
 // Errors in a file are *ParseError values carrying the line and the column (the cell's 1-based
 // number and its header) and wrapping a sentinel: ErrUnknownColumn, ErrFieldCount, ErrMarkValue,
