@@ -661,6 +661,10 @@ func lowerTo(v *atomic.Int64, x int64) {
 	}
 }
 
+// maxKeptWriteIns is the most names a merger's map of a run's write-ins may have held to be
+// cleared and used again for the next run: a map's cost to clear grows with the most it held.
+const maxKeptWriteIns = 64
+
 // merger adds up the results of a file's chunks, in file order.
 type merger struct {
 	sums     *fileSums
@@ -696,6 +700,9 @@ func (m *merger) add(res chunkResult) {
 	for k := range cr.ends {
 		var writeIns map[string]int // (the sums keep none of it)
 		if wi < len(cr.writeIns) && cr.writeIns[wi].run == k {
+			if len(m.writeIns) > maxKeptWriteIns {
+				m.writeIns = nil // clearing a map costs its size: a large one is not kept
+			}
 			if m.writeIns == nil {
 				m.writeIns = map[string]int{}
 			}
