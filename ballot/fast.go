@@ -899,11 +899,10 @@ var errChunkState = errors.New("ballot: ReadChunk after reading ballots that are
 // own (Chunk.Reader) decodes — on another goroutine, if need be — exactly as the file's Reader
 // would decode them in their place. A Chunk refers to the buffer given to ReadChunk.
 type Chunk struct {
-	data  []byte // the records, UTF-8; its capacity holds fastSlack bytes more
-	line  int    // the lines of the file before the chunk
-	lines int    // the line ends in the chunk
-	last  bool   // the chunk ends the file (or the records that can be read)
-	file  *Reader
+	data []byte // the records, UTF-8; its capacity holds fastSlack bytes more
+	line int    // the lines of the file before the chunk
+	last bool   // the chunk ends the file (or the records that can be read)
+	file *Reader
 }
 
 // Line returns the line on which the chunk begins.
@@ -1029,8 +1028,7 @@ func (r *Reader) readChunk(buf []byte) (Chunk, bool, error) {
 	}
 	r.unread(data[cut:]) // a part of a record, for the next chunk
 	c := Chunk{data: data[: cut : cut+fastSlack], line: r.line, last: last, file: r}
-	c.lines = bytes.Count(c.data, []byte{'\n'})
-	r.line += c.lines
+	r.line += bytes.Count(c.data, []byte{'\n'})
 	return c, true, nil
 }
 

@@ -661,18 +661,13 @@ func lowerTo(v *atomic.Int64, x int64) {
 	}
 }
 
-// maxKeptWriteIns is the most names a merger's map of a run's write-ins may have held to be
-// cleared and used again for the next run: a map's cost to clear grows with the most it held.
-const maxKeptWriteIns = 64
-
 // merger adds up the results of a file's chunks, in file order.
 type merger struct {
-	sums     *fileSums
-	tail     ballot.SkippedRows // the empty rows that end the chunks merged so far
-	err      error
-	done     bool
-	figs     []int          // a run's figures, decoded
-	writeIns map[string]int // a run's write-ins
+	sums *fileSums
+	tail ballot.SkippedRows // the empty rows that end the chunks merged so far
+	err  error
+	done bool
+	figs []int // a run's figures, decoded
 }
 
 // add merges the next chunk's result.
@@ -698,18 +693,11 @@ func (m *merger) add(res chunkResult) {
 	figs := m.figs
 	enc := cr.figs
 	for k := range cr.ends {
-		var writeIns map[string]int // (the sums keep none of it)
-		if wi < len(cr.writeIns) && cr.writeIns[wi].run == k {
-			if len(m.writeIns) > maxKeptWriteIns {
-				m.writeIns = nil // clearing a map costs its size: a large one is not kept
-			}
-			if m.writeIns == nil {
-				m.writeIns = map[string]int{}
-			}
-			writeIns = m.writeIns
-			clear(writeIns)
-		}
+		var writeIns map[string]int
 		for ; wi < len(cr.writeIns) && cr.writeIns[wi].run == k; wi++ {
+			if writeIns == nil {
+				writeIns = map[string]int{}
+			}
 			writeIns[cr.writeIns[wi].name] += cr.writeIns[wi].votes
 		}
 		for i := range figs {
